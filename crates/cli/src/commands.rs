@@ -1,0 +1,160 @@
+use std::process::ExitCode;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use leidraad_domain::{Library, SourceFile, load_library};
+use leidraad_store::Store;
+use leidraad_web::AppState;
+
+use crate::config::{Cli, Command, ContentCommand, DatabaseArgs, ServeArgs};
+
+/// Exit code for content that does not validate.
+const INVALID_CONTENT: u8 = 2;
+
+pub async fn run(cli: Cli) -> ExitCode {
+    let result = match cli.command {
+        None => serve(cli.serve).await,
+        Some(Command::Serve(args)) => serve(args).await,
+        Some(Command::Migrate(args)) => migrate(args).await,
+        Some(Command::Content(ContentCommand::Check { dir })) => {
+            return check_content(dir.as_deref());
+        }
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("leidraad: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn content_files(dir: Option<&std::path::Path>) -> Result<Vec<SourceFile>, String> {
+    match dir {
+        Some(dir) => leidraad_web::read_content_dir(dir)
+            .map_err(|e| format!("cannot read content folder {}: {e}", dir.display())),
+        None => Ok(leidraad_web::embedded_content()),
+    }
+}
+
+fn load_content(dir: Option<&std::path::Path>) -> Result<Library, ExitCode> {
+    let files = content_files(dir).map_err(|message| {
+        eprintln!("leidraad: {message}");
+        ExitCode::from(INVALID_CONTENT)
+    })?;
+    load_library(&files).map_err(|errors| {
+        eprint!("leidraad: {errors}");
+        ExitCode::from(INVALID_CONTENT)
+    })
+}
+
+fn check_content(dir: Option<&std::path::Path>) -> ExitCode {
+    match load_content(dir) {
+        Ok(library) => {
+            for f in &library.frameworks {
+                println!(
+                    "ok: {} (version {}): {} domains, {} cards, {} dialogue cards, fingerprint {}",
+                    f.id,
+                    f.version,
+                    f.domains.len(),
+                    f.cards.len(),
+                    f.dialogue_cards.len(),
+                    f.fingerprint
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(code) => code,
+    }
+}
+
+async fn open_store(args: &DatabaseArgs) -> Result<Store, String> {
+    let url = args
+        .resolve()
+        .map_err(|e| format!("cannot create data folder {}: {e}", args.data_dir.display()))?;
+    let store = Store::connect(url.expose())
+        .await
+        .map_err(|e| format!("cannot open the database at {url}: {}", chain(&e)))?;
+    store
+        .migrate()
+        .await
+        .map_err(|e| format!("cannot migrate the database at {url}: {}", chain(&e)))?;
+    tracing::info!(database = %url, backend = store.backend().name(), "database ready");
+    Ok(store)
+}
+
+async fn migrate(args: DatabaseArgs) -> Result<ExitCode, String> {
+    let store = open_store(&args).await?;
+    store.close().await;
+    println!("migrations applied");
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn serve(args: ServeArgs) -> Result<ExitCode, String> {
+    let library = match load_content(args.content_dir.as_deref()) {
+        Ok(library) => library,
+        Err(code) => return Ok(code),
+    };
+    let store = open_store(&args.database).await?;
+    record_content_versions(&store, &library).await?;
+    let listener = tokio::net::TcpListener::bind(args.bind)
+        .await
+        .map_err(|e| format!("cannot listen on {}: {e}", args.bind))?;
+    let address = listener.local_addr().map_err(|e| e.to_string())?;
+    tracing::info!(%address, "listening");
+    println!("Leidraad draait op / is running at http://{address}/");
+    let state = AppState::new(library, store.clone());
+    leidraad_web::serve(listener, state, shutdown_signal())
+        .await
+        .map_err(|e| format!("server error: {e}"))?;
+    store.close().await;
+    tracing::info!("stopped");
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn record_content_versions(store: &Store, library: &Library) -> Result<(), String> {
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    for f in &library.frameworks {
+        let new = store
+            .record_content_version(&f.id, &f.version, &f.fingerprint, now)
+            .await
+            .map_err(|e| format!("cannot record the content version: {}", chain(&e)))?;
+        tracing::info!(framework = %f.id, version = %f.version, fingerprint = %f.fingerprint, new, "content loaded");
+    }
+    Ok(())
+}
+
+/// Completes on Ctrl-C or SIGTERM, whichever comes first.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}
+
+fn chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
+}

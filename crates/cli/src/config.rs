@@ -1,0 +1,183 @@
+//! Every setting in one place: a flag, an environment variable `LEIDRAAD_…` and a default.
+
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "leidraad",
+    version,
+    about = "Leidraad: the professional standard for school leaders as a living tool.",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// Log format: `text` for people, `json` for machines.
+    #[arg(long, env = "LEIDRAAD_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
+    pub log_format: LogFormat,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// With no command, `leidraad` serves (as `leidraad serve`).
+    #[command(flatten)]
+    pub serve: ServeArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the web server (the default).
+    Serve(ServeArgs),
+    /// Apply pending database migrations and exit.
+    Migrate(DatabaseArgs),
+    /// Work with the content decks.
+    #[command(subcommand)]
+    Content(ContentCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ContentCommand {
+    /// Validate the decks in DIR (default: the content built into this binary).
+    Check {
+        /// A content folder: one sub-folder per deck.
+        dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "LEIDRAAD_BIND", default_value = "127.0.0.1:8080")]
+    pub bind: SocketAddr,
+
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+
+    /// Load the decks from this folder instead of the copy built into the binary.
+    #[arg(long, env = "LEIDRAAD_CONTENT_DIR")]
+    pub content_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DatabaseArgs {
+    /// `postgres://…` or `sqlite://…`. Default: a SQLite database in the data dir.
+    #[arg(long, env = "LEIDRAAD_DATABASE_URL")]
+    pub database_url: Option<DatabaseUrl>,
+
+    /// Folder for the SQLite database and other files the server keeps.
+    #[arg(long, env = "LEIDRAAD_DATA_DIR", default_value = "./leidraad-data")]
+    pub data_dir: PathBuf,
+}
+
+impl DatabaseArgs {
+    /// The configured URL, or a SQLite file in the data dir (the folder is created).
+    pub fn resolve(&self) -> std::io::Result<DatabaseUrl> {
+        if let Some(url) = &self.database_url {
+            return Ok(url.clone());
+        }
+        std::fs::create_dir_all(&self.data_dir)?;
+        let path = self.data_dir.join("leidraad.sqlite3");
+        Ok(DatabaseUrl(format!("sqlite://{}", path.display())))
+    }
+}
+
+/// A database URL. It may hold a password, so `Debug` and `Display` show only where it points.
+#[derive(Clone)]
+pub struct DatabaseUrl(pub String);
+
+impl DatabaseUrl {
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::str::FromStr for DatabaseUrl {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if s.starts_with("sqlite:")
+            || s.starts_with("postgres://")
+            || s.starts_with("postgresql://")
+        {
+            Ok(DatabaseUrl(s.to_owned()))
+        } else {
+            Err("expected a sqlite:… or postgres://… URL".into())
+        }
+    }
+}
+
+impl fmt::Display for DatabaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let url = &self.0;
+        match url.split_once("://") {
+            Some((scheme, rest)) => {
+                let host_and_path = rest.rsplit_once('@').map_or(rest, |(_, h)| h);
+                let without_query = host_and_path.split('?').next().unwrap_or("");
+                write!(f, "{scheme}://{without_query}")
+            }
+            None => f.write_str("(unparseable URL)"),
+        }
+    }
+}
+
+impl fmt::Debug for DatabaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "DatabaseUrl({self})")
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+/// Logs go to stderr; `RUST_LOG` refines the level (default: info).
+pub fn init_logging(format: LogFormat) {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=warn"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    match format {
+        LogFormat::Text => builder.init(),
+        LogFormat::Json => builder.json().flatten_event(true).init(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn database_urls_never_show_their_password() {
+        let url: DatabaseUrl =
+            "postgres://leidraad:geheim@db.example:5432/leidraad?sslmode=require"
+                .parse()
+                .unwrap();
+        assert_eq!(url.to_string(), "postgres://db.example:5432/leidraad");
+        assert!(!format!("{url:?}").contains("geheim"));
+        assert!("mysql://x".parse::<DatabaseUrl>().is_err());
+    }
+
+    #[test]
+    fn no_command_means_serve_with_defaults() {
+        let cli = Cli::try_parse_from(["leidraad", "--bind", "127.0.0.1:9999"]).unwrap();
+        assert!(cli.command.is_none());
+        assert_eq!(cli.serve.bind.port(), 9999);
+        let cli = Cli::try_parse_from(["leidraad", "content", "check", "some/dir"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Some(Command::Content(ContentCommand::Check { dir: Some(_) }))
+        ));
+    }
+}

@@ -1,0 +1,14 @@
+//! Leidraad's pure core. Nothing in this crate does IO: content arrives as text and leaves as
+//! types; search, and later scoring and the anonymity rules, are plain functions over them.
+
+pub mod content;
+pub mod fingerprint;
+pub mod language;
+pub mod search;
+
+pub use content::{
+    Card, ContentError, ContentErrors, DialogueCard, Domain, DomainKind, Framework, Library,
+    Localized, SourceFile, load_library,
+};
+pub use language::Language;
+pub use search::{SearchHit, SearchQuery, SearchQueryError, Segment};

@@ -1,0 +1,10 @@
+//! The store: the only code in Leidraad that speaks SQL. One concrete [`Store`] serves SQLite
+//! and PostgreSQL with one set of queries, chosen from the database URL at start-up.
+
+mod error;
+mod store;
+#[cfg(feature = "test-support")]
+pub mod test_support;
+
+pub use error::StoreError;
+pub use store::{Backend, ContentVersion, Store};

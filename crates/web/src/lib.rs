@@ -1,0 +1,71 @@
+//! Leidraad over HTTP: pages rendered on the server, a JSON API, and the middleware around
+//! them. Handlers parse input into domain types at the edge and ask the store for data; they
+//! hold no rules of their own.
+
+mod api;
+mod assets;
+pub mod content_source;
+mod error;
+mod i18n;
+mod language;
+mod middleware;
+mod pages;
+mod state;
+
+use std::future::Future;
+
+use axum::Router;
+use tokio::net::TcpListener;
+
+pub use content_source::{embedded_content, read_content_dir};
+pub use state::AppState;
+
+/// Every route of the app, with its middleware.
+pub fn router(state: AppState) -> Router {
+    let routes = Router::new()
+        .merge(pages::router())
+        .merge(api::router())
+        .merge(assets::router())
+        .merge(health_router());
+    middleware::wrap(routes, state)
+}
+
+fn health_router() -> Router<AppState> {
+    use axum::routing::get;
+    Router::new()
+        .route("/healthz", get(get_healthz))
+        .route("/readyz", get(get_readyz))
+}
+
+/// The process is up. Does no work: the benchmark uses it as the ceiling.
+async fn get_healthz() -> &'static str {
+    "ok"
+}
+
+/// The database answers.
+async fn get_readyz(
+    axum::extract::State(state): axum::extract::State<AppState>,
+) -> (axum::http::StatusCode, &'static str) {
+    match state.store.ping().await {
+        Ok(()) => (axum::http::StatusCode::OK, "ready"),
+        Err(error) => {
+            tracing::warn!(error = %error, "readiness check failed");
+            (
+                axum::http::StatusCode::SERVICE_UNAVAILABLE,
+                "database unavailable",
+            )
+        }
+    }
+}
+
+/// Serves until `shutdown` completes, then lets in-flight requests finish.
+pub async fn serve(
+    listener: TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown)
+        .await
+}

@@ -1,0 +1,130 @@
+//! The middleware every request passes, outermost first:
+//! 1. request log (one line per request, span named after the route, never the query string:
+//!    it may hold what people typed);
+//! 2. security headers;
+//! 3. error rendering (every 4xx/5xx becomes a page or a JSON problem in the user's language);
+//! 4. panic catching (a panic becomes a 500, never a dropped connection or a trace);
+//! 5. a time limit per request.
+
+use std::time::Duration;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{MatchedPath, Request};
+use axum::http::{HeaderName, HeaderValue, Response, StatusCode, header};
+use axum::middleware::{Next, from_fn};
+use axum::response::IntoResponse;
+use tower::ServiceBuilder;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+use tracing::Span;
+
+use crate::AppState;
+use crate::error::{Problem, problem_json, problem_page};
+use crate::i18n::Tr;
+use crate::language::negotiate;
+
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
+     img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; \
+     base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+pub fn wrap(routes: Router<AppState>, state: AppState) -> Router {
+    let security_headers = ServiceBuilder::new()
+        .layer(header_layer(
+            header::CONTENT_SECURITY_POLICY,
+            CONTENT_SECURITY_POLICY,
+        ))
+        .layer(header_layer(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .layer(header_layer(header::X_FRAME_OPTIONS, "DENY"))
+        .layer(header_layer(header::REFERRER_POLICY, "same-origin"))
+        .layer(header_layer(
+            HeaderName::from_static("cross-origin-opener-policy"),
+            "same-origin",
+        ))
+        .layer(header_layer(
+            HeaderName::from_static("permissions-policy"),
+            "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+        ));
+    routes
+        .fallback(fallback)
+        .layer(
+            ServiceBuilder::new()
+                .layer(
+                    TraceLayer::new_for_http()
+                        .make_span_with(request_span)
+                        .on_request(())
+                        .on_response(log_response),
+                )
+                .layer(security_headers)
+                .layer(from_fn(render_errors))
+                .layer(CatchPanicLayer::custom(|_| {
+                    tracing::error!("a handler panicked");
+                    StatusCode::INTERNAL_SERVER_ERROR.into_response()
+                }))
+                .layer(TimeoutLayer::with_status_code(
+                    StatusCode::REQUEST_TIMEOUT,
+                    Duration::from_secs(30),
+                )),
+        )
+        .with_state(state)
+}
+
+fn header_layer(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
+    SetResponseHeaderLayer::overriding(name, HeaderValue::from_static(value))
+}
+
+fn request_span(request: &Request) -> Span {
+    let route = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map_or("(unmatched)", MatchedPath::as_str);
+    tracing::info_span!("request", method = %request.method(), route = %route)
+}
+
+fn log_response(response: &Response<Body>, latency: Duration, _span: &Span) {
+    tracing::info!(
+        status = response.status().as_u16(),
+        latency_us = u64::try_from(latency.as_micros()).unwrap_or(u64::MAX),
+        "served"
+    );
+}
+
+async fn fallback() -> StatusCode {
+    StatusCode::NOT_FOUND
+}
+
+/// Gives every error status a body in the user's language: a page, or under `/api` a problem
+/// object. Responses that already carry one (a JSON problem) pass unchanged.
+async fn render_errors(request: Request, next: Next) -> Response<Body> {
+    let tr = Tr::new(negotiate(request.headers()));
+    let is_api = request.uri().path().starts_with("/api/");
+    let response = next.run(request).await;
+    let status = response.status();
+    if !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    let already_rendered = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v == "application/problem+json");
+    if already_rendered {
+        return response;
+    }
+    let problem = response
+        .extensions()
+        .get::<Problem>()
+        .copied()
+        .unwrap_or_else(|| Problem::for_status(status));
+    let allow = response.headers().get(header::ALLOW).cloned();
+    let mut rendered = if is_api {
+        problem_json(problem, tr)
+    } else {
+        problem_page(problem, tr)
+    };
+    if let Some(allow) = allow {
+        rendered.headers_mut().insert(header::ALLOW, allow);
+    }
+    rendered
+}

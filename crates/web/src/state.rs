@@ -1,0 +1,24 @@
+use std::sync::Arc;
+
+use leidraad_domain::Library;
+use leidraad_domain::search::SearchIndex;
+use leidraad_store::Store;
+
+/// What every handler may use. Cheap to clone: everything is shared.
+#[derive(Clone)]
+pub struct AppState {
+    pub library: Arc<Library>,
+    pub search: Arc<SearchIndex>,
+    pub store: Store,
+}
+
+impl AppState {
+    pub fn new(library: Library, store: Store) -> Self {
+        let search = SearchIndex::new(&library);
+        AppState {
+            library: Arc::new(library),
+            search: Arc::new(search),
+            store,
+        }
+    }
+}

@@ -25,6 +25,11 @@ pub enum AppError {
     Render(#[from] askama::Error),
 }
 
+/// Marks an error response whose body a handler rendered itself (a form shown again with its
+/// problem), so the error renderer leaves it alone.
+#[derive(Debug, Clone, Copy)]
+pub struct OwnErrorBody;
+
 /// What went wrong, in a form the error renderer can put into words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Problem {

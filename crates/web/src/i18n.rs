@@ -137,13 +137,14 @@ mod tests {
             include_str!("pages/mod.rs"),
             include_str!("pages/search.rs"),
         ];
-        for language in Language::ALL {
-            let tr = Tr::new(language);
-            for source in sources {
-                for key in used_keys(source) {
-                    let text = LOCALES.try_lookup(identifier(language), &key);
-                    assert!(text.is_some(), "`{key}` is missing in {language}");
-                    let _ = tr;
+        let defined = [
+            keys(include_str!("../locales/nl/main.ftl")),
+            keys(include_str!("../locales/en/main.ftl")),
+        ];
+        for source in sources {
+            for key in used_keys(source) {
+                for (language, keys) in Language::ALL.iter().zip(&defined) {
+                    assert!(keys.contains(&key), "`{key}` is missing in {language}");
                 }
             }
         }
@@ -152,7 +153,7 @@ mod tests {
     /// Keys in `t("key")` and `t1("key"` calls.
     fn used_keys(source: &str) -> Vec<String> {
         let mut keys = Vec::new();
-        for marker in ["t(\"", "t1(\""] {
+        for marker in [".t(\"", ".t1(\""] {
             let mut rest = source;
             while let Some(start) = rest.find(marker) {
                 rest = &rest[start + marker.len()..];

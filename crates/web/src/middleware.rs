@@ -22,7 +22,7 @@ use tower_http::trace::TraceLayer;
 use tracing::Span;
 
 use crate::AppState;
-use crate::error::{Problem, problem_json, problem_page};
+use crate::error::{OwnErrorBody, Problem, problem_json, problem_page};
 use crate::i18n::Tr;
 use crate::language::negotiate;
 
@@ -105,10 +105,11 @@ async fn render_errors(request: Request, next: Next) -> Response<Body> {
     if !(status.is_client_error() || status.is_server_error()) {
         return response;
     }
-    let already_rendered = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .is_some_and(|v| v == "application/problem+json");
+    let already_rendered = response.extensions().get::<OwnErrorBody>().is_some()
+        || response
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .is_some_and(|v| v == "application/problem+json");
     if already_rendered {
         return response;
     }

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use super::content::{card_url, dialogue_card_url};
 use super::{PageContext, Section, render};
 use crate::AppState;
-use crate::error::AppError;
+use crate::error::{AppError, OwnErrorBody};
 use crate::i18n::Tr;
 
 #[derive(Deserialize)]
@@ -69,7 +69,9 @@ pub async fn get_search(
                 problem,
                 results: Vec::new(),
             })?;
-            return Ok((StatusCode::BAD_REQUEST, body).into_response());
+            let mut response = (StatusCode::BAD_REQUEST, body).into_response();
+            response.extensions_mut().insert(OwnErrorBody);
+            return Ok(response);
         }
     };
     page.path = format!("/zoeken?q={}", percent_encode(query.as_str()));

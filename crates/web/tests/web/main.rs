@@ -1,1 +1,11 @@
+//! The web crate's tests: the real app on a free port with a fresh database, driven over HTTP.
+//! `TEST_APP_BACKEND=postgres` (with `TEST_DATABASE_URL`) runs the whole suite on PostgreSQL.
 
+mod api;
+
+mod errors;
+mod helpers;
+mod language;
+mod pages;
+mod search;
+mod security;

@@ -1,0 +1,194 @@
+//! The command line: which binary to start, which routes to load, how hard and how long.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{Parser, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "leidraad-bench",
+    about = "Load benchmark: starts the release binary and measures throughput and latency per route."
+)]
+pub struct Args {
+    /// The release binary to start.
+    #[arg(long, default_value = "target/release/leidraad")]
+    pub binary: PathBuf,
+
+    /// Bench against this database instead of a fresh SQLite file, e.g.
+    /// `postgres://postgres@127.0.0.1:5432/leidraad_bench`. The database must already exist.
+    #[arg(long)]
+    pub database_url: Option<String>,
+
+    /// Numbers of concurrent clients, each on its own keep-alive connection.
+    #[arg(long, default_value = "1,16,64", value_parser = parse_concurrency_levels)]
+    pub concurrency: ConcurrencyLevels,
+
+    /// Seconds to measure per route and concurrency level.
+    #[arg(long, default_value = "5", value_parser = parse_seconds)]
+    pub duration: Duration,
+
+    /// Seconds of load before each measurement, not recorded.
+    #[arg(long, default_value = "1", value_parser = parse_seconds)]
+    pub warmup: Duration,
+
+    /// Where to write the results as JSON (the folder is created).
+    #[arg(long, default_value = "target/bench/results.json")]
+    pub output: PathBuf,
+
+    /// Routes to measure, comma-separated (default: all). The ceiling is always measured.
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub routes: Vec<RouteName>,
+}
+
+impl Args {
+    /// The routes to measure, ceiling first: the other rows are compared with it.
+    pub fn selected_routes(&self) -> Vec<RouteName> {
+        let wanted = if self.routes.is_empty() {
+            RouteName::value_variants()
+        } else {
+            &self.routes
+        };
+        let mut routes = vec![RouteName::Ceiling];
+        for &route in wanted {
+            if !routes.contains(&route) {
+                routes.push(route);
+            }
+        }
+        routes
+    }
+}
+
+/// The routes the bench knows, each standing for one kind of work the server does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RouteName {
+    /// `/healthz`: does no work, so it shows the most the server and client can do.
+    Ceiling,
+    /// A framework overview page.
+    Standard,
+    /// A single card page.
+    Card,
+    /// The search page.
+    Search,
+    /// A framework as JSON.
+    ApiFramework,
+    /// A card search as JSON.
+    ApiSearch,
+}
+
+impl RouteName {
+    pub fn name(self) -> &'static str {
+        match self {
+            RouteName::Ceiling => "ceiling",
+            RouteName::Standard => "standard",
+            RouteName::Card => "card",
+            RouteName::Search => "search",
+            RouteName::ApiFramework => "api-framework",
+            RouteName::ApiSearch => "api-search",
+        }
+    }
+
+    pub fn path(self) -> &'static str {
+        match self {
+            RouteName::Ceiling => "/healthz",
+            RouteName::Standard => "/kaders/beroepsstandaard-schoolleiders",
+            RouteName::Card => "/kaders/beroepsstandaard-schoolleiders/kaarten/visie-04",
+            RouteName::Search => "/zoeken?q=creeer+netwerken",
+            RouteName::ApiFramework => "/api/v1/frameworks/beroepsstandaard-schoolleiders",
+            RouteName::ApiSearch => "/api/v1/cards?q=leren&lang=nl",
+        }
+    }
+}
+
+/// The `--concurrency` list, in the order given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConcurrencyLevels(pub Vec<usize>);
+
+/// Parses `1,16,64`: positive whole numbers separated by commas.
+pub fn parse_concurrency_levels(text: &str) -> Result<ConcurrencyLevels, String> {
+    let levels = text
+        .split(',')
+        .map(|part| parse_client_count(part.trim()))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(ConcurrencyLevels(levels))
+}
+
+fn parse_client_count(text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(0) => Err("a concurrency level must be at least 1".into()),
+        Ok(count) => Ok(count),
+        Err(_) => Err(format!("`{text}` is not a number of clients")),
+    }
+}
+
+/// Parses a number of seconds such as `5` or `0.5`.
+pub fn parse_seconds(text: &str) -> Result<Duration, String> {
+    let seconds: f64 = text
+        .parse()
+        .map_err(|_| format!("`{text}` is not a number of seconds"))?;
+    Duration::try_from_secs_f64(seconds).map_err(|_| format!("`{text}` is not a valid duration"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_definition_is_consistent() {
+        Args::command().debug_assert();
+    }
+
+    #[test]
+    fn concurrency_lists_parse_in_order() {
+        assert_eq!(
+            parse_concurrency_levels("1,16,64"),
+            Ok(ConcurrencyLevels(vec![1, 16, 64]))
+        );
+        assert_eq!(
+            parse_concurrency_levels(" 8 , 2"),
+            Ok(ConcurrencyLevels(vec![8, 2]))
+        );
+        assert_eq!(
+            parse_concurrency_levels("4"),
+            Ok(ConcurrencyLevels(vec![4]))
+        );
+    }
+
+    #[test]
+    fn bad_concurrency_lists_are_refused() {
+        assert!(parse_concurrency_levels("0").is_err());
+        assert!(parse_concurrency_levels("1,,2").is_err());
+        assert!(parse_concurrency_levels("-1").is_err());
+        assert!(parse_concurrency_levels("many").is_err());
+    }
+
+    #[test]
+    fn seconds_may_be_fractional_but_not_negative() {
+        assert_eq!(parse_seconds("0.5"), Ok(Duration::from_millis(500)));
+        assert_eq!(parse_seconds("5"), Ok(Duration::from_secs(5)));
+        assert!(parse_seconds("-1").is_err());
+        assert!(parse_seconds("soon").is_err());
+    }
+
+    #[test]
+    fn the_ceiling_is_always_measured_first() {
+        let args =
+            Args::try_parse_from(["leidraad-bench", "--routes", "search,ceiling,card"]).unwrap();
+        assert_eq!(
+            args.selected_routes(),
+            vec![RouteName::Ceiling, RouteName::Search, RouteName::Card]
+        );
+        let args = Args::try_parse_from(["leidraad-bench"]).unwrap();
+        assert_eq!(args.selected_routes().len(), 6);
+        assert_eq!(args.concurrency, ConcurrencyLevels(vec![1, 16, 64]));
+    }
+
+    #[test]
+    fn route_names_match_the_command_line_spelling() {
+        for route in RouteName::value_variants() {
+            let spelled = route.to_possible_value().unwrap();
+            assert_eq!(spelled.get_name(), route.name());
+        }
+    }
+}

@@ -1,0 +1,206 @@
+//! The results: a table for people, a verdict on the goal, and JSON for machines.
+
+use std::path::Path;
+use std::time::Duration;
+
+use serde_json::{Value, json};
+
+use crate::stats::{GOAL_CEILING_RATIO, LatencySummary, milliseconds};
+
+/// The figures of one route at one concurrency level.
+#[derive(Debug, Clone)]
+pub struct RouteResult {
+    pub route: &'static str,
+    pub path: &'static str,
+    pub clients: usize,
+    pub requests: u64,
+    pub errors: u64,
+    pub rps: f64,
+    pub latency: LatencySummary,
+    /// Throughput as a fraction of the ceiling's at the same concurrency.
+    pub ceiling_ratio: Option<f64>,
+}
+
+impl RouteResult {
+    fn is_ceiling(&self) -> bool {
+        self.route == "ceiling"
+    }
+
+    fn meets_goal(&self) -> bool {
+        self.ceiling_ratio
+            .is_some_and(|ratio| ratio >= GOAL_CEILING_RATIO)
+    }
+}
+
+/// Everything the bench found, as written to the JSON file.
+#[derive(Debug)]
+pub struct Report {
+    pub binary: String,
+    pub database: &'static str,
+    pub duration: Duration,
+    pub warmup: Duration,
+    pub results: Vec<RouteResult>,
+}
+
+pub fn table_header() -> String {
+    format!(
+        "{:<14} {:>7} {:>9} {:>8} {:>8} {:>8} {:>7} {:>13}",
+        "route", "clients", "req/s", "p50 ms", "p99 ms", "max ms", "errors", "% of ceiling"
+    )
+}
+
+pub fn table_row(result: &RouteResult) -> String {
+    format!(
+        "{:<14} {:>7} {:>9.0} {:>8.2} {:>8.2} {:>8.2} {:>7} {:>13}",
+        result.route,
+        result.clients,
+        result.rps,
+        milliseconds(result.latency.p50),
+        milliseconds(result.latency.p99),
+        milliseconds(result.latency.max),
+        result.errors,
+        percent_of_ceiling(result.ceiling_ratio),
+    )
+}
+
+fn percent_of_ceiling(ratio: Option<f64>) -> String {
+    ratio.map_or_else(|| "-".to_owned(), |ratio| format!("{:.0} %", ratio * 100.0))
+}
+
+/// Whether every page at this concurrency reached the goal share of the ceiling.
+pub fn goal_verdict(clients: usize, results: &[RouteResult]) -> String {
+    let pages: Vec<&RouteResult> = results
+        .iter()
+        .filter(|r| r.clients == clients && !r.is_ceiling())
+        .collect();
+    let goal = format!("{:.0} %", GOAL_CEILING_RATIO * 100.0);
+    if pages.is_empty() {
+        return format!("{clients:>3} clients: no pages measured");
+    }
+    let below: Vec<String> = pages
+        .iter()
+        .filter(|page| !page.meets_goal())
+        .map(|page| {
+            format!(
+                "{} ({})",
+                page.route,
+                percent_of_ceiling(page.ceiling_ratio)
+            )
+        })
+        .collect();
+    if below.is_empty() {
+        format!("{clients:>3} clients: goal met, every page reached ≥ {goal} of the ceiling")
+    } else {
+        format!(
+            "{clients:>3} clients: goal NOT met, below {goal} of the ceiling: {}",
+            below.join(", ")
+        )
+    }
+}
+
+pub fn to_json(report: &Report) -> Value {
+    json!({
+        "binary": report.binary,
+        "database": report.database,
+        "duration_s": report.duration.as_secs_f64(),
+        "warmup_s": report.warmup.as_secs_f64(),
+        "results": report.results.iter().map(result_json).collect::<Vec<_>>(),
+    })
+}
+
+fn result_json(result: &RouteResult) -> Value {
+    json!({
+        "route": result.route,
+        "path": result.path,
+        "clients": result.clients,
+        "requests": result.requests,
+        "errors": result.errors,
+        "rps": result.rps,
+        "p50_ms": milliseconds(result.latency.p50),
+        "p99_ms": milliseconds(result.latency.p99),
+        "max_ms": milliseconds(result.latency.max),
+        "ceiling_ratio": result.ceiling_ratio,
+    })
+}
+
+/// Writes the report as pretty JSON, creating the folder.
+pub fn write_json(path: &Path, report: &Report) -> Result<(), String> {
+    if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(folder)
+            .map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
+    }
+    let text = serde_json::to_string_pretty(&to_json(report)).map_err(|e| e.to_string())?;
+    std::fs::write(path, text + "\n").map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn result(route: &'static str, clients: usize, ratio: f64) -> RouteResult {
+        let latency = LatencySummary {
+            p50: Duration::from_micros(1500),
+            p99: Duration::from_millis(4),
+            max: Duration::from_millis(9),
+        };
+        RouteResult {
+            route,
+            path: "/x",
+            clients,
+            requests: 100,
+            errors: 0,
+            rps: 20.0,
+            latency,
+            ceiling_ratio: Some(ratio),
+        }
+    }
+
+    #[test]
+    fn the_goal_is_met_when_every_page_reaches_half_the_ceiling() {
+        let results = [
+            result("ceiling", 16, 1.0),
+            result("card", 16, 0.5),
+            result("search", 16, 0.9),
+            result("search", 64, 0.2),
+        ];
+        assert!(goal_verdict(16, &results).contains("goal met"));
+    }
+
+    #[test]
+    fn the_verdict_names_the_pages_below_the_goal() {
+        let results = [
+            result("ceiling", 1, 1.0),
+            result("card", 1, 0.8),
+            result("search", 1, 0.234),
+        ];
+        let verdict = goal_verdict(1, &results);
+        assert!(verdict.contains("NOT met"), "{verdict}");
+        assert!(verdict.contains("search (23 %)"), "{verdict}");
+        assert!(!verdict.contains("card"), "{verdict}");
+    }
+
+    #[test]
+    fn rows_line_up_with_the_header() {
+        let row = table_row(&result("standard", 64, 0.62));
+        assert_eq!(row.chars().count(), table_header().chars().count());
+        assert!(row.ends_with("62 %"), "{row}");
+        assert!(row.contains("1.50"), "{row}");
+    }
+
+    #[test]
+    fn json_has_one_entry_per_result() {
+        let report = Report {
+            binary: "target/release/leidraad".into(),
+            database: "sqlite",
+            duration: Duration::from_secs(5),
+            warmup: Duration::from_secs(1),
+            results: vec![result("ceiling", 1, 1.0), result("card", 1, 0.5)],
+        };
+        let value = to_json(&report);
+        assert_eq!(value["database"], "sqlite");
+        assert_eq!(value["duration_s"], 5.0);
+        assert_eq!(value["results"][1]["route"], "card");
+        assert_eq!(value["results"][1]["ceiling_ratio"], 0.5);
+        assert_eq!(value["results"][1]["p50_ms"], 1.5);
+    }
+}

@@ -1,0 +1,141 @@
+//! The server under test: the release binary as a child process on a free port with a fresh
+//! data folder. Dropping it stops the process and removes the folder, also after an error.
+
+use std::net::{Ipv4Addr, SocketAddr, TcpListener};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use hyper::StatusCode;
+
+use crate::http;
+
+/// How long the server may take to answer `/readyz`.
+const READY_TIMEOUT: Duration = Duration::from_secs(30);
+const READY_POLL_INTERVAL: Duration = Duration::from_millis(100);
+/// How long the server may take to stop after SIGTERM before it is killed.
+const STOP_TIMEOUT: Duration = Duration::from_secs(5);
+
+pub struct ServerProcess {
+    child: Child,
+    data_dir: PathBuf,
+    pub address: SocketAddr,
+}
+
+impl ServerProcess {
+    /// Starts `<binary> serve` on a free local port with a fresh data folder.
+    pub fn start(binary: &Path, database_url: Option<&str>) -> Result<Self, String> {
+        let address = free_local_address()?;
+        let data_dir = fresh_data_dir()?;
+        let mut command = serve_command(binary, address, &data_dir, database_url);
+        match command.spawn() {
+            Ok(child) => Ok(ServerProcess {
+                child,
+                data_dir,
+                address,
+            }),
+            Err(error) => {
+                let _ = std::fs::remove_dir_all(&data_dir);
+                Err(format!("cannot start {}: {error}", binary.display()))
+            }
+        }
+    }
+
+    /// Polls `/readyz` until it answers 200; fails if the process exits or time runs out.
+    pub async fn wait_until_ready(&mut self) -> Result<(), String> {
+        let deadline = Instant::now() + READY_TIMEOUT;
+        loop {
+            if let Ok((StatusCode::OK, _)) = http::get_once(self.address, "/readyz").await {
+                return Ok(());
+            }
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return Err(format!("the server exited before it was ready ({status})"));
+            }
+            if Instant::now() >= deadline {
+                return Err(format!(
+                    "the server did not answer 200 on /readyz within {} s",
+                    READY_TIMEOUT.as_secs()
+                ));
+            }
+            tokio::time::sleep(READY_POLL_INTERVAL).await;
+        }
+    }
+
+    /// SIGTERM, so the server shuts down as it would in production; SIGKILL if it lingers.
+    fn stop(&mut self) {
+        if matches!(self.child.try_wait(), Ok(Some(_))) {
+            return;
+        }
+        let terminated = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status()
+            .is_ok_and(|status| status.success());
+        if !(terminated && self.exits_within(STOP_TIMEOUT)) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+
+    fn exits_within(&mut self, timeout: Duration) -> bool {
+        let deadline = Instant::now() + timeout;
+        while Instant::now() < deadline {
+            if matches!(self.child.try_wait(), Ok(Some(_))) {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        false
+    }
+}
+
+impl Drop for ServerProcess {
+    fn drop(&mut self) {
+        self.stop();
+        let _ = std::fs::remove_dir_all(&self.data_dir);
+    }
+}
+
+fn serve_command(
+    binary: &Path,
+    address: SocketAddr,
+    data_dir: &Path,
+    database_url: Option<&str>,
+) -> Command {
+    let mut command = Command::new(binary);
+    command
+        .arg("serve")
+        .arg("--bind")
+        .arg(address.to_string())
+        .arg("--data-dir")
+        .arg(data_dir)
+        // Request logging would cost the server time the bench would then measure.
+        .env("RUST_LOG", "warn")
+        // Only the flags decide what is benched, not settings left in the environment.
+        .env_remove("LEIDRAAD_DATABASE_URL")
+        .env_remove("LEIDRAAD_CONTENT_DIR")
+        // The server announces its address on stdout, which would land in the table.
+        .stdout(Stdio::null());
+    if let Some(url) = database_url {
+        command.arg("--database-url").arg(url);
+    }
+    command
+}
+
+/// A port nobody listens on right now: bind to port 0, read the port, let it go.
+fn free_local_address() -> Result<SocketAddr, String> {
+    let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
+        .map_err(|e| format!("cannot find a free port: {e}"))?;
+    listener
+        .local_addr()
+        .map_err(|e| format!("cannot find a free port: {e}"))
+}
+
+fn fresh_data_dir() -> Result<PathBuf, String> {
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    let dir = std::env::temp_dir().join(format!("leidraad-bench-{}-{nanos}", std::process::id()));
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| format!("cannot create data folder {}: {e}", dir.display()))?;
+    Ok(dir)
+}

@@ -1,0 +1,133 @@
+use std::net::SocketAddr;
+
+use leidraad_domain::load_library;
+use leidraad_store::test_support::TestDatabase;
+use leidraad_store::{Backend, Store};
+use leidraad_web::{AppState, embedded_content};
+use reqwest::header::{ACCEPT_LANGUAGE, COOKIE};
+use tokio::sync::oneshot;
+
+pub const FRAMEWORK: &str = "beroepsstandaard-schoolleiders";
+
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    pub store: Store,
+    shutdown: Option<oneshot::Sender<()>>,
+    server: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
+    _database: TestDatabase,
+}
+
+fn backend() -> Backend {
+    match std::env::var("TEST_APP_BACKEND").as_deref() {
+        Ok("postgres") => Backend::Postgres,
+        _ => Backend::Sqlite,
+    }
+}
+
+/// Starts the real app on 127.0.0.1:0 with a database of its own.
+pub async fn spawn_app() -> TestApp {
+    let database = TestDatabase::create(backend()).await;
+    let store = Store::connect(&database.url).await.expect("connect");
+    store.migrate().await.expect("migrate");
+    let library = load_library(&embedded_content()).expect("the embedded content is valid");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind a free port");
+    let address: SocketAddr = listener.local_addr().unwrap();
+    let (shutdown, stopped) = oneshot::channel::<()>();
+    let state = AppState::new(library, store.clone());
+    let server = tokio::spawn(leidraad_web::serve(listener, state, async {
+        let _ = stopped.await;
+    }));
+    TestApp {
+        address: format!("http://{address}"),
+        client: reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap(),
+        store,
+        shutdown: Some(shutdown),
+        server: Some(server),
+        _database: database,
+    }
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// A GET as a browser that prefers `accept_language` and may carry a language cookie.
+    pub async fn get_as(
+        &self,
+        path: &str,
+        accept_language: &str,
+        cookie: Option<&str>,
+    ) -> reqwest::Response {
+        let mut request = self
+            .client
+            .get(self.url(path))
+            .header(ACCEPT_LANGUAGE, accept_language);
+        if let Some(cookie) = cookie {
+            request = request.header(COOKIE, cookie);
+        }
+        request.send().await.expect("request")
+    }
+
+    pub async fn get_html(&self, path: &str) -> String {
+        let response = self.get(path).await;
+        assert_eq!(response.status(), 200, "GET {path}");
+        response.text().await.unwrap()
+    }
+
+    pub async fn get_json(&self, path: &str) -> serde_json::Value {
+        let response = self.get(path).await;
+        assert_eq!(response.status(), 200, "GET {path}");
+        response.json().await.unwrap()
+    }
+
+    /// Stops the server the way SIGTERM does and waits until in-flight requests are done.
+    pub async fn stop(mut self) {
+        if let Some(shutdown) = self.shutdown.take() {
+            let _ = shutdown.send(());
+        }
+        if let Some(server) = self.server.take() {
+            server
+                .await
+                .expect("server task")
+                .expect("server ran cleanly");
+        }
+        self.store.close().await;
+    }
+}
+
+/// Text between the first `<tag` … `</tag>` after `from`, tags removed, whitespace folded.
+pub fn text_of(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+pub fn count(haystack: &str, needle: &str) -> usize {
+    haystack.matches(needle).count()
+}

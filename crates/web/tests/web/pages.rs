@@ -145,7 +145,7 @@ async fn the_print_view_lays_out_every_card_on_a4_sheets_with_blank_cards() {
     let blanks = count(&html, "print-card--blank");
     assert_eq!(blanks, 9 * 4, "four blank cards per domain");
     assert_eq!(cards, 80 + 36 + 22);
-    assert_eq!(count(&html, "<section class=\"sheet\""), (cards + 7) / 8);
+    assert_eq!(count(&html, "<section class=\"sheet\""), cards.div_ceil(8));
     assert!(html.contains("data-print"));
     assert!(html.contains("class=\"print-view\""));
 

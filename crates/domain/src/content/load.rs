@@ -195,14 +195,17 @@ fn parse<T: serde::de::DeserializeOwned>(file: &SourceFile, problems: &mut Probl
     }
 }
 
-/// toml's messages are multi-line pictures of the source; a log line wants them on one line.
+/// toml's messages are multi-line pictures of the source (a location line, the source line
+/// with a caret, then the message); a log line wants the location and the message.
 fn one_line(message: &str) -> String {
-    message
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.chars().all(|c| "|^ ".contains(c)))
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut lines = message.lines().map(str::trim).filter(|l| !l.is_empty());
+    let location = lines.next().unwrap_or_default();
+    let explanation: Vec<&str> = lines.filter(|l| !l.contains('|')).collect();
+    if explanation.is_empty() {
+        location.to_owned()
+    } else {
+        format!("{location}: {}", explanation.join(" "))
+    }
 }
 
 struct DeckPaths {

@@ -1,0 +1,292 @@
+//! The `leidraad` binary as an operator uses it: real processes, real signals.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+fn leidraad() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_leidraad"));
+    command
+        .env_remove("LEIDRAAD_DATABASE_URL")
+        .env("RUST_LOG", "info");
+    command
+}
+
+fn temp_dir() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("leidraad-cli-{:016x}", fastrand::u64(..)));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn content_source() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content")
+}
+
+/// A copy of the shipped deck in which `file` has `from` replaced by `to`.
+fn broken_content(file: &str, from: &str, to: &str) -> PathBuf {
+    let dir = temp_dir();
+    let deck = dir.join("beroepsstandaard-schoolleiders");
+    std::fs::create_dir_all(&deck).unwrap();
+    for name in ["framework.toml", "cards.toml", "dialogue-cards.toml"] {
+        let text = std::fs::read_to_string(
+            content_source()
+                .join("beroepsstandaard-schoolleiders")
+                .join(name),
+        )
+        .unwrap();
+        let text = if name == file {
+            assert!(text.contains(from), "{from} is not in {name}");
+            text.replacen(from, to, 1)
+        } else {
+            text
+        };
+        std::fs::write(deck.join(name), text).unwrap();
+    }
+    dir
+}
+
+fn run(command: &mut Command) -> (Output, String, String) {
+    let output = command.output().unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    (output, stdout, stderr)
+}
+
+#[test]
+fn content_check_accepts_the_shipped_decks() {
+    let (output, stdout, _) = run(leidraad().args(["content", "check"]));
+    assert!(output.status.success());
+    assert!(
+        stdout.contains("ok: beroepsstandaard-schoolleiders"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("9 domains, 80 cards, 22 dialogue cards"),
+        "{stdout}"
+    );
+    let (output, _, _) = run(leidraad().arg("content").arg("check").arg(content_source()));
+    assert!(output.status.success());
+}
+
+#[test]
+fn content_check_rejects_broken_content_naming_file_and_item() {
+    let cases = [
+        (
+            "cards.toml",
+            "domain = \"visie\"",
+            "domain = \"visioen\"",
+            "cards.toml: `visie-01`: unknown domain `visioen`",
+        ),
+        (
+            "cards.toml",
+            "id = \"visie-02\"",
+            "id = \"visie-01\"",
+            "cards.toml: `visie-01`: duplicate id",
+        ),
+        (
+            "cards.toml",
+            "id = \"visie-01\"",
+            "id = \"visie-01\"\ncolour = \"red\"",
+            "cards.toml: TOML parse error at line 3, column 1: unknown field `colour`",
+        ),
+        (
+            "dialogue-cards.toml",
+            "question = { nl = \"Hoe beschrijf",
+            "question = { nl = \"  \", xx = \"Hoe beschrijf",
+            "dialogue-cards.toml",
+        ),
+        (
+            "framework.toml",
+            "kind = \"quality\"",
+            "kind = \"deugd\"",
+            "framework.toml",
+        ),
+    ];
+    for (file, from, to, expected) in cases {
+        let dir = broken_content(file, from, to);
+        let (output, stdout, stderr) = run(leidraad().args(["content", "check"]).arg(&dir));
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{file}: {from} → {to}\n{stdout}{stderr}"
+        );
+        assert!(stderr.contains("invalid content"), "{stderr}");
+        assert!(
+            stderr.contains(expected),
+            "expected `{expected}` in:\n{stderr}"
+        );
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}
+
+#[test]
+fn a_missing_translation_is_named() {
+    let dir = broken_content(
+        "cards.toml",
+        ", en = \"I use shared values as the foundation\"",
+        "",
+    );
+    let (output, _, stderr) = run(leidraad().args(["content", "check"]).arg(&dir));
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr.contains("cards.toml: `visie-01`: text: missing translation `en`"),
+        "{stderr}"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn the_server_refuses_to_start_on_invalid_content() {
+    let content = broken_content("cards.toml", "domain = \"visie\"", "domain = \"visioen\"");
+    let data = temp_dir();
+    let (output, _, stderr) = run(leidraad()
+        .args(["serve", "--bind", "127.0.0.1:0", "--content-dir"])
+        .arg(&content)
+        .arg("--data-dir")
+        .arg(&data));
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("unknown domain `visioen`"), "{stderr}");
+    std::fs::remove_dir_all(content).unwrap();
+    std::fs::remove_dir_all(data).unwrap();
+}
+
+#[test]
+fn migrate_creates_the_sqlite_database_in_the_data_dir() {
+    let data = temp_dir().join("nested/data");
+    let (output, stdout, stderr) = run(leidraad().arg("migrate").arg("--data-dir").arg(&data));
+    assert!(output.status.success(), "{stderr}");
+    assert!(stdout.contains("migrations applied"));
+    assert!(data.join("leidraad.sqlite3").exists());
+    let (output, _, _) = run(leidraad().arg("migrate").arg("--data-dir").arg(&data));
+    assert!(output.status.success(), "migrating twice is harmless");
+}
+
+#[test]
+fn a_bad_database_url_is_a_clear_error() {
+    let (output, _, stderr) = run(leidraad().args(["migrate", "--database-url", "mysql://x/y"]));
+    assert!(!output.status.success());
+    assert!(
+        stderr.contains("expected a sqlite:… or postgres://… URL"),
+        "{stderr}"
+    );
+    let (output, _, stderr) = run(leidraad().args([
+        "migrate",
+        "--database-url",
+        "postgres://nobody:secret-password@127.0.0.1:1/none",
+    ]));
+    assert!(!output.status.success());
+    assert!(
+        stderr.contains("cannot open the database at postgres://127.0.0.1:1/none"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("secret-password"),
+        "the password leaked: {stderr}"
+    );
+}
+
+struct Server {
+    child: Child,
+    url: String,
+    data: PathBuf,
+}
+
+fn start_server(extra: &[&str]) -> Server {
+    let data = temp_dir();
+    let mut child = leidraad()
+        .args(["serve", "--bind", "127.0.0.1:0", "--data-dir"])
+        .arg(&data)
+        .args(extra)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let mut line = String::new();
+    BufReader::new(stdout).read_line(&mut line).unwrap();
+    let url = line
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .unwrap_or_else(|| panic!("no URL in {line:?}"))
+        .trim_end_matches('/')
+        .to_owned();
+    Server { child, url, data }
+}
+
+fn http_get(url: &str) -> String {
+    // A tiny blocking client keeps this test binary free of an HTTP client dependency.
+    use std::io::{Read, Write};
+    let address = url.trim_start_matches("http://");
+    let (host, path) = address
+        .split_once('/')
+        .map_or((address, "/"), |(h, _)| (h, "/healthz"));
+    let mut stream = std::net::TcpStream::connect(host).unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    response
+}
+
+fn wait_for_exit(child: &mut Child, limit: Duration) -> std::process::ExitStatus {
+    let start = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status;
+        }
+        assert!(
+            start.elapsed() < limit,
+            "the server did not stop within {limit:?}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn the_server_prints_its_url_serves_and_stops_cleanly_on_sigterm() {
+    let mut server = start_server(&[]);
+    let response = http_get(&format!("{}/healthz", server.url));
+    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+    let status = Command::new("kill")
+        .args(["-TERM", &server.child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let exit = wait_for_exit(&mut server.child, Duration::from_secs(10));
+    assert!(exit.success(), "exit after SIGTERM: {exit:?}");
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(server.child.stderr.as_mut().unwrap(), &mut stderr).unwrap();
+    assert!(stderr.contains("shutting down"), "{stderr}");
+    assert!(server.data.join("leidraad.sqlite3").exists());
+    std::fs::remove_dir_all(&server.data).unwrap();
+}
+
+#[test]
+fn json_logs_are_one_object_per_line_without_query_strings() {
+    let mut server = start_server(&["--log-format", "json"]);
+    let _ = http_get(&format!("{}/healthz", server.url));
+    Command::new("kill")
+        .args(["-TERM", &server.child.id().to_string()])
+        .status()
+        .unwrap();
+    wait_for_exit(&mut server.child, Duration::from_secs(10));
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(server.child.stderr.as_mut().unwrap(), &mut stderr).unwrap();
+    let lines: Vec<&str> = stderr.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert!(!lines.is_empty());
+    for line in &lines {
+        assert!(
+            line.starts_with('{') && line.ends_with('}'),
+            "not JSON: {line}"
+        );
+    }
+    assert!(
+        stderr.contains("\"route\":\"/healthz\""),
+        "request log names the route: {stderr}"
+    );
+    std::fs::remove_dir_all(&server.data).unwrap();
+}

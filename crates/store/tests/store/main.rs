@@ -111,3 +111,18 @@ fn postgres_tests_run_when_ci_says_so() {
         );
     }
 }
+
+#[tokio::test]
+async fn sqlite_runs_in_wal_mode_so_readers_never_wait_for_the_writer() {
+    let (store, database) = fresh_store(Backend::Sqlite).await;
+    store
+        .record_content_version("deck", "1", "aaaa", 100)
+        .await
+        .unwrap();
+    let path = database.url.trim_start_matches("sqlite://");
+    assert!(
+        std::path::Path::new(&format!("{path}-wal")).exists(),
+        "a write in WAL mode leaves a -wal file beside {path}"
+    );
+    store.close().await;
+}

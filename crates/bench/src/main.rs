@@ -41,7 +41,6 @@ use std::io::Write;
 use std::net::SocketAddr;
 use std::path::Path;
 use std::process::ExitCode;
-use std::time::Duration;
 
 use clap::Parser;
 use hyper::StatusCode;
@@ -181,8 +180,7 @@ async fn measure(
         ceiling_rps
     };
     Ok(RouteResult {
-        route: route.name(),
-        path: route.path(),
+        route,
         clients: plan.clients,
         requests: measurement.requests(),
         errors: measurement.errors,

@@ -3,15 +3,15 @@
 use std::path::Path;
 use std::time::Duration;
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
+use crate::cli::RouteName;
 use crate::stats::{GOAL_CEILING_RATIO, LatencySummary, milliseconds};
 
 /// The figures of one route at one concurrency level.
 #[derive(Debug, Clone)]
 pub struct RouteResult {
-    pub route: &'static str,
-    pub path: &'static str,
+    pub route: RouteName,
     pub clients: usize,
     pub requests: u64,
     pub errors: u64,
@@ -23,7 +23,7 @@ pub struct RouteResult {
 
 impl RouteResult {
     fn is_ceiling(&self) -> bool {
-        self.route == "ceiling"
+        self.route == RouteName::Ceiling
     }
 
     fn meets_goal(&self) -> bool {
@@ -52,7 +52,7 @@ pub fn table_header() -> String {
 pub fn table_row(result: &RouteResult) -> String {
     format!(
         "{:<14} {:>7} {:>9.0} {:>8.2} {:>8.2} {:>8.2} {:>7} {:>13}",
-        result.route,
+        result.route.name(),
         result.clients,
         result.rps,
         milliseconds(result.latency.p50),
@@ -65,6 +65,14 @@ pub fn table_row(result: &RouteResult) -> String {
 
 fn percent_of_ceiling(ratio: Option<f64>) -> String {
     ratio.map_or_else(|| "-".to_owned(), |ratio| format!("{:.0} %", ratio * 100.0))
+}
+
+/// With one decimal, rounded down, so a page just below the goal never reads as "50 %".
+fn precise_percent_of_ceiling(ratio: Option<f64>) -> String {
+    ratio.map_or_else(
+        || "-".to_owned(),
+        |ratio| format!("{:.1} %", (ratio * 1000.0).floor() / 10.0),
+    )
 }
 
 /// Whether every page at this concurrency reached the goal share of the ceiling.
@@ -83,8 +91,8 @@ pub fn goal_verdict(clients: usize, results: &[RouteResult]) -> String {
         .map(|page| {
             format!(
                 "{} ({})",
-                page.route,
-                percent_of_ceiling(page.ceiling_ratio)
+                page.route.name(),
+                precise_percent_of_ceiling(page.ceiling_ratio)
             )
         })
         .collect();
@@ -98,29 +106,61 @@ pub fn goal_verdict(clients: usize, results: &[RouteResult]) -> String {
     }
 }
 
-pub fn to_json(report: &Report) -> Value {
-    json!({
-        "binary": report.binary,
-        "database": report.database,
-        "duration_s": report.duration.as_secs_f64(),
-        "warmup_s": report.warmup.as_secs_f64(),
-        "results": report.results.iter().map(result_json).collect::<Vec<_>>(),
-    })
+/// The JSON file's shape; fields in the order they are written.
+#[derive(Debug, Serialize)]
+struct JsonReport<'a> {
+    binary: &'a str,
+    database: &'a str,
+    duration_s: f64,
+    warmup_s: f64,
+    results: Vec<JsonResult<'a>>,
 }
 
-fn result_json(result: &RouteResult) -> Value {
-    json!({
-        "route": result.route,
-        "path": result.path,
-        "clients": result.clients,
-        "requests": result.requests,
-        "errors": result.errors,
-        "rps": result.rps,
-        "p50_ms": milliseconds(result.latency.p50),
-        "p99_ms": milliseconds(result.latency.p99),
-        "max_ms": milliseconds(result.latency.max),
-        "ceiling_ratio": result.ceiling_ratio,
-    })
+#[derive(Debug, Serialize)]
+struct JsonResult<'a> {
+    route: &'a str,
+    path: &'a str,
+    clients: usize,
+    requests: u64,
+    errors: u64,
+    rps: f64,
+    p50_ms: f64,
+    p99_ms: f64,
+    max_ms: f64,
+    ceiling_ratio: Option<f64>,
+}
+
+impl<'a> JsonReport<'a> {
+    fn new(report: &'a Report) -> Self {
+        JsonReport {
+            binary: &report.binary,
+            database: report.database,
+            duration_s: report.duration.as_secs_f64(),
+            warmup_s: report.warmup.as_secs_f64(),
+            results: report.results.iter().map(JsonResult::new).collect(),
+        }
+    }
+}
+
+impl<'a> JsonResult<'a> {
+    fn new(result: &'a RouteResult) -> Self {
+        JsonResult {
+            route: result.route.name(),
+            path: result.route.path(),
+            clients: result.clients,
+            requests: result.requests,
+            errors: result.errors,
+            rps: result.rps,
+            p50_ms: milliseconds(result.latency.p50),
+            p99_ms: milliseconds(result.latency.p99),
+            max_ms: milliseconds(result.latency.max),
+            ceiling_ratio: result.ceiling_ratio,
+        }
+    }
+}
+
+pub fn to_json(report: &Report) -> String {
+    serde_json::to_string_pretty(&JsonReport::new(report)).expect("plain data serialises")
 }
 
 /// Writes the report as pretty JSON, creating the folder.
@@ -129,15 +169,15 @@ pub fn write_json(path: &Path, report: &Report) -> Result<(), String> {
         std::fs::create_dir_all(folder)
             .map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
     }
-    let text = serde_json::to_string_pretty(&to_json(report)).map_err(|e| e.to_string())?;
-    std::fs::write(path, text + "\n").map_err(|e| format!("cannot write {}: {e}", path.display()))
+    std::fs::write(path, to_json(report) + "\n")
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn result(route: &'static str, clients: usize, ratio: f64) -> RouteResult {
+    fn result(route: RouteName, clients: usize, ratio: f64) -> RouteResult {
         let latency = LatencySummary {
             p50: Duration::from_micros(1500),
             p99: Duration::from_millis(4),
@@ -145,7 +185,6 @@ mod tests {
         };
         RouteResult {
             route,
-            path: "/x",
             clients,
             requests: 100,
             errors: 0,
@@ -158,10 +197,10 @@ mod tests {
     #[test]
     fn the_goal_is_met_when_every_page_reaches_half_the_ceiling() {
         let results = [
-            result("ceiling", 16, 1.0),
-            result("card", 16, 0.5),
-            result("search", 16, 0.9),
-            result("search", 64, 0.2),
+            result(RouteName::Ceiling, 16, 1.0),
+            result(RouteName::Card, 16, 0.5),
+            result(RouteName::Search, 16, 0.9),
+            result(RouteName::Search, 64, 0.2),
         ];
         assert!(goal_verdict(16, &results).contains("goal met"));
     }
@@ -169,19 +208,21 @@ mod tests {
     #[test]
     fn the_verdict_names_the_pages_below_the_goal() {
         let results = [
-            result("ceiling", 1, 1.0),
-            result("card", 1, 0.8),
-            result("search", 1, 0.234),
+            result(RouteName::Ceiling, 1, 1.0),
+            result(RouteName::Card, 1, 0.8),
+            result(RouteName::Search, 1, 0.234),
+            result(RouteName::Standard, 1, 0.4996),
         ];
         let verdict = goal_verdict(1, &results);
         assert!(verdict.contains("NOT met"), "{verdict}");
-        assert!(verdict.contains("search (23 %)"), "{verdict}");
+        assert!(verdict.contains("search (23.4 %)"), "{verdict}");
+        assert!(verdict.contains("standard (49.9 %)"), "{verdict}");
         assert!(!verdict.contains("card"), "{verdict}");
     }
 
     #[test]
     fn rows_line_up_with_the_header() {
-        let row = table_row(&result("standard", 64, 0.62));
+        let row = table_row(&result(RouteName::Standard, 64, 0.62));
         assert_eq!(row.chars().count(), table_header().chars().count());
         assert!(row.ends_with("62 %"), "{row}");
         assert!(row.contains("1.50"), "{row}");
@@ -194,13 +235,21 @@ mod tests {
             database: "sqlite",
             duration: Duration::from_secs(5),
             warmup: Duration::from_secs(1),
-            results: vec![result("ceiling", 1, 1.0), result("card", 1, 0.5)],
+            results: vec![
+                result(RouteName::Ceiling, 1, 1.0),
+                result(RouteName::Card, 1, 0.5),
+            ],
         };
-        let value = to_json(&report);
+        let text = to_json(&report);
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(value["database"], "sqlite");
         assert_eq!(value["duration_s"], 5.0);
         assert_eq!(value["results"][1]["route"], "card");
         assert_eq!(value["results"][1]["ceiling_ratio"], 0.5);
         assert_eq!(value["results"][1]["p50_ms"], 1.5);
+        assert!(
+            text.find("\"route\"") < text.find("\"path\""),
+            "fields keep their order"
+        );
     }
 }

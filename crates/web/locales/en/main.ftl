@@ -8,6 +8,7 @@ nav-dialogue = Dialogue cards
 nav-print = Print
 search-label = Search all cards
 search-placeholder = Search a card…
+search-quick-label = Quick search
 search-button = Search
 language-switch-label = Language:
 footer-text = Leidraad – the professional standard for school leaders, as a tool to learn together. Open source.

@@ -8,6 +8,7 @@ nav-dialogue = Dialoogkaarten
 nav-print = Afdrukken
 search-label = Zoek in alle kaarten
 search-placeholder = Zoek een kaart…
+search-quick-label = Snel zoeken
 search-button = Zoeken
 language-switch-label = Taal:
 footer-text = Leidraad – de beroepsstandaard voor schoolleiders, als instrument om samen te leren. Open source.

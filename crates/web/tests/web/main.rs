@@ -2,6 +2,7 @@
 //! `TEST_APP_BACKEND=postgres` (with `TEST_DATABASE_URL`) runs the whole suite on PostgreSQL.
 
 mod api;
+mod browser;
 
 mod errors;
 mod helpers;

@@ -1,6 +1,7 @@
 //! Search over every card of every deck, in both languages, ignoring case and accents
 //! ("creeer" finds "creëer"), with the matched parts marked for display.
 
+use memchr::memmem::Finder;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -62,21 +63,31 @@ impl SearchQuery {
 /// Lower case without accents or typographic quotes and dashes: the form in which texts are
 /// compared. Every input char yields zero or more output chars.
 pub fn fold(text: &str) -> String {
-    text.chars().flat_map(fold_char).collect()
+    let mut folded = String::with_capacity(text.len());
+    for c in text.chars() {
+        fold_char(c, &mut |f| folded.push(f));
+    }
+    folded
 }
 
-fn fold_char(c: char) -> impl Iterator<Item = char> {
+/// Passes the folded form of `c` (zero or more chars) to `emit`. ASCII, by far the most common
+/// input, takes a path without allocation or Unicode tables.
+fn fold_char(c: char, emit: &mut impl FnMut(char)) {
+    if c.is_ascii() {
+        emit(c.to_ascii_lowercase());
+        return;
+    }
     let c = match c {
-        '‘' | '’' | '‚' | '‛' | '`' | '´' => '\'',
+        '‘' | '’' | '‚' | '‛' | '´' => '\'',
         '“' | '”' | '„' => '"',
         '–' | '—' | '‐' | '‑' => '-',
         other => other,
     };
-    c.nfd()
-        .filter(|d| !is_combining_mark(*d))
-        .flat_map(char::to_lowercase)
-        .collect::<Vec<_>>()
-        .into_iter()
+    for d in c.nfd().filter(|d| !is_combining_mark(*d)) {
+        for lower in d.to_lowercase() {
+            emit(lower);
+        }
+    }
 }
 
 /// A piece of displayed text, either plain or matched by the query.
@@ -106,10 +117,10 @@ pub fn highlight(text: &str, query: &SearchQuery) -> Vec<Segment> {
     let mut folded: Vec<char> = Vec::new();
     let mut origin: Vec<usize> = Vec::new();
     for (index, &(_, c)) in originals.iter().enumerate() {
-        for f in fold_char(c) {
+        fold_char(c, &mut |f| {
             folded.push(f);
             origin.push(index);
-        }
+        });
     }
     let mut marked = vec![false; originals.len()];
     for term in &query.terms {
@@ -197,20 +208,31 @@ impl SearchIndex {
         query: &SearchQuery,
         only: Option<Language>,
     ) -> Vec<SearchHit<'a>> {
+        // One prepared searcher per word, reused over every text: cheaper than preparing a
+        // substring search for each of the few hundred texts.
+        let terms: Vec<Finder> = query
+            .terms
+            .iter()
+            .map(|t| Finder::new(t.as_bytes()))
+            .collect();
         let phrase = query.terms.join(" ");
+        let phrase = Finder::new(phrase.as_bytes());
         let mut hits: Vec<(bool, SearchHit<'a>)> = Vec::new();
         for entry in &self.entries {
             let languages: Vec<Language> = Language::ALL
                 .into_iter()
                 .zip(&entry.folded)
                 .filter(|(l, _)| only.is_none_or(|o| o == *l))
-                .filter(|(_, text)| query.terms.iter().all(|t| text.contains(t.as_str())))
+                .filter(|(_, text)| terms.iter().all(|t| t.find(text.as_bytes()).is_some()))
                 .map(|(l, _)| l)
                 .collect();
             if languages.is_empty() {
                 continue;
             }
-            let is_phrase = entry.folded.iter().any(|t| t.contains(&phrase));
+            let is_phrase = entry
+                .folded
+                .iter()
+                .any(|t| phrase.find(t.as_bytes()).is_some());
             let framework = &library.frameworks[entry.framework];
             let item = match entry.item {
                 EntryItem::Card(i) => HitItem::Card(&framework.cards[i]),

@@ -99,9 +99,11 @@ struct ProblemDocument<'a> {
 pub fn problem_json(problem: Problem, tr: Tr) -> Response {
     let document = ProblemDocument {
         r#type: "about:blank",
-        title: tr.t(&format!("problem-{}-title", problem.code)),
+        title: tr
+            .t(&format!("problem-{}-title", problem.code))
+            .into_owned(),
         status: problem.status.as_u16(),
-        detail: tr.t(&format!("problem-{}", problem.code)),
+        detail: tr.t(&format!("problem-{}", problem.code)).into_owned(),
         code: problem.code,
     };
     let mut response = (problem.status, Json(document)).into_response();

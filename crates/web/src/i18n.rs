@@ -22,6 +22,31 @@ static_loader! {
 static IDENTIFIERS: LazyLock<[LanguageIdentifier; 2]> =
     LazyLock::new(|| Language::ALL.map(|l| l.code().parse().expect("a valid language identifier")));
 
+/// Every message without arguments, per language (in [`Language::ALL`] order).
+static PLAIN_MESSAGES: LazyLock<[HashMap<String, String>; 2]> = LazyLock::new(|| {
+    let sources = [
+        include_str!("../locales/nl/main.ftl"),
+        include_str!("../locales/en/main.ftl"),
+    ];
+    let mut maps = [HashMap::new(), HashMap::new()];
+    for ((language, source), map) in Language::ALL.iter().zip(sources).zip(&mut maps) {
+        for key in message_keys(source) {
+            if let Some(text) = LOCALES.try_lookup(identifier(*language), &key) {
+                map.insert(key, text);
+            }
+        }
+    }
+    maps
+});
+
+/// The ids of the messages an FTL file defines (lines `id = …` at the start of a line).
+fn message_keys(ftl: &str) -> Vec<String> {
+    ftl.lines()
+        .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
+        .filter_map(|l| l.split_once(" =").map(|(k, _)| k.trim().to_owned()))
+        .collect()
+}
+
 fn identifier(language: Language) -> &'static LanguageIdentifier {
     match language {
         Language::Nl => &IDENTIFIERS[0],
@@ -40,8 +65,17 @@ impl Tr {
         Tr { lang }
     }
 
-    pub fn t(&self, key: &str) -> String {
-        LOCALES.lookup(identifier(self.lang), key)
+    /// The message `key`. Messages without arguments are formatted once at start-up: a page
+    /// asks for a few dozen of them, and a map lookup is much cheaper than a Fluent lookup.
+    pub fn t(&self, key: &str) -> Cow<'static, str> {
+        let index = match self.lang {
+            Language::Nl => 0,
+            Language::En => 1,
+        };
+        match PLAIN_MESSAGES[index].get(key) {
+            Some(text) => Cow::Borrowed(text.as_str()),
+            None => Cow::Owned(LOCALES.lookup(identifier(self.lang), key)),
+        }
     }
 
     /// A message with one argument, e.g. a count (Fluent picks the plural form).
@@ -104,10 +138,7 @@ mod tests {
     use super::*;
 
     fn keys(ftl: &str) -> Vec<String> {
-        ftl.lines()
-            .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
-            .filter_map(|l| l.split_once(" =").map(|(k, _)| k.trim().to_owned()))
-            .collect()
+        message_keys(ftl)
     }
 
     #[test]

@@ -9,6 +9,7 @@ mod error;
 mod i18n;
 mod language;
 mod middleware;
+mod page_cache;
 mod pages;
 mod state;
 
@@ -23,8 +24,8 @@ pub use state::AppState;
 /// Every route of the app, with its middleware.
 pub fn router(state: AppState) -> Router {
     let routes = Router::new()
-        .merge(pages::router())
-        .merge(api::router())
+        .merge(pages::router(state.clone()))
+        .merge(api::router(state.clone()))
         .merge(assets::router())
         .merge(health_router());
     middleware::wrap(routes, state)

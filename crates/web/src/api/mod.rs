@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, header};
+use axum::middleware::from_fn_with_state;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
@@ -17,6 +18,7 @@ use utoipa::{IntoParams, OpenApi, ToSchema};
 
 use crate::AppState;
 use crate::error::AppError;
+use crate::page_cache::serve_cached;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -49,11 +51,14 @@ static OPENAPI_JSON: LazyLock<String> = LazyLock::new(|| {
         .expect("the OpenAPI document serialises")
 });
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/api/v1/openapi.json", get(get_openapi))
+pub fn router(state: AppState) -> Router<AppState> {
+    let content_answers = Router::new()
         .route("/api/v1/frameworks", get(list_frameworks))
         .route("/api/v1/frameworks/{id}", get(get_framework))
+        .route_layer(from_fn_with_state(state, serve_cached));
+    Router::new()
+        .merge(content_answers)
+        .route("/api/v1/openapi.json", get(get_openapi))
         .route("/api/v1/cards", get(list_cards))
         .route("/api/v1/dialogue-cards", get(list_dialogue_cards))
 }

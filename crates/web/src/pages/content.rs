@@ -490,7 +490,7 @@ fn print_cards(tr: Tr, framework: &Framework, with_blanks: bool) -> Vec<PrintCar
             cards.push(PrintCard {
                 colour: colour.clone(),
                 heading: heading.clone(),
-                text: tr.t("print-blank-card"),
+                text: tr.t("print-blank-card").into_owned(),
                 follow_up: None,
                 blank: true,
             });
@@ -499,7 +499,7 @@ fn print_cards(tr: Tr, framework: &Framework, with_blanks: bool) -> Vec<PrintCar
     for card in &framework.dialogue_cards {
         cards.push(PrintCard {
             colour: "dialogue".into(),
-            heading: tr.t("dialogue-cards"),
+            heading: tr.t("dialogue-cards").into_owned(),
             text: tr.pick(&card.question).to_owned(),
             follow_up: card.follow_up.as_ref().map(|f| tr.pick(f).to_owned()),
             blank: false,

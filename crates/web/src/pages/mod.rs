@@ -9,6 +9,7 @@ mod search;
 use askama::Template;
 use axum::Router;
 use axum::http::{HeaderValue, header};
+use axum::middleware::from_fn_with_state;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 
@@ -16,9 +17,11 @@ use crate::AppState;
 use crate::assets;
 use crate::error::{AppError, Problem};
 use crate::i18n::Tr;
+use crate::page_cache::serve_cached;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router(state: AppState) -> Router<AppState> {
+    // Pages that depend only on the content and the language: built once, then from memory.
+    let content_pages = Router::new()
         .route("/", get(content::get_home))
         .route("/kaders", get(content::get_frameworks))
         .route("/standaard", get(content::get_default_standard))
@@ -31,14 +34,17 @@ pub fn router() -> Router<AppState> {
             get(content::get_dialogue_deck),
         )
         .route(
-            "/kaders/{framework}/dialoogkaarten/trek",
-            get(content::get_draw_dialogue_card),
-        )
-        .route(
             "/kaders/{framework}/dialoogkaarten/{card}",
             get(content::get_dialogue_card),
         )
         .route("/kaders/{framework}/afdrukken", get(content::get_print))
+        .route_layer(from_fn_with_state(state, serve_cached));
+    Router::new()
+        .merge(content_pages)
+        .route(
+            "/kaders/{framework}/dialoogkaarten/trek",
+            get(content::get_draw_dialogue_card),
+        )
         .route("/zoeken", get(search::get_search))
         .route("/taal", post(language_switch::post_language))
 }
@@ -129,8 +135,10 @@ impl ErrorPage {
         let page = PageContext::new(tr, "/", Section::Other);
         ErrorPage {
             status: problem.status.as_u16(),
-            title: tr.t(&format!("problem-{}-title", problem.code)),
-            message: tr.t(&format!("problem-{}", problem.code)),
+            title: tr
+                .t(&format!("problem-{}-title", problem.code))
+                .into_owned(),
+            message: tr.t(&format!("problem-{}", problem.code)).into_owned(),
             page,
         }
     }

@@ -48,7 +48,7 @@ pub async fn get_search(
         Ok(query) => query,
         Err(SearchQueryError::Empty) => {
             let searched = params_had_query(&raw);
-            let problem = searched.then(|| tr.t("search-empty"));
+            let problem = searched.then(|| tr.t("search-empty").into_owned());
             return render(&SearchPage {
                 page,
                 searched: false,
@@ -62,7 +62,7 @@ pub async fn get_search(
                 .chars()
                 .take(leidraad_domain::search::MAX_QUERY_CHARS)
                 .collect();
-            let problem = Some(tr.t(problem_key(&error)));
+            let problem = Some(tr.t(problem_key(&error)).into_owned());
             let body = render(&SearchPage {
                 page,
                 searched: false,
@@ -122,7 +122,7 @@ fn result_view(tr: Tr, hit: &SearchHit, query: &SearchQuery) -> ResultView {
             };
             (
                 dialogue_card_url(hit.framework, card),
-                tr.t("dialogue-card"),
+                tr.t("dialogue-card").into_owned(),
                 join(tr.lang),
                 join(tr.other()),
             )

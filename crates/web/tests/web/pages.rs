@@ -220,3 +220,46 @@ async fn health_and_readiness_answer() {
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn pages_served_from_memory_keep_their_language_headers_and_errors() {
+    let app = spawn_app().await;
+    let path = format!("/kaders/{FRAMEWORK}/kaarten/visie-02");
+    for _ in 0..2 {
+        let dutch = app.get_as(&path, "nl", None).await;
+        assert_eq!(dutch.headers()["vary"], "Accept-Language, Cookie");
+        assert!(
+            dutch.headers()["content-type"]
+                .to_str()
+                .unwrap()
+                .starts_with("text/html")
+        );
+        assert!(dutch.headers().contains_key("content-security-policy"));
+        assert!(dutch.text().await.unwrap().contains("<html lang=\"nl\">"));
+        let english = app.get_as(&path, "en", None).await.text().await.unwrap();
+        assert!(english.contains("<html lang=\"en\">"));
+    }
+    for _ in 0..2 {
+        assert_eq!(
+            app.get(&format!("/kaders/{FRAMEWORK}/kaarten/nope"))
+                .await
+                .status(),
+            404
+        );
+    }
+    let with_query = app.get_html(&format!("{path}?utm=x")).await;
+    assert!(with_query.contains("name=\"terug\" value=\"/kaders/"));
+    let first = app.get_html("/afdrukken?lege=nee").await;
+    let again = app.get_html("/afdrukken?lege=nee").await;
+    assert_eq!(first, again);
+    assert_eq!(
+        count(&again, "print-card--blank"),
+        0,
+        "the query is part of the key"
+    );
+    assert_eq!(
+        count(&app.get_html("/afdrukken").await, "print-card--blank"),
+        36
+    );
+    app.stop().await;
+}

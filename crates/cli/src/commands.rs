@@ -3,7 +3,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use leidraad_domain::{Library, SourceFile, load_library};
 use leidraad_store::Store;
-use leidraad_web::AppState;
+use leidraad_web::{AppState, error_chain};
 
 use crate::config::{Cli, Command, ContentCommand, DatabaseArgs, ServeArgs};
 
@@ -73,11 +73,11 @@ async fn open_store(args: &DatabaseArgs) -> Result<Store, String> {
         .map_err(|e| format!("cannot create data folder {}: {e}", args.data_dir.display()))?;
     let store = Store::connect(url.expose())
         .await
-        .map_err(|e| format!("cannot open the database at {url}: {}", chain(&e)))?;
+        .map_err(|e| format!("cannot open the database at {url}: {}", error_chain(&e)))?;
     store
         .migrate()
         .await
-        .map_err(|e| format!("cannot migrate the database at {url}: {}", chain(&e)))?;
+        .map_err(|e| format!("cannot migrate the database at {url}: {}", error_chain(&e)))?;
     tracing::info!(database = %url, backend = store.backend().name(), "database ready");
     Ok(store)
 }
@@ -119,7 +119,7 @@ async fn record_content_versions(store: &Store, library: &Library) -> Result<(),
         let new = store
             .record_content_version(&f.id, &f.version, &f.fingerprint, now)
             .await
-            .map_err(|e| format!("cannot record the content version: {}", chain(&e)))?;
+            .map_err(|e| format!("cannot record the content version: {}", error_chain(&e)))?;
         tracing::info!(framework = %f.id, version = %f.version, fingerprint = %f.fingerprint, new, "content loaded");
     }
     Ok(())
@@ -146,15 +146,4 @@ async fn shutdown_signal() {
         () = terminate => {},
     }
     tracing::info!("shutting down: finishing requests in flight");
-}
-
-fn chain(error: &dyn std::error::Error) -> String {
-    let mut text = error.to_string();
-    let mut source = error.source();
-    while let Some(cause) = source {
-        text.push_str(": ");
-        text.push_str(&cause.to_string());
-        source = cause.source();
-    }
-    text
 }

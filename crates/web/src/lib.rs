@@ -19,6 +19,7 @@ use axum::Router;
 use tokio::net::TcpListener;
 
 pub use content_source::{embedded_content, read_content_dir};
+pub use error::error_chain;
 pub use state::AppState;
 
 /// Every route of the app, with its middleware.

@@ -19,12 +19,16 @@ fn framework<'a>(state: &'a AppState, id: &str) -> Result<&'a Framework, AppErro
     state.library.framework(id).ok_or(AppError::NotFound)
 }
 
-fn default_framework_id(state: &AppState) -> Result<String, AppError> {
-    state
-        .library
-        .default_framework()
-        .map(|f| f.id.clone())
-        .ok_or(AppError::NotFound)
+/// The deck named in the path, or the default deck on the short routes without one.
+fn framework_id_or_default(state: &AppState, id: Option<Path<String>>) -> Result<String, AppError> {
+    match id {
+        Some(Path(id)) => Ok(id),
+        None => state
+            .library
+            .default_framework()
+            .map(|f| f.id.clone())
+            .ok_or(AppError::NotFound),
+    }
 }
 
 fn path_of(uri: &OriginalUri) -> String {
@@ -186,21 +190,14 @@ pub struct StandardPage {
     has_dialogue_cards: bool,
 }
 
-pub async fn get_default_standard(
-    State(state): State<AppState>,
-    tr: Tr,
-    uri: OriginalUri,
-) -> Result<Response, AppError> {
-    let id = default_framework_id(&state)?;
-    standard_page(&state, tr, &id, path_of(&uri))
-}
-
+/// `/kaders/{framework}`, and `/standaard` for the default deck.
 pub async fn get_standard(
     State(state): State<AppState>,
     tr: Tr,
     uri: OriginalUri,
-    Path(id): Path<String>,
+    id: Option<Path<String>>,
 ) -> Result<Response, AppError> {
+    let id = framework_id_or_default(&state, id)?;
     standard_page(&state, tr, &id, path_of(&uri))
 }
 
@@ -286,21 +283,14 @@ pub struct DialogueDeckPage {
     cards: Vec<DialogueCardView>,
 }
 
-pub async fn get_default_dialogue_deck(
-    State(state): State<AppState>,
-    tr: Tr,
-    uri: OriginalUri,
-) -> Result<Response, AppError> {
-    let id = default_framework_id(&state)?;
-    dialogue_deck_page(&state, tr, &id, path_of(&uri))
-}
-
+/// `/kaders/{framework}/dialoogkaarten`, and `/dialoogkaarten` for the default deck.
 pub async fn get_dialogue_deck(
     State(state): State<AppState>,
     tr: Tr,
     uri: OriginalUri,
-    Path(id): Path<String>,
+    id: Option<Path<String>>,
 ) -> Result<Response, AppError> {
+    let id = framework_id_or_default(&state, id)?;
     dialogue_deck_page(&state, tr, &id, path_of(&uri))
 }
 
@@ -424,23 +414,15 @@ pub struct PrintParams {
     lege: Option<String>,
 }
 
-pub async fn get_default_print(
-    State(state): State<AppState>,
-    tr: Tr,
-    uri: OriginalUri,
-    Query(params): Query<PrintParams>,
-) -> Result<Response, AppError> {
-    let id = default_framework_id(&state)?;
-    print_page(&state, tr, &id, path_of(&uri), &params)
-}
-
+/// `/kaders/{framework}/afdrukken`, and `/afdrukken` for the default deck.
 pub async fn get_print(
     State(state): State<AppState>,
     tr: Tr,
     uri: OriginalUri,
-    Path(id): Path<String>,
+    id: Option<Path<String>>,
     Query(params): Query<PrintParams>,
 ) -> Result<Response, AppError> {
+    let id = framework_id_or_default(&state, id)?;
     print_page(&state, tr, &id, path_of(&uri), &params)
 }
 

@@ -24,9 +24,9 @@ pub fn router(state: AppState) -> Router<AppState> {
     let content_pages = Router::new()
         .route("/", get(content::get_home))
         .route("/kaders", get(content::get_frameworks))
-        .route("/standaard", get(content::get_default_standard))
-        .route("/dialoogkaarten", get(content::get_default_dialogue_deck))
-        .route("/afdrukken", get(content::get_default_print))
+        .route("/standaard", get(content::get_standard))
+        .route("/dialoogkaarten", get(content::get_dialogue_deck))
+        .route("/afdrukken", get(content::get_print))
         .route("/kaders/{framework}", get(content::get_standard))
         .route("/kaders/{framework}/kaarten/{card}", get(content::get_card))
         .route(

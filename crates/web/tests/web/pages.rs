@@ -158,7 +158,10 @@ async fn the_print_view_lays_out_every_card_on_a4_sheets_with_blank_cards() {
     assert!(css.contains("@media print"));
     // An A4 page is narrower than a laptop screen: rules for small screens must not apply
     // when printing, or the sheets collapse into one column.
-    assert!(!css.contains("@media (max-width"), "width rules are scoped to screens");
+    assert!(
+        !css.contains("@media (max-width"),
+        "width rules are scoped to screens"
+    );
     app.stop().await;
 }
 

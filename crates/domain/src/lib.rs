@@ -1,6 +1,7 @@
 //! Leidraad's pure core. Nothing in this crate does IO: content arrives as text and leaves as
 //! types; search, and later scoring and the anonymity rules, are plain functions over them.
 
+pub mod accounts;
 pub mod content;
 pub mod fingerprint;
 pub mod language;

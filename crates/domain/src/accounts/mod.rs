@@ -1,0 +1,22 @@
+//! Accounts: organisations, schools, people, their roles and what those roles allow.
+//!
+//! Everything here is pure. Values typed by people ([`Email`], [`Password`], [`PersonName`])
+//! are parsed once, at the edge, into types that cannot hold an invalid value; each refusal has
+//! a stable `code()` that the web layer translates. Who may do what is decided in one place,
+//! [`policy::decide`].
+
+mod email;
+mod ids;
+mod name;
+mod password;
+pub mod policy;
+mod role;
+
+pub use email::{Email, EmailError, MAX_DOMAIN_LABEL_CHARS, MAX_EMAIL_CHARS, MAX_LOCAL_PART_CHARS};
+pub use ids::{OrganisationId, PersonId, SchoolId};
+pub use name::{MAX_PERSON_NAME_CHARS, PersonName, PersonNameError};
+pub use password::{
+    MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, Password, PasswordError, is_common_password,
+};
+pub use policy::{Action, Actor, Decision, DenyReason, Membership, Target, decide};
+pub use role::{Role, RoleSet, UnknownRole};

@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
-use axum::body::{Body, Bytes};
+use axum::body::{Body, Bytes, HttpBody};
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::middleware::Next;
@@ -43,14 +43,6 @@ impl PageCache {
             entries.insert(key, answer);
         }
     }
-
-    pub fn len(&self) -> usize {
-        self.entries.read().map_or(0, |e| e.len())
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
 }
 
 fn cache_key(request: &Request) -> Option<(Language, String)> {
@@ -72,7 +64,14 @@ pub async fn serve_cached(State(state): State<AppState>, request: Request, next:
         return respond(answer);
     }
     let response = next.run(request).await;
-    if response.status() != StatusCode::OK {
+    // Only a successful answer whose size is known to fit is kept; anything else passes
+    // through untouched, so a large or streamed body is never cut off.
+    let fits = response
+        .body()
+        .size_hint()
+        .upper()
+        .is_some_and(|size| size <= MAX_CACHED_BODY as u64);
+    if response.status() != StatusCode::OK || !fits {
         return response;
     }
     let (parts, body) = response.into_parts();

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod content;
 pub mod fingerprint;
 pub mod language;
+pub mod local_time;
 pub mod search;
 
 pub use content::{

@@ -7,10 +7,13 @@
 
 mod email;
 mod ids;
+pub mod limits;
 mod name;
 mod password;
+mod password_hash;
 pub mod policy;
 mod role;
+mod secret;
 
 pub use email::{Email, EmailError, MAX_DOMAIN_LABEL_CHARS, MAX_EMAIL_CHARS, MAX_LOCAL_PART_CHARS};
 pub use ids::{OrganisationId, PersonId, SchoolId};
@@ -18,5 +21,10 @@ pub use name::{MAX_PERSON_NAME_CHARS, PersonName, PersonNameError};
 pub use password::{
     MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, Password, PasswordError, is_common_password,
 };
+pub use password_hash::{
+    ARGON2_ITERATIONS, ARGON2_MEMORY_KIB, ARGON2_PARALLELISM, PasswordHash, SALT_BYTES, decoy_hash,
+    hash_password, needs_rehash, verify_password,
+};
 pub use policy::{Action, Actor, Decision, DenyReason, Membership, Target, decide};
 pub use role::{Role, RoleSet, UnknownRole};
+pub use secret::{SECRET_BYTES, Secret, digest_of};

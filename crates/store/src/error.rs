@@ -6,4 +6,24 @@ pub enum StoreError {
     Database(#[from] sqlx::Error),
     #[error("migration failed")]
     Migration(#[from] sqlx::migrate::MigrateError),
+    /// A row that would break a uniqueness rule: an email already in use, a school name taken.
+    #[error("already exists")]
+    Conflict,
+    /// A stored value the code cannot read back; a bug or a hand-edited database.
+    #[error("corrupt stored value in {0}")]
+    Corrupt(&'static str),
+}
+
+impl StoreError {
+    /// Turns a unique-constraint violation into [`StoreError::Conflict`].
+    pub(crate) fn from_insert(error: sqlx::Error) -> StoreError {
+        let unique = error
+            .as_database_error()
+            .is_some_and(|database| database.is_unique_violation());
+        if unique {
+            StoreError::Conflict
+        } else {
+            StoreError::Database(error)
+        }
+    }
 }

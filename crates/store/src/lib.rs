@@ -1,6 +1,7 @@
 //! The store: the only code in Leidraad that speaks SQL. One concrete [`Store`] serves SQLite
 //! and PostgreSQL with one set of queries, chosen from the database URL at start-up.
 
+pub mod accounts;
 mod error;
 mod store;
 #[cfg(feature = "test-support")]

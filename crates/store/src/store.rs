@@ -50,9 +50,9 @@ pub struct ContentVersion {
 /// database lock (measured in STACK-NOTES: more writers gain ~10 % and ruin p99).
 #[derive(Debug, Clone)]
 pub struct Store {
-    backend: Backend,
-    reader: AnyPool,
-    writer: AnyPool,
+    pub(crate) backend: Backend,
+    pub(crate) reader: AnyPool,
+    pub(crate) writer: AnyPool,
 }
 
 impl Store {

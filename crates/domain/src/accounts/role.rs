@@ -112,6 +112,20 @@ impl RoleSet {
     }
 
     /// The roles in the order of [`Role::ALL`].
+    /// The roles as stored: their codes, comma-separated, in [`Role::ALL`] order.
+    pub fn to_codes(self) -> String {
+        self.iter().map(Role::code).collect::<Vec<_>>().join(",")
+    }
+
+    /// Reads [`RoleSet::to_codes`] back; an empty text is the empty set.
+    pub fn parse_codes(text: &str) -> Result<RoleSet, UnknownRole> {
+        text.split(',')
+            .map(str::trim)
+            .filter(|code| !code.is_empty())
+            .map(str::parse::<Role>)
+            .collect()
+    }
+
     pub fn iter(self) -> impl Iterator<Item = Role> {
         Role::ALL
             .into_iter()
@@ -146,6 +160,15 @@ impl fmt::Debug for RoleSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn role_sets_round_trip_through_their_codes() {
+        let roles = RoleSet::from([Role::Coach, Role::Admin]);
+        assert_eq!(roles.to_codes(), "admin,coach");
+        assert_eq!(RoleSet::parse_codes("admin,coach").unwrap(), roles);
+        assert_eq!(RoleSet::parse_codes("").unwrap(), RoleSet::empty());
+        assert!(RoleSet::parse_codes("admin,king").is_err());
+    }
 
     #[test]
     fn role_codes_round_trip_and_are_unique() {

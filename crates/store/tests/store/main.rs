@@ -4,6 +4,8 @@
 use leidraad_store::test_support::{TestDatabase, backends};
 use leidraad_store::{Backend, Store};
 
+mod accounts;
+
 async fn fresh_store(backend: Backend) -> (Store, TestDatabase) {
     let database = TestDatabase::create(backend).await;
     let store = Store::connect(&database.url).await.expect("connect");

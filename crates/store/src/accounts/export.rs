@@ -1,0 +1,72 @@
+use leidraad_domain::accounts::PersonId;
+use serde::Serialize;
+
+use super::{ApiTokenRecord, AuditEntry, SessionRecord};
+use crate::{Store, StoreError};
+
+/// Everything Leidraad holds about one person, for their own download.
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonalData {
+    pub account: ExportedAccount,
+    pub memberships: Vec<ExportedMembership>,
+    pub sessions: Vec<SessionRecord>,
+    pub api_tokens: Vec<ApiTokenRecord>,
+    pub audit_events: Vec<AuditEntry>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportedAccount {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub created_at: i64,
+    pub password_changed_at: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportedMembership {
+    pub organisation_id: i64,
+    pub organisation: String,
+    pub roles: Vec<&'static str>,
+    pub schools: Vec<String>,
+}
+
+impl Store {
+    pub async fn personal_data(
+        &self,
+        person: PersonId,
+    ) -> Result<Option<PersonalData>, StoreError> {
+        let Some(record) = self.person(person).await? else {
+            return Ok(None);
+        };
+        let mut memberships = Vec::new();
+        for membership in self.memberships_of(person).await? {
+            let schools = self
+                .schools(membership.organisation.organisation_id())
+                .await?
+                .into_iter()
+                .filter(|school| membership.schools.contains(&school.school_id()))
+                .map(|school| school.name)
+                .collect();
+            memberships.push(ExportedMembership {
+                organisation_id: membership.organisation.id,
+                organisation: membership.organisation.name,
+                roles: membership.roles.iter().map(|role| role.code()).collect(),
+                schools,
+            });
+        }
+        Ok(Some(PersonalData {
+            account: ExportedAccount {
+                id: record.id.get(),
+                email: record.email,
+                name: record.name,
+                created_at: record.created_at,
+                password_changed_at: record.password_changed_at,
+            },
+            memberships,
+            sessions: self.sessions_of(person).await?,
+            api_tokens: self.api_tokens_of(person).await?,
+            audit_events: self.audit_events_of(person).await?,
+        }))
+    }
+}

@@ -1,0 +1,472 @@
+//! The accounts part of the store, on every backend: setup, schools and members, the walls
+//! between organisations, invitations, sessions, tokens, reset links, erasure.
+
+use leidraad_domain::accounts::{OrganisationId, PersonId, Role, RoleSet, SchoolId};
+use leidraad_store::accounts::{NewAuditEvent, NewInvitation, NewPerson};
+use leidraad_store::test_support::backends;
+use leidraad_store::{Store, StoreError};
+
+use crate::fresh_store;
+
+fn person<'a>(email: &'a str, name: &'a str) -> NewPerson<'a> {
+    NewPerson {
+        email,
+        email_key: email,
+        name,
+        password_hash: "$argon2id$test",
+        now: 1_000,
+    }
+}
+
+/// An organisation with an admin, one school and a second organisation beside it.
+async fn two_organisations(store: &Store) -> (OrganisationId, PersonId, SchoolId, OrganisationId) {
+    let (organisation, admin) = store
+        .create_first_organisation("Stichting Noord", person("admin@noord.example", "Ada"))
+        .await
+        .unwrap()
+        .expect("an empty installation");
+    let school = store
+        .create_school(organisation, "De Linde", 1_000)
+        .await
+        .unwrap();
+    let other_admin = store
+        .create_person(person("admin@zuid.example", "Zoë"))
+        .await
+        .unwrap();
+    let other = store
+        .create_organisation("Stichting Zuid", other_admin, 1_000)
+        .await
+        .unwrap();
+    (organisation, admin, school, other)
+}
+
+#[tokio::test]
+async fn setup_creates_the_first_organisation_once_only() {
+    for backend in backends() {
+        let (store, _database) = fresh_store(backend).await;
+        assert_eq!(store.count_people().await.unwrap(), 0);
+        let (organisation, admin) = store
+            .create_first_organisation("Stichting Noord", person("a@noord.example", "Ada"))
+            .await
+            .unwrap()
+            .unwrap();
+        let again = store
+            .create_first_organisation("Stichting Twee", person("b@noord.example", "Bob"))
+            .await
+            .unwrap();
+        assert_eq!(again, None, "{backend:?}");
+        assert_eq!(store.count_people().await.unwrap(), 1);
+        let memberships = store.memberships_of(admin).await.unwrap();
+        assert_eq!(memberships.len(), 1);
+        assert_eq!(memberships[0].organisation.id, organisation.get());
+        assert_eq!(memberships[0].roles, RoleSet::from(Role::Admin));
+        store.close().await;
+    }
+}
+
+#[tokio::test]
+async fn an_email_and_a_school_name_are_unique() {
+    for backend in backends() {
+        let (store, _database) = fresh_store(backend).await;
+        let (organisation, _, _, other) = two_organisations(&store).await;
+        let error = store
+            .create_person(person("admin@noord.example", "Again"))
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(error, StoreError::Conflict),
+            "{backend:?}: {error:?}"
+        );
+        let error = store
+            .create_school(organisation, "De Linde", 1)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(error, StoreError::Conflict),
+            "{backend:?}: {error:?}"
+        );
+        // The same name in another organisation is another school.
+        store.create_school(other, "De Linde", 1).await.unwrap();
+        store.close().await;
+    }
+}
+
+#[tokio::test]
+async fn nothing_of_one_organisation_is_reachable_through_another() {
+    for backend in backends() {
+        let (store, _database) = fresh_store(backend).await;
+        let (organisation, admin, school, other) = two_organisations(&store).await;
+        assert_eq!(store.school(other, school).await.unwrap(), None);
+        assert!(!store.rename_school(other, school, "Weg").await.unwrap());
+        assert!(!store.delete_school(other, school).await.unwrap());
+        assert_eq!(store.member(other, admin).await.unwrap(), None);
+        assert!(
+            !store
+                .update_member(other, admin, Role::Staff.into(), &[])
+                .await
+                .unwrap()
+        );
+        assert!(!store.remove_member(other, admin).await.unwrap());
+        // A school of another organisation cannot be attached to a member.
+        let foreign_school = store.create_school(other, "Elders", 1).await.unwrap();
+        assert!(
+            store
+                .update_member(
+                    organisation,
+                    admin,
+                    Role::Admin.into(),
+                    &[school, foreign_school]
+                )
+                .await
+                .unwrap()
+        );
+        let member = store.member(organisation, admin).await.unwrap().unwrap();
+        assert_eq!(member.schools, [school], "{backend:?}");
+        assert_eq!(
+            store
+                .school(organisation, school)
+                .await
+                .unwrap()
+                .unwrap()
+                .name,
+            "De Linde"
+        );
+        store.close().await;
+    }
+}
+
+#[tokio::test]
+async fn members_have_roles_and_schools_and_can_be_removed() {
+    for backend in backends() {
+        let (store, _database) = fresh_store(backend).await;
+        let (organisation, admin, school, _) = two_organisations(&store).await;
+        let roles = RoleSet::from([Role::SchoolLeader, Role::Coach]);
+        assert!(
+            store
+                .update_member(organisation, admin, roles.with(Role::Admin), &[school])
+                .await
+                .unwrap()
+        );
+        let memberships = store.memberships_of(admin).await.unwrap();
+        assert_eq!(memberships[0].schools, [school]);
+        assert!(memberships[0].roles.contains(Role::Coach));
+        assert_eq!(store.count_admins(organisation).await.unwrap(), 1);
+        assert!(store.remove_member(organisation, admin).await.unwrap());
+        assert!(
+            store.memberships_of(admin).await.unwrap().is_empty(),
+            "{backend:?}"
+        );
+        assert!(
+            store.person(admin).await.unwrap().is_some(),
+            "the account stays"
+        );
+        store.close().await;
+    }
+}
+
+#[tokio::test]
+async fn an_invitation_is_accepted_once_and_not_after_revocation_or_expiry() {
+    for backend in backends() {
+        let (store, _database) = fresh_store(backend).await;
+        let (organisation, admin, school, other) = two_organisations(&store).await;
+        let invite = |digest: &'static str, expires_at: i64| NewInvitation {
+            organisation,
+            school: Some(school),
+            email: "nieuw@noord.example",
+            roles: Role::Staff.into(),
+            token_digest: digest,
+            invited_by: admin,
+            now: 1_000,
+            expires_at,
+        };
+        let id = store.create_invitation(invite("t1", 5_000)).await.unwrap();
+        let (joined, newcomer) = store
+            .accept_invitation_as_new_person("t1", person("nieuw@noord.example", "Nina"))
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(joined, organisation);
+        let member = store.member(organisation, newcomer).await.unwrap().unwrap();
+        assert_eq!(
+            (member.roles, member.schools),
+            (RoleSet::from(Role::Staff), vec![school])
+        );
+        assert_eq!(
+            store
+                .accept_invitation_as_person("t1", admin, 1_001)
+                .await
+                .unwrap(),
+            None,
+            "{backend:?}: used once"
+        );
+        let invitation = store.invitation(organisation, id).await.unwrap().unwrap();
+        assert!(!invitation.is_open(1_001));
+        assert_eq!(store.invitation(other, id).await.unwrap(), None);
+
+        let revoked = store.create_invitation(invite("t2", 5_000)).await.unwrap();
+        assert!(
+            !store
+                .revoke_invitation(other, revoked, 1_100)
+                .await
+                .unwrap()
+        );
+        assert!(
+            store
+                .revoke_invitation(organisation, revoked, 1_100)
+                .await
+                .unwrap()
+        );
+        assert_eq!(
+            store
+                .accept_invitation_as_person("t2", newcomer, 1_200)
+                .await
+                .unwrap(),
+            None
+        );
+
+        store.create_invitation(invite("t3", 2_000)).await.unwrap();
+        assert_eq!(
+            store
+                .accept_invitation_as_person("t3", newcomer, 2_000)
+                .await
+                .unwrap(),
+            None
+        );
+        assert_eq!(store.invitations(organisation).await.unwrap().len(), 3);
+        store.close().await;
+    }
+}
+
+#[tokio::test]
+async fn sessions_and_tokens_are_their_owners_alone() {
+    for backend in backends() {
+        let (store, _database) = fresh_store(backend).await;
+        let (_, admin, _, _) = two_organisations(&store).await;
+        let stranger = store
+            .create_person(person("x@elders.example", "Xander"))
+            .await
+            .unwrap();
+        let session = store
+            .create_session("s1", admin, "csrf", "Firefox", 1_000)
+            .await
+            .unwrap();
+        store
+            .create_session("s2", admin, "csrf2", "Chromium", 1_000)
+            .await
+            .unwrap();
+        assert!(!store.end_session(stranger, session).await.unwrap());
+        assert_eq!(store.sessions_of(admin).await.unwrap().len(), 2);
+        store.touch_session(session, 1_500).await.unwrap();
+        assert_eq!(
+            store
+                .session_by_digest("s1")
+                .await
+                .unwrap()
+                .unwrap()
+                .last_seen_at,
+            1_500
+        );
+        assert!(store.end_session(admin, session).await.unwrap());
+        assert_eq!(store.session_by_digest("s1").await.unwrap(), None);
+        assert_eq!(
+            store.purge_sessions(1_001, 0).await.unwrap(),
+            1,
+            "{backend:?}"
+        );
+
+        let token = store
+            .create_api_token(admin, "script", "d1", 1_000)
+            .await
+            .unwrap();
+        assert_eq!(store.use_api_token("d1", 1_100).await.unwrap(), Some(admin));
+        assert_eq!(
+            store.api_tokens_of(admin).await.unwrap()[0].last_used_at,
+            Some(1_100)
+        );
+        assert!(!store.revoke_api_token(stranger, token).await.unwrap());
+        assert!(store.revoke_api_token(admin, token).await.unwrap());
+        assert_eq!(store.use_api_token("d1", 1_200).await.unwrap(), None);
+        store.close().await;
+    }
+}
+
+#[tokio::test]
+async fn a_reset_link_works_once_and_dies_with_a_password_change() {
+    for backend in backends() {
+        let (store, _database) = fresh_store(backend).await;
+        let (_, admin, _, _) = two_organisations(&store).await;
+        store
+            .create_session("s1", admin, "c", "ua", 1_000)
+            .await
+            .unwrap();
+        store
+            .create_password_reset("r1", admin, 1_000, 4_600)
+            .await
+            .unwrap();
+        assert_eq!(
+            store.password_reset("r1", 4_599).await.unwrap(),
+            Some(admin)
+        );
+        assert_eq!(
+            store.password_reset("r1", 4_600).await.unwrap(),
+            None,
+            "expired"
+        );
+        assert_eq!(
+            store
+                .complete_password_reset("r1", "$new", 2_000)
+                .await
+                .unwrap(),
+            Some(admin)
+        );
+        assert_eq!(
+            store
+                .complete_password_reset("r1", "$again", 2_001)
+                .await
+                .unwrap(),
+            None
+        );
+        assert!(
+            store.sessions_of(admin).await.unwrap().is_empty(),
+            "{backend:?}"
+        );
+        let account = store.person(admin).await.unwrap().unwrap();
+        assert_eq!(
+            (account.password_hash.as_str(), account.password_changed_at),
+            ("$new", 2_000)
+        );
+
+        store
+            .create_password_reset("r2", admin, 3_000, 6_600)
+            .await
+            .unwrap();
+        store
+            .change_password(admin, "$newer", 3_100, None)
+            .await
+            .unwrap();
+        assert_eq!(store.password_reset("r2", 3_200).await.unwrap(), None);
+        store.close().await;
+    }
+}
+
+#[tokio::test]
+async fn failed_sign_ins_are_counted_per_key_and_forgotten() {
+    for backend in backends() {
+        let (store, _database) = fresh_store(backend).await;
+        store
+            .record_sign_in_failure(&["account", "address"], 100)
+            .await
+            .unwrap();
+        store
+            .record_sign_in_failure(&["address"], 200)
+            .await
+            .unwrap();
+        assert_eq!(
+            store.sign_in_failures("address", 0).await.unwrap(),
+            [100, 200]
+        );
+        assert_eq!(store.sign_in_failures("address", 100).await.unwrap(), [200]);
+        store.clear_sign_in_failures("account", 150).await.unwrap();
+        assert!(
+            store
+                .sign_in_failures("account", 0)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        assert_eq!(
+            store.sign_in_failures("address", 0).await.unwrap(),
+            [200],
+            "{backend:?}"
+        );
+        store.close().await;
+    }
+}
+
+#[tokio::test]
+async fn erasing_a_person_leaves_nothing_of_them() {
+    for backend in backends() {
+        let (store, _database) = fresh_store(backend).await;
+        let (organisation, admin, school, _) = two_organisations(&store).await;
+        let leaver = store
+            .create_person(person("weg@noord.example", "Wim"))
+            .await
+            .unwrap();
+        store
+            .create_invitation(NewInvitation {
+                organisation,
+                school: Some(school),
+                email: "weg@noord.example",
+                roles: Role::Staff.into(),
+                token_digest: "inv",
+                invited_by: admin,
+                now: 1_000,
+                expires_at: 9_000,
+            })
+            .await
+            .unwrap();
+        store
+            .accept_invitation_as_person("inv", leaver, 1_100)
+            .await
+            .unwrap()
+            .unwrap();
+        store
+            .create_session("s", leaver, "c", "ua", 1_100)
+            .await
+            .unwrap();
+        store
+            .create_api_token(leaver, "t", "tok", 1_100)
+            .await
+            .unwrap();
+        store
+            .create_password_reset("r", leaver, 1_100, 9_000)
+            .await
+            .unwrap();
+        store
+            .record_outgoing_mail(
+                Some(organisation),
+                "weg@noord.example",
+                "reset",
+                "Herstel",
+                1_100,
+            )
+            .await
+            .unwrap();
+        store
+            .record_audit_event(NewAuditEvent {
+                at: 1_100,
+                organisation: Some(organisation),
+                actor: Some(leaver),
+                subject: None,
+                event: "sign-in",
+                outcome: "succeeded",
+                detail: "",
+            })
+            .await
+            .unwrap();
+        assert!(store.personal_data(leaver).await.unwrap().is_some());
+
+        assert_eq!(store.erase_person(leaver).await.unwrap(), [organisation]);
+        assert_eq!(store.person(leaver).await.unwrap(), None);
+        assert!(store.personal_data(leaver).await.unwrap().is_none());
+        assert_eq!(store.member(organisation, leaver).await.unwrap(), None);
+        assert_eq!(store.session_by_digest("s").await.unwrap(), None);
+        assert_eq!(store.use_api_token("tok", 2_000).await.unwrap(), None);
+        assert_eq!(store.password_reset("r", 2_000).await.unwrap(), None);
+        assert!(
+            store.invitations(organisation).await.unwrap().is_empty(),
+            "{backend:?}"
+        );
+        assert!(
+            store
+                .outgoing_mail(organisation, 10)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        let log = store.audit_log(organisation, 10).await.unwrap();
+        assert_eq!(log.len(), 1, "the event stays");
+        assert_eq!(log[0].actor_name, None, "without the person");
+        store.close().await;
+    }
+}

@@ -19,6 +19,25 @@ pub enum AppError {
     /// of its message (`problem-{code}`) in the locales.
     #[error("bad request: {code}")]
     BadRequest { code: &'static str },
+    /// Not signed in, or an unknown API token.
+    #[error("unauthorized")]
+    Unauthorized,
+    /// A member whose roles do not allow this.
+    #[error("forbidden")]
+    Forbidden,
+    /// A state change that came from another site or without the session's token.
+    #[error("cross-site request refused")]
+    CrossSite,
+    #[error("request body too large")]
+    TooLarge,
+    /// The request is valid but clashes with what exists; `code` as for `BadRequest`.
+    #[error("conflict: {code}")]
+    Conflict { code: &'static str },
+    /// Too many failed attempts; try again after this many seconds.
+    #[error("too many attempts")]
+    TooManyAttempts { retry_after: i64 },
+    #[error("internal error")]
+    Internal,
     #[error("storage failed")]
     Store(#[from] StoreError),
     #[error("rendering failed")]
@@ -63,13 +82,44 @@ impl IntoResponse for AppError {
                 status: StatusCode::BAD_REQUEST,
                 code,
             },
-            AppError::Store(_) | AppError::Render(_) => {
+            AppError::Unauthorized => Problem {
+                status: StatusCode::UNAUTHORIZED,
+                code: "unauthorized",
+            },
+            AppError::Forbidden => Problem {
+                status: StatusCode::FORBIDDEN,
+                code: "forbidden",
+            },
+            AppError::CrossSite => Problem {
+                status: StatusCode::FORBIDDEN,
+                code: "cross-site",
+            },
+            AppError::TooLarge => Problem::for_status(StatusCode::PAYLOAD_TOO_LARGE),
+            AppError::Conflict { code } => Problem {
+                status: StatusCode::CONFLICT,
+                code,
+            },
+            AppError::TooManyAttempts { .. } => Problem {
+                status: StatusCode::TOO_MANY_REQUESTS,
+                code: "too-many-attempts",
+            },
+            AppError::Internal | AppError::Store(_) | AppError::Render(_) => {
                 // The one place a server-side failure is logged, with its whole cause chain.
                 tracing::error!(error = %error_chain(&self), "request failed");
                 Problem::for_status(StatusCode::INTERNAL_SERVER_ERROR)
             }
         };
         let mut response = problem.status.into_response();
+        if let AppError::TooManyAttempts { retry_after } = self {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(retry_after.max(1)));
+        }
+        if matches!(self, AppError::Unauthorized) {
+            response
+                .headers_mut()
+                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
         response.extensions_mut().insert(problem);
         response
     }
@@ -132,6 +182,43 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_refusal_of_typed_input_has_a_message_in_both_languages() {
+        let codes = [
+            "email-domain-invalid",
+            "email-domain-not-ascii",
+            "email-empty",
+            "email-invalid",
+            "email-local-part-empty",
+            "email-local-part-invalid",
+            "email-local-part-too-long",
+            "email-too-long",
+            "name-empty",
+            "name-invalid",
+            "name-too-long",
+            "password-common",
+            "password-like-email",
+            "password-too-long",
+            "password-too-short",
+            "password-mismatch",
+            "current-password-wrong",
+            "sign-in-refused",
+            "invitation-sign-in-first",
+            "organisation-name-empty",
+            "organisation-name-too-long",
+        ];
+        for lang in leidraad_domain::Language::ALL {
+            let tr = Tr::new(lang);
+            for code in codes {
+                let key = format!("problem-{code}");
+                assert!(
+                    !tr.t(&key).starts_with("Unknown localization"),
+                    "{key} in {lang}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn every_problem_code_has_a_title_and_a_message_in_both_languages() {
         let codes = [
             "bad-request",
@@ -145,6 +232,23 @@ mod tests {
             "query-too-many-terms",
             "unknown-language",
             "bad-return-path",
+            "unauthorized",
+            "forbidden",
+            "cross-site",
+            "too-many-attempts",
+            "email-taken",
+            "school-name-taken",
+            "last-admin",
+            "invitation-closed",
+            "reset-link-closed",
+            "not-a-form",
+            "role-unknown",
+            "roles-empty",
+            "school-unknown",
+            "school-name-empty",
+            "school-name-too-long",
+            "token-name-empty",
+            "token-name-too-long",
         ];
         for lang in leidraad_domain::Language::ALL {
             let tr = Tr::new(lang);

@@ -2,12 +2,16 @@
 //! them. Handlers parse input into domain types at the edge and ask the store for data; they
 //! hold no rules of their own.
 
+mod accounts;
 mod api;
 mod assets;
+mod auth;
 pub mod content_source;
 mod error;
+mod form;
 mod i18n;
 mod language;
+mod mail;
 mod middleware;
 mod page_cache;
 mod pages;
@@ -20,7 +24,18 @@ use tokio::net::TcpListener;
 
 pub use content_source::{embedded_content, read_content_dir};
 pub use error::error_chain;
-pub use state::AppState;
+pub use mail::{MailSetupError, Mailer};
+pub use state::{AppState, Clock, Settings};
+
+/// Every route that carries an organisation id, page or API, with its method: the isolation
+/// tests call each of them as an outsider.
+pub fn organisation_route_table() -> Vec<(axum::http::Method, &'static str)> {
+    pages::organisation::routes()
+        .into_iter()
+        .chain(api::organisation_routes())
+        .map(|(method, path, _)| (method, path))
+        .collect()
+}
 
 /// Every route of the app, with its middleware.
 pub fn router(state: AppState) -> Router {

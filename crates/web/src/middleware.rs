@@ -12,7 +12,7 @@ use axum::Router;
 use axum::body::Body;
 use axum::extract::{MatchedPath, Request};
 use axum::http::{HeaderName, HeaderValue, Response, StatusCode, header};
-use axum::middleware::{Next, from_fn};
+use axum::middleware::{Next, from_fn, from_fn_with_state};
 use axum::response::IntoResponse;
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -66,7 +66,8 @@ pub fn wrap(routes: Router<AppState>, state: AppState) -> Router {
                 .layer(TimeoutLayer::with_status_code(
                     StatusCode::REQUEST_TIMEOUT,
                     Duration::from_secs(30),
-                )),
+                ))
+                .layer(from_fn_with_state(state.clone(), crate::auth::authenticate)),
         )
         .with_state(state)
 }
@@ -118,14 +119,21 @@ async fn render_errors(request: Request, next: Next) -> Response<Body> {
         .get::<Problem>()
         .copied()
         .unwrap_or_else(|| Problem::for_status(status));
-    let allow = response.headers().get(header::ALLOW).cloned();
     let mut rendered = if is_api {
         problem_json(problem, tr)
     } else {
         problem_page(problem, tr)
     };
-    if let Some(allow) = allow {
-        rendered.headers_mut().insert(header::ALLOW, allow);
+    // Headers that belong to the answer, not to its body.
+    for name in [header::ALLOW, header::RETRY_AFTER, header::WWW_AUTHENTICATE] {
+        if let Some(value) = response.headers().get(&name) {
+            rendered.headers_mut().insert(name, value.clone());
+        }
+    }
+    for cookie in response.headers().get_all(header::SET_COOKIE) {
+        rendered
+            .headers_mut()
+            .append(header::SET_COOKIE, cookie.clone());
     }
     rendered
 }

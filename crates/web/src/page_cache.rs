@@ -57,7 +57,12 @@ fn cache_key(request: &Request) -> Option<(Language, String)> {
 
 /// Route middleware: serves a kept answer, or runs the handler and keeps a successful one.
 pub async fn serve_cached(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let Some(key) = cache_key(&request) else {
+    // A signed-in person's pages carry their own menu and form tokens: never shared.
+    let signed_in = request
+        .extensions()
+        .get::<std::sync::Arc<crate::auth::Viewer>>()
+        .is_some();
+    let Some(key) = cache_key(&request).filter(|_| !signed_in) else {
         return next.run(request).await;
     };
     if let Some(answer) = state.pages.get(&key) {

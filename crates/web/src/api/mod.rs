@@ -16,6 +16,8 @@ use leidraad_domain::{
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, OpenApi, ToSchema};
 
+mod accounts;
+
 use crate::AppState;
 use crate::error::AppError;
 use crate::page_cache::serve_cached;
@@ -29,7 +31,16 @@ use crate::page_cache::serve_cached;
             Every text comes in Dutch (`nl`) and English (`en`). Errors are RFC 9457 problem \
             objects (`application/problem+json`) with a stable `code`."
     ),
-    paths(list_frameworks, get_framework, list_cards, list_dialogue_cards),
+    paths(
+        list_frameworks, get_framework, list_cards, list_dialogue_cards,
+        accounts::get_me, accounts::list_organisations, accounts::get_organisation,
+        accounts::list_schools, accounts::post_school, accounts::list_members,
+        accounts::patch_member, accounts::delete_member, accounts::list_invitations,
+        accounts::post_invitation, accounts::delete_invitation, accounts::list_tokens,
+        accounts::post_token, accounts::delete_token, accounts::get_export
+    ),
+    modifiers(&BearerAuth),
+    security(("bearer" = [])),
     components(schemas(
         LocalizedText,
         FrameworkList,
@@ -40,10 +51,44 @@ use crate::page_cache::serve_cached;
         CardList,
         DialogueCardItem,
         DialogueCardList,
-        ProblemSchema
+        ProblemSchema,
+        accounts::Me,
+        accounts::OrganisationItem,
+        accounts::OrganisationList,
+        accounts::SchoolItem,
+        accounts::SchoolList,
+        accounts::NewSchool,
+        accounts::MemberItem,
+        accounts::MemberList,
+        accounts::MemberChange,
+        accounts::InvitationItem,
+        accounts::InvitationList,
+        accounts::NewInvitationBody,
+        accounts::CreatedInvitationItem,
+        accounts::TokenItem,
+        accounts::TokenList,
+        accounts::NewToken,
+        accounts::CreatedToken
     ))
 )]
 struct ApiDoc;
+
+/// Personal API tokens: `Authorization: Bearer <token>`, made on the profile page or with
+/// `leidraad admin api-token`.
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)),
+        );
+    }
+}
+
+pub use accounts::organisation_routes;
 
 static OPENAPI_JSON: LazyLock<String> = LazyLock::new(|| {
     ApiDoc::openapi()
@@ -61,6 +106,18 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/api/v1/openapi.json", get(get_openapi))
         .route("/api/v1/cards", get(list_cards))
         .route("/api/v1/dialogue-cards", get(list_dialogue_cards))
+        .merge(account_router())
+}
+
+fn account_router() -> Router<AppState> {
+    let mut router = Router::new();
+    for (path, handler) in accounts::personal_routes() {
+        router = router.route(path, handler);
+    }
+    for (_, path, handler) in accounts::organisation_routes() {
+        router = router.route(path, handler);
+    }
+    router
 }
 
 async fn get_openapi() -> Response {

@@ -36,7 +36,7 @@ pub async fn post_language(Form(form): Form<LanguageForm>) -> Result<Response, A
 
 /// Only paths on this site: `/…`, never `//host` or `/\host`, which browsers treat as another
 /// origin. An empty value returns home.
-fn safe_return_path(path: &str) -> Option<&str> {
+pub fn safe_return_path(path: &str) -> Option<&str> {
     if path.is_empty() {
         return Some("/");
     }

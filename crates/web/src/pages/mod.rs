@@ -4,7 +4,11 @@
 mod content;
 pub use content::{card_url, dialogue_card_url};
 mod language_switch;
+pub mod organisation;
+mod profile;
+pub use profile::{create_token, export, token_name};
 mod search;
+mod sign_in;
 
 use askama::Template;
 use axum::Router;
@@ -47,6 +51,52 @@ pub fn router(state: AppState) -> Router<AppState> {
         )
         .route("/zoeken", get(search::get_search))
         .route("/taal", post(language_switch::post_language))
+        .merge(account_router())
+}
+
+fn account_router() -> Router<AppState> {
+    let mut router = Router::new()
+        .route(
+            "/installatie",
+            get(sign_in::get_setup).post(sign_in::post_setup),
+        )
+        .route(
+            "/inloggen",
+            get(sign_in::get_sign_in).post(sign_in::post_sign_in),
+        )
+        .route("/uitloggen", post(sign_in::post_sign_out))
+        .route(
+            "/wachtwoord-vergeten",
+            get(sign_in::get_forgot).post(sign_in::post_forgot),
+        )
+        .route(
+            "/wachtwoord-herstellen/{token}",
+            get(sign_in::get_reset).post(sign_in::post_reset),
+        )
+        .route(
+            "/uitnodiging/{token}",
+            get(sign_in::get_invitation).post(sign_in::post_invitation),
+        )
+        .route("/profiel", get(profile::get_profile))
+        .route("/profiel/naam", post(profile::post_name))
+        .route("/profiel/wachtwoord", post(profile::post_password))
+        .route(
+            "/profiel/sessies/{id}/beeindigen",
+            post(profile::post_end_session),
+        )
+        .route("/profiel/tokens", post(profile::post_create_token))
+        .route(
+            "/profiel/tokens/{id}/intrekken",
+            post(profile::post_revoke_token),
+        )
+        .route("/profiel/gegevens.json", get(profile::get_export_json))
+        .route("/profiel/gegevens/{table}", get(profile::get_export_csv))
+        .route("/profiel/verwijderen", post(profile::post_delete_account))
+        .route("/organisaties", get(organisation::get_organisations));
+    for (_, path, handler) in organisation::routes() {
+        router = router.route(path, handler);
+    }
+    router
 }
 
 /// Which part of the site a page belongs to, for the navigation's `aria-current`.
@@ -63,6 +113,8 @@ pub enum Section {
 /// What the layout needs on every page.
 pub struct PageContext {
     pub tr: Tr,
+    /// The signed-in person, for the account menu and the forms' CSRF field.
+    pub viewer: Option<std::sync::Arc<crate::auth::Viewer>>,
     /// Path and query of this page, where the language switch returns to.
     pub path: String,
     pub section: Section,
@@ -74,6 +126,7 @@ impl PageContext {
     pub fn new(tr: Tr, path: impl Into<String>, section: Section) -> Self {
         PageContext {
             tr,
+            viewer: crate::auth::Viewer::current(),
             path: path.into(),
             section,
             query: String::new(),
@@ -101,6 +154,31 @@ impl PageContext {
         if this == section { "page" } else { "false" }
     }
 
+    pub fn signed_in(&self) -> bool {
+        self.viewer.is_some()
+    }
+
+    pub fn viewer_name(&self) -> &str {
+        self.viewer.as_ref().map_or("", |v| v.name.as_str())
+    }
+
+    /// The hidden field every POST form carries; empty when not signed in (the origin check
+    /// alone guards those forms).
+    pub fn csrf_field(&self) -> String {
+        match self.viewer.as_ref().and_then(|v| v.csrf_token()) {
+            Some(token) => format!(
+                r#"<input type="hidden" name="{}" value="{token}">"#,
+                crate::auth::CSRF_FIELD
+            ),
+            None => String::new(),
+        }
+    }
+
+    /// A date and time on the Amsterdam clock, in the page's language.
+    pub fn when(&self, unix_seconds: &i64) -> String {
+        leidraad_domain::local_time::LocalDateTime::amsterdam(*unix_seconds).format(self.tr.lang)
+    }
+
     pub fn other_language_code(&self) -> &'static str {
         self.tr.other().code()
     }
@@ -108,6 +186,11 @@ impl PageContext {
     pub fn other_language_name(&self) -> &'static str {
         self.tr.other().endonym()
     }
+}
+
+/// Percent-encodes a value for a query string.
+pub fn encode_query(value: &str) -> String {
+    form_urlencoded::byte_serialize(value.as_bytes()).collect()
 }
 
 /// Renders a template as an HTML response that varies by language.

@@ -1,0 +1,534 @@
+//! The accounts part of the JSON API: who am I, organisations, schools, members, invitations
+//! and one's own tokens and data. Authentication is a personal API token
+//! (`Authorization: Bearer …`) or, from a page's script, the session cookie with the
+//! `X-CSRF-Token` header. Every handler asks the policy, as the pages do.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, Method, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{MethodRouter, delete, get, patch};
+use leidraad_domain::accounts::{Action, Email, OrganisationId, PersonId, SchoolId, Target};
+use leidraad_store::accounts::{Member, PersonalData};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::AppState;
+use crate::accounts;
+use crate::auth::{SignedIn, Viewer};
+use crate::error::AppError;
+use crate::i18n::Tr;
+use crate::pages::organisation::{create_school, revoke_invitation};
+
+/// The organisation-scoped API routes; see `organisation_route_table`.
+pub fn organisation_routes() -> Vec<(Method, &'static str, MethodRouter<AppState>)> {
+    vec![
+        (
+            Method::GET,
+            "/api/v1/organisations/{org}",
+            get(get_organisation),
+        ),
+        (
+            Method::GET,
+            "/api/v1/organisations/{org}/schools",
+            get(list_schools),
+        ),
+        (
+            Method::POST,
+            "/api/v1/organisations/{org}/schools",
+            axum::routing::post(post_school),
+        ),
+        (
+            Method::GET,
+            "/api/v1/organisations/{org}/members",
+            get(list_members),
+        ),
+        (
+            Method::PATCH,
+            "/api/v1/organisations/{org}/members/{person}",
+            patch(patch_member),
+        ),
+        (
+            Method::DELETE,
+            "/api/v1/organisations/{org}/members/{person}",
+            delete(delete_member),
+        ),
+        (
+            Method::GET,
+            "/api/v1/organisations/{org}/invitations",
+            get(list_invitations),
+        ),
+        (
+            Method::POST,
+            "/api/v1/organisations/{org}/invitations",
+            axum::routing::post(post_invitation),
+        ),
+        (
+            Method::DELETE,
+            "/api/v1/organisations/{org}/invitations/{invitation}",
+            delete(delete_invitation),
+        ),
+    ]
+}
+
+pub fn personal_routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
+    vec![
+        ("/api/v1/me", get(get_me)),
+        ("/api/v1/me/tokens", get(list_tokens).post(post_token)),
+        ("/api/v1/me/tokens/{id}", delete(delete_token)),
+        ("/api/v1/me/export", get(get_export)),
+        ("/api/v1/organisations", get(list_organisations)),
+    ]
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Me {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub organisations: Vec<OrganisationItem>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct OrganisationItem {
+    pub id: i64,
+    pub name: String,
+    /// Your roles there: admin, board-member, school-leader, staff, coach.
+    pub roles: Vec<&'static str>,
+    /// The schools you belong to there.
+    pub schools: Vec<i64>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct OrganisationList {
+    pub organisations: Vec<OrganisationItem>,
+}
+
+fn organisation_items(viewer: &Viewer) -> Vec<OrganisationItem> {
+    viewer
+        .memberships
+        .iter()
+        .map(|m| OrganisationItem {
+            id: m.organisation.id,
+            name: m.organisation.name.clone(),
+            roles: m.roles.iter().map(|r| r.code()).collect(),
+            schools: m.schools.iter().map(|s| s.get()).collect(),
+        })
+        .collect()
+}
+
+/// Who the token or session belongs to, and their memberships.
+#[utoipa::path(get, path = "/api/v1/me", tag = "accounts", responses((status = 200, body = Me), (status = 401, body = super::ProblemSchema, content_type = "application/problem+json")))]
+pub async fn get_me(SignedIn(viewer): SignedIn) -> Json<Me> {
+    Json(Me {
+        id: viewer.person.get(),
+        name: viewer.name.clone(),
+        email: viewer.email.clone(),
+        organisations: organisation_items(&viewer),
+    })
+}
+
+#[utoipa::path(get, path = "/api/v1/organisations", tag = "accounts", responses((status = 200, body = OrganisationList)))]
+pub async fn list_organisations(SignedIn(viewer): SignedIn) -> Json<OrganisationList> {
+    Json(OrganisationList {
+        organisations: organisation_items(&viewer),
+    })
+}
+
+#[utoipa::path(get, path = "/api/v1/organisations/{org}", tag = "accounts", params(("org" = i64, Path)), responses((status = 200, body = OrganisationItem), (status = 404, body = super::ProblemSchema, content_type = "application/problem+json")))]
+pub async fn get_organisation(
+    SignedIn(viewer): SignedIn,
+    Path(org): Path<i64>,
+) -> Result<Json<OrganisationItem>, AppError> {
+    let organisation = OrganisationId(org);
+    viewer.may(
+        Action::ViewOrganisation,
+        &Target::organisation(organisation),
+    )?;
+    organisation_items(&viewer)
+        .into_iter()
+        .find(|item| item.id == org)
+        .map(Json)
+        .ok_or(AppError::NotFound)
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SchoolItem {
+    pub id: i64,
+    pub name: String,
+    pub created_at: i64,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SchoolList {
+    pub schools: Vec<SchoolItem>,
+}
+
+/// The schools the caller may see: all of them for admins and board members, one's own for
+/// school leaders and staff.
+#[utoipa::path(get, path = "/api/v1/organisations/{org}/schools", tag = "accounts", params(("org" = i64, Path)), responses((status = 200, body = SchoolList), (status = 404, body = super::ProblemSchema, content_type = "application/problem+json")))]
+pub async fn list_schools(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    Path(org): Path<i64>,
+) -> Result<Json<SchoolList>, AppError> {
+    let organisation = OrganisationId(org);
+    viewer.may(
+        Action::ViewOrganisation,
+        &Target::organisation(organisation),
+    )?;
+    let schools = state
+        .store
+        .schools(organisation)
+        .await?
+        .into_iter()
+        .filter(|s| {
+            viewer.allowed(
+                Action::ViewSchools,
+                &Target::school(organisation, s.school_id()),
+            )
+        })
+        .map(|s| SchoolItem {
+            id: s.id,
+            name: s.name,
+            created_at: s.created_at,
+        })
+        .collect();
+    Ok(Json(SchoolList { schools }))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct NewSchool {
+    pub name: String,
+}
+
+#[utoipa::path(post, path = "/api/v1/organisations/{org}/schools", tag = "accounts", params(("org" = i64, Path)), request_body = NewSchool, responses((status = 201, body = SchoolItem), (status = 400, body = super::ProblemSchema, content_type = "application/problem+json"), (status = 409, body = super::ProblemSchema, content_type = "application/problem+json")))]
+pub async fn post_school(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    Path(org): Path<i64>,
+    Json(body): Json<NewSchool>,
+) -> Result<Response, AppError> {
+    let school = create_school(&state, &viewer, OrganisationId(org), &body.name).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(SchoolItem {
+            id: school.id,
+            name: school.name,
+            created_at: school.created_at,
+        }),
+    )
+        .into_response())
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct MemberItem {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub roles: Vec<&'static str>,
+    pub schools: Vec<i64>,
+    pub joined_at: i64,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct MemberList {
+    pub members: Vec<MemberItem>,
+}
+
+fn member_item(member: Member) -> MemberItem {
+    MemberItem {
+        id: member.person_id.get(),
+        name: member.name,
+        email: member.email,
+        roles: member.roles.iter().map(|r| r.code()).collect(),
+        schools: member.schools.iter().map(|s| s.get()).collect(),
+        joined_at: member.joined_at,
+    }
+}
+
+/// Members the caller may see: everyone for admins and board members, the members of their
+/// own schools for school leaders; 403 for others.
+#[utoipa::path(get, path = "/api/v1/organisations/{org}/members", tag = "accounts", params(("org" = i64, Path)), responses((status = 200, body = MemberList), (status = 403, body = super::ProblemSchema, content_type = "application/problem+json"), (status = 404, body = super::ProblemSchema, content_type = "application/problem+json")))]
+pub async fn list_members(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    Path(org): Path<i64>,
+) -> Result<Json<MemberList>, AppError> {
+    let organisation = OrganisationId(org);
+    let members = state.store.members(organisation).await?;
+    if viewer.allowed(Action::ViewMembers, &Target::organisation(organisation)) {
+        return Ok(Json(MemberList {
+            members: members.into_iter().map(member_item).collect(),
+        }));
+    }
+    viewer.may(
+        Action::ViewOrganisation,
+        &Target::organisation(organisation),
+    )?;
+    let visible: Vec<SchoolId> = viewer
+        .membership(organisation)?
+        .schools
+        .iter()
+        .copied()
+        .filter(|s| viewer.allowed(Action::ViewMembers, &Target::school(organisation, *s)))
+        .collect();
+    if visible.is_empty() {
+        return Err(AppError::Forbidden);
+    }
+    Ok(Json(MemberList {
+        members: members
+            .into_iter()
+            .filter(|m| m.schools.iter().any(|s| visible.contains(s)))
+            .map(member_item)
+            .collect(),
+    }))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct MemberChange {
+    /// The complete new set of roles (at least one).
+    pub roles: Vec<String>,
+    /// The complete new set of schools of this organisation.
+    #[serde(default)]
+    pub schools: Vec<i64>,
+}
+
+#[utoipa::path(patch, path = "/api/v1/organisations/{org}/members/{person}", tag = "accounts", params(("org" = i64, Path), ("person" = i64, Path)), request_body = MemberChange, responses((status = 204), (status = 400, body = super::ProblemSchema, content_type = "application/problem+json"), (status = 409, description = "would leave the organisation without an admin", body = super::ProblemSchema, content_type = "application/problem+json")))]
+pub async fn patch_member(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    Path((org, person)): Path<(i64, i64)>,
+    Json(body): Json<MemberChange>,
+) -> Result<StatusCode, AppError> {
+    let organisation = OrganisationId(org);
+    viewer.may(Action::ManageMembers, &Target::organisation(organisation))?;
+    let roles = accounts::parse_roles(body.roles.iter().map(String::as_str))?;
+    let mut schools = Vec::new();
+    for id in body.schools {
+        schools.push(accounts::school_of(&state, organisation, id).await?);
+    }
+    accounts::update_member(
+        &state,
+        &viewer,
+        organisation,
+        PersonId(person),
+        roles,
+        &schools,
+    )
+    .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[utoipa::path(delete, path = "/api/v1/organisations/{org}/members/{person}", tag = "accounts", params(("org" = i64, Path), ("person" = i64, Path)), responses((status = 204), (status = 404, body = super::ProblemSchema, content_type = "application/problem+json"), (status = 409, body = super::ProblemSchema, content_type = "application/problem+json")))]
+pub async fn delete_member(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    Path((org, person)): Path<(i64, i64)>,
+) -> Result<StatusCode, AppError> {
+    accounts::remove_member(&state, &viewer, OrganisationId(org), PersonId(person)).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct InvitationItem {
+    pub id: i64,
+    pub email: String,
+    pub roles: Vec<&'static str>,
+    pub school: Option<i64>,
+    pub created_at: i64,
+    pub expires_at: i64,
+    pub accepted_at: Option<i64>,
+    pub revoked_at: Option<i64>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct InvitationList {
+    pub invitations: Vec<InvitationItem>,
+}
+
+#[utoipa::path(get, path = "/api/v1/organisations/{org}/invitations", tag = "accounts", params(("org" = i64, Path)), responses((status = 200, body = InvitationList), (status = 403, body = super::ProblemSchema, content_type = "application/problem+json")))]
+pub async fn list_invitations(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    Path(org): Path<i64>,
+) -> Result<Json<InvitationList>, AppError> {
+    let organisation = OrganisationId(org);
+    viewer.may(Action::ViewInvitations, &Target::organisation(organisation))?;
+    let invitations = state
+        .store
+        .invitations(organisation)
+        .await?
+        .into_iter()
+        .map(|i| InvitationItem {
+            id: i.id,
+            email: i.email,
+            roles: i.roles.iter().map(|r| r.code()).collect(),
+            school: i.school_id.map(|s| s.get()),
+            created_at: i.created_at,
+            expires_at: i.expires_at,
+            accepted_at: i.accepted_at,
+            revoked_at: i.revoked_at,
+        })
+        .collect();
+    Ok(Json(InvitationList { invitations }))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct NewInvitationBody {
+    pub email: String,
+    pub roles: Vec<String>,
+    #[serde(default)]
+    pub school: Option<i64>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CreatedInvitationItem {
+    pub id: i64,
+    /// The link to pass on; it is also mailed. Valid for 7 days.
+    pub link: String,
+}
+
+#[utoipa::path(post, path = "/api/v1/organisations/{org}/invitations", tag = "accounts", params(("org" = i64, Path)), request_body = NewInvitationBody, responses((status = 201, body = CreatedInvitationItem), (status = 400, body = super::ProblemSchema, content_type = "application/problem+json")))]
+pub async fn post_invitation(
+    State(state): State<AppState>,
+    tr: Tr,
+    SignedIn(viewer): SignedIn,
+    Path(org): Path<i64>,
+    headers: HeaderMap,
+    Json(body): Json<NewInvitationBody>,
+) -> Result<Response, AppError> {
+    let organisation = OrganisationId(org);
+    viewer.may(
+        Action::ManageInvitations,
+        &Target::organisation(organisation),
+    )?;
+    let email = Email::parse(&body.email).map_err(|e| AppError::BadRequest { code: e.code() })?;
+    let roles = accounts::parse_roles(body.roles.iter().map(String::as_str))?;
+    let school = match body.school {
+        Some(id) => Some(accounts::school_of(&state, organisation, id).await?),
+        None => None,
+    };
+    let base = accounts::link_base(&state, &headers);
+    let created = accounts::invite(
+        &state,
+        &viewer,
+        organisation,
+        accounts::InvitationRequest {
+            email: &email,
+            roles,
+            school,
+        },
+        &base,
+        tr.lang,
+    )
+    .await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(CreatedInvitationItem {
+            id: created.id,
+            link: created.link,
+        }),
+    )
+        .into_response())
+}
+
+#[utoipa::path(delete, path = "/api/v1/organisations/{org}/invitations/{invitation}", tag = "accounts", params(("org" = i64, Path), ("invitation" = i64, Path)), responses((status = 204), (status = 404, body = super::ProblemSchema, content_type = "application/problem+json")))]
+pub async fn delete_invitation(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    Path((org, invitation)): Path<(i64, i64)>,
+) -> Result<StatusCode, AppError> {
+    revoke_invitation(&state, &viewer, OrganisationId(org), invitation).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct TokenItem {
+    pub id: i64,
+    pub name: String,
+    pub created_at: i64,
+    pub last_used_at: Option<i64>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct TokenList {
+    pub tokens: Vec<TokenItem>,
+}
+
+#[utoipa::path(get, path = "/api/v1/me/tokens", tag = "accounts", responses((status = 200, body = TokenList)))]
+pub async fn list_tokens(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+) -> Result<Json<TokenList>, AppError> {
+    viewer.may(Action::ManageOwnApiTokens, &Target::owned_by(viewer.person))?;
+    let tokens = state
+        .store
+        .api_tokens_of(viewer.person)
+        .await?
+        .into_iter()
+        .map(|t| TokenItem {
+            id: t.id,
+            name: t.name,
+            created_at: t.created_at,
+            last_used_at: t.last_used_at,
+        })
+        .collect();
+    Ok(Json(TokenList { tokens }))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct NewToken {
+    pub name: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CreatedToken {
+    pub name: String,
+    /// Shown once; only its digest is stored.
+    pub token: String,
+}
+
+#[utoipa::path(post, path = "/api/v1/me/tokens", tag = "accounts", request_body = NewToken, responses((status = 201, body = CreatedToken), (status = 400, body = super::ProblemSchema, content_type = "application/problem+json")))]
+pub async fn post_token(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    Json(body): Json<NewToken>,
+) -> Result<Response, AppError> {
+    viewer.may(Action::ManageOwnApiTokens, &Target::owned_by(viewer.person))?;
+    let name =
+        crate::pages::token_name(&body.name).map_err(|code| AppError::BadRequest { code })?;
+    let token = crate::pages::create_token(&state, &viewer, &name).await?;
+    Ok((StatusCode::CREATED, Json(CreatedToken { name, token })).into_response())
+}
+
+#[utoipa::path(delete, path = "/api/v1/me/tokens/{id}", tag = "accounts", params(("id" = i64, Path)), responses((status = 204), (status = 404, body = super::ProblemSchema, content_type = "application/problem+json")))]
+pub async fn delete_token(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    Path(id): Path<i64>,
+) -> Result<StatusCode, AppError> {
+    if !state.store.revoke_api_token(viewer.person, id).await? {
+        return Err(AppError::NotFound);
+    }
+    accounts::audit(
+        &state,
+        None,
+        Some(viewer.person),
+        None,
+        "api-token",
+        "revoked",
+        "",
+    )
+    .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Everything Leidraad holds about the caller.
+#[utoipa::path(get, path = "/api/v1/me/export", tag = "accounts", responses((status = 200, description = "account, memberships, sessions, tokens and audit events")))]
+pub async fn get_export(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+) -> Result<Json<PersonalData>, AppError> {
+    Ok(Json(crate::pages::export(&state, &viewer).await?))
+}

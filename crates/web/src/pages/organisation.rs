@@ -1,0 +1,741 @@
+//! An organisation's pages: its schools, members and invitations, what the viewer's roles
+//! allow of them, the audit log and the outbox. Every route here carries the organisation id
+//! in its path and every handler asks the policy about exactly that organisation, so an id
+//! of another organisation answers 404 like one that does not exist.
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, Method, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{MethodRouter, get, post};
+use leidraad_domain::accounts::{
+    Action, Email, OrganisationId, PersonId, Role, RoleSet, SchoolId, Target,
+};
+use leidraad_store::StoreError;
+use leidraad_store::accounts::{AuditEntry, Invitation, Member, OutgoingMail, School};
+use serde::Deserialize;
+
+use super::{PageContext, Section, render};
+use crate::AppState;
+use crate::accounts;
+use crate::auth::{SignedIn, Viewer};
+use crate::error::{AppError, OwnErrorBody};
+use crate::form::FormFields;
+use crate::i18n::Tr;
+
+/// The organisation-scoped pages, as a table: the router is built from it and the isolation
+/// test walks it, so no route can escape the test.
+pub fn routes() -> Vec<(Method, &'static str, MethodRouter<AppState>)> {
+    vec![
+        (Method::GET, "/organisaties/{org}", get(get_organisation)),
+        (
+            Method::POST,
+            "/organisaties/{org}/naam",
+            post(post_rename_organisation),
+        ),
+        (
+            Method::POST,
+            "/organisaties/{org}/scholen",
+            post(post_create_school),
+        ),
+        (
+            Method::POST,
+            "/organisaties/{org}/scholen/{school}/naam",
+            post(post_rename_school),
+        ),
+        (
+            Method::POST,
+            "/organisaties/{org}/scholen/{school}/verwijderen",
+            post(post_delete_school),
+        ),
+        (
+            Method::GET,
+            "/organisaties/{org}/leden/{person}",
+            get(get_member),
+        ),
+        (
+            Method::POST,
+            "/organisaties/{org}/leden/{person}",
+            post(post_member),
+        ),
+        (
+            Method::POST,
+            "/organisaties/{org}/leden/{person}/verwijderen",
+            post(post_remove_member),
+        ),
+        (
+            Method::POST,
+            "/organisaties/{org}/uitnodigingen",
+            post(post_invitation),
+        ),
+        (
+            Method::POST,
+            "/organisaties/{org}/uitnodigingen/{invitation}/intrekken",
+            post(post_revoke_invitation),
+        ),
+        (
+            Method::GET,
+            "/organisaties/{org}/logboek",
+            get(get_audit_log),
+        ),
+        (
+            Method::GET,
+            "/organisaties/{org}/postvak-uit",
+            get(get_outbox),
+        ),
+    ]
+}
+
+#[derive(Template)]
+#[template(path = "organisations.html")]
+pub struct OrganisationsPage {
+    page: PageContext,
+    organisations: Vec<(i64, String, Vec<String>)>,
+}
+
+pub async fn get_organisations(tr: Tr, SignedIn(viewer): SignedIn) -> Result<Response, AppError> {
+    let organisations = viewer
+        .memberships
+        .iter()
+        .map(|m| {
+            (
+                m.organisation.id,
+                m.organisation.name.clone(),
+                role_labels(tr, m.roles),
+            )
+        })
+        .collect();
+    render(&OrganisationsPage {
+        page: PageContext::new(tr, "/organisaties", Section::Other),
+        organisations,
+    })
+}
+
+fn role_labels(tr: Tr, roles: RoleSet) -> Vec<String> {
+    roles
+        .iter()
+        .map(|r| tr.t(&format!("role-{}", r.code())).into_owned())
+        .collect()
+}
+
+pub struct SchoolView {
+    pub school: School,
+    pub members: Vec<MemberView>,
+}
+
+pub struct MemberView {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub roles: Vec<String>,
+}
+
+pub struct InvitationView {
+    pub invitation: Invitation,
+    pub roles: Vec<String>,
+    pub school: String,
+    pub status: String,
+    pub open: bool,
+}
+
+#[derive(Template)]
+#[template(path = "organisation.html")]
+pub struct OrganisationPage {
+    page: PageContext,
+    id: i64,
+    name: String,
+    my_roles: Vec<String>,
+    can_manage: bool,
+    can_view_all_members: bool,
+    can_view_invitations: bool,
+    can_view_log: bool,
+    schools: Vec<SchoolView>,
+    members: Vec<MemberView>,
+    invitations: Vec<InvitationView>,
+    all_roles: Vec<(&'static str, String)>,
+    /// The link of an invitation just made, to copy.
+    new_link: String,
+    notice: String,
+    error: String,
+    invite_email: String,
+}
+
+#[derive(Deserialize)]
+pub struct NoticeQuery {
+    #[serde(default)]
+    melding: String,
+}
+
+fn organisation_id(id: i64) -> OrganisationId {
+    OrganisationId(id)
+}
+
+async fn organisation_page(
+    state: &AppState,
+    tr: Tr,
+    viewer: &Viewer,
+    organisation: OrganisationId,
+) -> Result<OrganisationPage, AppError> {
+    viewer.may(
+        Action::ViewOrganisation,
+        &Target::organisation(organisation),
+    )?;
+    let membership = viewer.membership(organisation)?;
+    let whole = Target::organisation(organisation);
+    let can_view_all_members = viewer.allowed(Action::ViewMembers, &whole);
+    let members = state.store.members(organisation).await?;
+    let schools = state
+        .store
+        .schools(organisation)
+        .await?
+        .into_iter()
+        .filter(|s| {
+            viewer.allowed(
+                Action::ViewSchools,
+                &Target::school(organisation, s.school_id()),
+            )
+        })
+        .map(|school| {
+            let target = Target::school(organisation, school.school_id());
+            let members = if viewer.allowed(Action::ViewMembers, &target) {
+                members
+                    .iter()
+                    .filter(|m| m.schools.contains(&school.school_id()))
+                    .map(|m| member_view(tr, m))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            SchoolView { school, members }
+        })
+        .collect::<Vec<_>>();
+    let can_view_invitations = viewer.allowed(Action::ViewInvitations, &whole);
+    let invitations = if can_view_invitations {
+        let schools = state.store.schools(organisation).await?;
+        let now = state.clock.now();
+        state
+            .store
+            .invitations(organisation)
+            .await?
+            .into_iter()
+            .map(|invitation| invitation_view(tr, &page_when(tr), &schools, invitation, now))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok(OrganisationPage {
+        page: PageContext::new(tr, format!("/organisaties/{organisation}"), Section::Other),
+        id: organisation.get(),
+        name: membership.organisation.name.clone(),
+        my_roles: role_labels(tr, membership.roles),
+        can_manage: viewer.allowed(Action::ManageMembers, &whole),
+        can_view_all_members,
+        can_view_invitations,
+        can_view_log: viewer.allowed(Action::ViewAuditLog, &whole),
+        schools,
+        members: if can_view_all_members {
+            members.iter().map(|m| member_view(tr, m)).collect()
+        } else {
+            Vec::new()
+        },
+        invitations,
+        all_roles: Role::ALL
+            .iter()
+            .map(|r| (r.code(), tr.t(&format!("role-{}", r.code())).into_owned()))
+            .collect(),
+        new_link: String::new(),
+        notice: String::new(),
+        error: String::new(),
+        invite_email: String::new(),
+    })
+}
+
+fn page_when(tr: Tr) -> impl Fn(i64) -> String {
+    move |at| leidraad_domain::local_time::LocalDateTime::amsterdam(at).format(tr.lang)
+}
+
+fn member_view(tr: Tr, member: &Member) -> MemberView {
+    MemberView {
+        id: member.person_id.get(),
+        name: member.name.clone(),
+        email: member.email.clone(),
+        roles: role_labels(tr, member.roles),
+    }
+}
+
+fn invitation_view(
+    tr: Tr,
+    when: &impl Fn(i64) -> String,
+    schools: &[School],
+    invitation: Invitation,
+    now: i64,
+) -> InvitationView {
+    let status = if let Some(at) = invitation.accepted_at {
+        tr.t1("invitation-accepted-at", "when", when(at))
+    } else if let Some(at) = invitation.revoked_at {
+        tr.t1("invitation-revoked-at", "when", when(at))
+    } else if now >= invitation.expires_at {
+        tr.t1("invitation-expired-at", "when", when(invitation.expires_at))
+    } else {
+        tr.t1("invitation-open-until", "when", when(invitation.expires_at))
+    };
+    InvitationView {
+        roles: role_labels(tr, invitation.roles),
+        school: invitation
+            .school_id
+            .and_then(|id| schools.iter().find(|s| s.school_id() == id))
+            .map(|s| s.name.clone())
+            .unwrap_or_default(),
+        status,
+        open: invitation.is_open(now),
+        invitation,
+    }
+}
+
+fn notice(tr: Tr, code: &str) -> String {
+    let key = match code {
+        "school" => "notice-school-saved",
+        "school-weg" => "notice-school-deleted",
+        "lid" => "notice-member-saved",
+        "lid-weg" => "notice-member-removed",
+        "ingetrokken" => "notice-invitation-revoked",
+        "naam" => "notice-organisation-renamed",
+        _ => return String::new(),
+    };
+    tr.t(key).into_owned()
+}
+
+pub async fn get_organisation(
+    State(state): State<AppState>,
+    tr: Tr,
+    SignedIn(viewer): SignedIn,
+    Path(org): Path<i64>,
+    Query(query): Query<NoticeQuery>,
+) -> Result<Response, AppError> {
+    let mut page = organisation_page(&state, tr, &viewer, organisation_id(org)).await?;
+    page.notice = notice(tr, &query.melding);
+    render(&page)
+}
+
+/// The organisation page again with a problem and, for the invitation form, what was typed.
+async fn again(
+    state: &AppState,
+    tr: Tr,
+    viewer: &Viewer,
+    organisation: OrganisationId,
+    error: AppError,
+    invite_email: &str,
+) -> Result<Response, AppError> {
+    let (status, code) = match error {
+        AppError::BadRequest { code } => (StatusCode::BAD_REQUEST, code),
+        AppError::Conflict { code } => (StatusCode::CONFLICT, code),
+        other => return Err(other),
+    };
+    let mut page = organisation_page(state, tr, viewer, organisation).await?;
+    page.error = tr.t(&format!("problem-{code}")).into_owned();
+    page.invite_email = invite_email.to_owned();
+    let mut response = render(&page)?;
+    *response.status_mut() = status;
+    response.extensions_mut().insert(OwnErrorBody);
+    Ok(response)
+}
+
+fn back(organisation: OrganisationId, notice: &str) -> Response {
+    Redirect::to(&format!("/organisaties/{organisation}?melding={notice}")).into_response()
+}
+
+/// An organisation or school name: 1–120 characters.
+pub fn parse_name(text: &str, empty: &'static str, long: &'static str) -> Result<String, AppError> {
+    let name = text.trim();
+    match name.chars().count() {
+        0 => Err(AppError::BadRequest { code: empty }),
+        121.. => Err(AppError::BadRequest { code: long }),
+        _ => Ok(name.to_owned()),
+    }
+}
+
+pub async fn post_rename_organisation(
+    State(state): State<AppState>,
+    tr: Tr,
+    SignedIn(viewer): SignedIn,
+    Path(org): Path<i64>,
+    form: FormFields,
+) -> Result<Response, AppError> {
+    let organisation = organisation_id(org);
+    viewer.may(
+        Action::ManageOrganisation,
+        &Target::organisation(organisation),
+    )?;
+    match parse_name(
+        form.get("name"),
+        "organisation-name-empty",
+        "organisation-name-too-long",
+    ) {
+        Ok(name) => {
+            state.store.rename_organisation(organisation, &name).await?;
+            Ok(back(organisation, "naam"))
+        }
+        Err(error) => again(&state, tr, &viewer, organisation, error, "").await,
+    }
+}
+
+pub async fn post_create_school(
+    State(state): State<AppState>,
+    tr: Tr,
+    SignedIn(viewer): SignedIn,
+    Path(org): Path<i64>,
+    form: FormFields,
+) -> Result<Response, AppError> {
+    let organisation = organisation_id(org);
+    match create_school(&state, &viewer, organisation, form.get("name")).await {
+        Ok(_) => Ok(back(organisation, "school")),
+        Err(error) => again(&state, tr, &viewer, organisation, error, "").await,
+    }
+}
+
+pub async fn create_school(
+    state: &AppState,
+    viewer: &Viewer,
+    organisation: OrganisationId,
+    name: &str,
+) -> Result<School, AppError> {
+    viewer.may(Action::ManageSchools, &Target::organisation(organisation))?;
+    let name = parse_name(name, "school-name-empty", "school-name-too-long")?;
+    let id = match state
+        .store
+        .create_school(organisation, &name, state.clock.now())
+        .await
+    {
+        Err(StoreError::Conflict) => {
+            return Err(AppError::Conflict {
+                code: "school-name-taken",
+            });
+        }
+        other => other?,
+    };
+    state
+        .store
+        .school(organisation, id)
+        .await?
+        .ok_or(AppError::Internal)
+}
+
+pub async fn post_rename_school(
+    State(state): State<AppState>,
+    tr: Tr,
+    SignedIn(viewer): SignedIn,
+    Path((org, school)): Path<(i64, i64)>,
+    form: FormFields,
+) -> Result<Response, AppError> {
+    let organisation = organisation_id(org);
+    let school = SchoolId(school);
+    viewer.may(Action::ManageSchools, &Target::school(organisation, school))?;
+    let result = async {
+        let name = parse_name(
+            form.get("name"),
+            "school-name-empty",
+            "school-name-too-long",
+        )?;
+        match state.store.rename_school(organisation, school, &name).await {
+            Ok(true) => Ok(()),
+            Ok(false) => Err(AppError::NotFound),
+            Err(StoreError::Conflict) => Err(AppError::Conflict {
+                code: "school-name-taken",
+            }),
+            Err(error) => Err(error.into()),
+        }
+    }
+    .await;
+    match result {
+        Ok(()) => Ok(back(organisation, "school")),
+        Err(error) => again(&state, tr, &viewer, organisation, error, "").await,
+    }
+}
+
+pub async fn post_delete_school(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    Path((org, school)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    let organisation = organisation_id(org);
+    let school = SchoolId(school);
+    viewer.may(Action::ManageSchools, &Target::school(organisation, school))?;
+    if !state.store.delete_school(organisation, school).await? {
+        return Err(AppError::NotFound);
+    }
+    Ok(back(organisation, "school-weg"))
+}
+
+#[derive(Template)]
+#[template(path = "member.html")]
+pub struct MemberPage {
+    page: PageContext,
+    organisation_id: i64,
+    organisation: String,
+    member: MemberView,
+    roles: Vec<(&'static str, String, bool)>,
+    schools: Vec<(i64, String, bool)>,
+    error: String,
+}
+
+async fn member_page(
+    state: &AppState,
+    tr: Tr,
+    viewer: &Viewer,
+    organisation: OrganisationId,
+    person: PersonId,
+) -> Result<MemberPage, AppError> {
+    viewer.may(Action::ManageMembers, &Target::organisation(organisation))?;
+    let member = state
+        .store
+        .member(organisation, person)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let schools = state.store.schools(organisation).await?;
+    Ok(MemberPage {
+        page: PageContext::new(
+            tr,
+            format!("/organisaties/{organisation}/leden/{person}"),
+            Section::Other,
+        ),
+        organisation_id: organisation.get(),
+        organisation: viewer.membership(organisation)?.organisation.name.clone(),
+        roles: Role::ALL
+            .iter()
+            .map(|r| {
+                (
+                    r.code(),
+                    tr.t(&format!("role-{}", r.code())).into_owned(),
+                    member.roles.contains(*r),
+                )
+            })
+            .collect(),
+        schools: schools
+            .iter()
+            .map(|s| {
+                (
+                    s.id,
+                    s.name.clone(),
+                    member.schools.contains(&s.school_id()),
+                )
+            })
+            .collect(),
+        member: member_view(tr, &member),
+        error: String::new(),
+    })
+}
+
+pub async fn get_member(
+    State(state): State<AppState>,
+    tr: Tr,
+    SignedIn(viewer): SignedIn,
+    Path((org, person)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    render(&member_page(&state, tr, &viewer, organisation_id(org), PersonId(person)).await?)
+}
+
+pub async fn post_member(
+    State(state): State<AppState>,
+    tr: Tr,
+    SignedIn(viewer): SignedIn,
+    Path((org, person)): Path<(i64, i64)>,
+    form: FormFields,
+) -> Result<Response, AppError> {
+    let organisation = organisation_id(org);
+    let person = PersonId(person);
+    let result = async {
+        viewer.may(Action::ManageMembers, &Target::organisation(organisation))?;
+        let roles = accounts::parse_roles(form.all("role"))?;
+        let mut schools = Vec::new();
+        for id in form.all("school") {
+            let id: i64 = id.parse().map_err(|_| AppError::BadRequest {
+                code: "school-unknown",
+            })?;
+            schools.push(accounts::school_of(&state, organisation, id).await?);
+        }
+        accounts::update_member(&state, &viewer, organisation, person, roles, &schools).await
+    }
+    .await;
+    match result {
+        Ok(()) => Ok(back(organisation, "lid")),
+        Err(AppError::BadRequest { code } | AppError::Conflict { code }) => {
+            let mut page = member_page(&state, tr, &viewer, organisation, person).await?;
+            page.error = tr.t(&format!("problem-{code}")).into_owned();
+            let mut response = render(&page)?;
+            *response.status_mut() = StatusCode::BAD_REQUEST;
+            response.extensions_mut().insert(OwnErrorBody);
+            Ok(response)
+        }
+        Err(error) => Err(error),
+    }
+}
+
+pub async fn post_remove_member(
+    State(state): State<AppState>,
+    tr: Tr,
+    SignedIn(viewer): SignedIn,
+    Path((org, person)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    let organisation = organisation_id(org);
+    match accounts::remove_member(&state, &viewer, organisation, PersonId(person)).await {
+        Ok(()) => Ok(back(organisation, "lid-weg")),
+        Err(error) => again(&state, tr, &viewer, organisation, error, "").await,
+    }
+}
+
+pub async fn post_invitation(
+    State(state): State<AppState>,
+    tr: Tr,
+    SignedIn(viewer): SignedIn,
+    Path(org): Path<i64>,
+    headers: HeaderMap,
+    form: FormFields,
+) -> Result<Response, AppError> {
+    let organisation = organisation_id(org);
+    let typed = form.get("email").trim().to_owned();
+    let result = async {
+        viewer.may(
+            Action::ManageInvitations,
+            &Target::organisation(organisation),
+        )?;
+        let email = Email::parse(&typed).map_err(|e| AppError::BadRequest { code: e.code() })?;
+        let roles = accounts::parse_roles(form.all("role"))?;
+        let school = match form.get("school") {
+            "" => None,
+            id => {
+                let id: i64 = id.parse().map_err(|_| AppError::BadRequest {
+                    code: "school-unknown",
+                })?;
+                Some(accounts::school_of(&state, organisation, id).await?)
+            }
+        };
+        let base = accounts::link_base(&state, &headers);
+        accounts::invite(
+            &state,
+            &viewer,
+            organisation,
+            accounts::InvitationRequest {
+                email: &email,
+                roles,
+                school,
+            },
+            &base,
+            tr.lang,
+        )
+        .await
+    }
+    .await;
+    match result {
+        Ok(created) => {
+            let mut page = organisation_page(&state, tr, &viewer, organisation).await?;
+            page.new_link = created.link;
+            page.notice = tr.t1("notice-invitation-sent", "email", typed);
+            let mut response = render(&page)?;
+            response.headers_mut().insert(
+                axum::http::header::CACHE_CONTROL,
+                axum::http::HeaderValue::from_static("no-store"),
+            );
+            Ok(response)
+        }
+        Err(error) => again(&state, tr, &viewer, organisation, error, &typed).await,
+    }
+}
+
+pub async fn post_revoke_invitation(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    Path((org, invitation)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    let organisation = organisation_id(org);
+    revoke_invitation(&state, &viewer, organisation, invitation).await?;
+    Ok(back(organisation, "ingetrokken"))
+}
+
+pub async fn revoke_invitation(
+    state: &AppState,
+    viewer: &Viewer,
+    organisation: OrganisationId,
+    invitation: i64,
+) -> Result<(), AppError> {
+    viewer.may(
+        Action::ManageInvitations,
+        &Target::organisation(organisation),
+    )?;
+    if !state
+        .store
+        .revoke_invitation(organisation, invitation, state.clock.now())
+        .await?
+    {
+        return Err(AppError::NotFound);
+    }
+    accounts::audit(
+        state,
+        Some(organisation),
+        Some(viewer.person),
+        None,
+        "invitation",
+        "revoked",
+        "",
+    )
+    .await
+}
+
+#[derive(Template)]
+#[template(path = "audit_log.html")]
+pub struct AuditLogPage {
+    page: PageContext,
+    organisation_id: i64,
+    organisation: String,
+    entries: Vec<AuditEntry>,
+}
+
+pub async fn get_audit_log(
+    State(state): State<AppState>,
+    tr: Tr,
+    SignedIn(viewer): SignedIn,
+    Path(org): Path<i64>,
+) -> Result<Response, AppError> {
+    let organisation = organisation_id(org);
+    viewer.may(Action::ViewAuditLog, &Target::organisation(organisation))?;
+    render(&AuditLogPage {
+        page: PageContext::new(
+            tr,
+            format!("/organisaties/{organisation}/logboek"),
+            Section::Other,
+        ),
+        organisation_id: org,
+        organisation: viewer.membership(organisation)?.organisation.name.clone(),
+        entries: state.store.audit_log(organisation, 500).await?,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "outbox.html")]
+pub struct OutboxPage {
+    page: PageContext,
+    organisation_id: i64,
+    organisation: String,
+    mails: Vec<OutgoingMail>,
+    folder: String,
+}
+
+pub async fn get_outbox(
+    State(state): State<AppState>,
+    tr: Tr,
+    SignedIn(viewer): SignedIn,
+    Path(org): Path<i64>,
+) -> Result<Response, AppError> {
+    let organisation = organisation_id(org);
+    viewer.may(Action::ViewOutbox, &Target::organisation(organisation))?;
+    render(&OutboxPage {
+        page: PageContext::new(
+            tr,
+            format!("/organisaties/{organisation}/postvak-uit"),
+            Section::Other,
+        ),
+        organisation_id: org,
+        organisation: viewer.membership(organisation)?.organisation.name.clone(),
+        mails: state.store.outgoing_mail(organisation, 500).await?,
+        folder: state.mailer.outbox_folder().display().to_string(),
+    })
+}

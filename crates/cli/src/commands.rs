@@ -1,11 +1,12 @@
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use leidraad_domain::accounts::limits::SessionLifetime;
 use leidraad_domain::{Library, SourceFile, load_library};
 use leidraad_store::Store;
-use leidraad_web::{AppState, error_chain};
+use leidraad_web::{AppState, Mailer, Settings, error_chain};
 
-use crate::config::{Cli, Command, ContentCommand, DatabaseArgs, ServeArgs};
+use crate::config::{AdminCommand, Cli, Command, ContentCommand, DatabaseArgs, ServeArgs};
 
 /// Exit code for content that does not validate.
 const INVALID_CONTENT: u8 = 2;
@@ -18,6 +19,29 @@ pub async fn run(cli: Cli) -> ExitCode {
         Some(Command::Content(ContentCommand::Check { dir })) => {
             return check_content(dir.as_deref());
         }
+        Some(Command::Admin(AdminCommand::Init {
+            organisation,
+            email,
+            name,
+            database,
+        })) => {
+            let store = open_store(&database).await;
+            match store {
+                Ok(store) => {
+                    crate::admin::init(&store, &organisation, &email, name.as_deref()).await
+                }
+                Err(message) => Err(message),
+            }
+        }
+        Some(Command::Admin(AdminCommand::ApiToken {
+            email,
+            name,
+            database,
+        })) => match open_store(&database).await {
+            Ok(store) => crate::admin::api_token(&store, &email, &name).await,
+            Err(message) => Err(message),
+        },
+        Some(Command::Demo(args)) => demo(args).await,
     };
     match result {
         Ok(code) => code,
@@ -89,12 +113,47 @@ async fn migrate(args: DatabaseArgs) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
+async fn demo(args: crate::config::DemoArgs) -> Result<ExitCode, String> {
+    let store = open_store(&args.serve.database).await?;
+    crate::demo::seed(&store).await?;
+    if args.seed_only {
+        store.close().await;
+        return Ok(ExitCode::SUCCESS);
+    }
+    serve_with(args.serve, store).await
+}
+
 async fn serve(args: ServeArgs) -> Result<ExitCode, String> {
+    let store = open_store(&args.database).await?;
+    serve_with(args, store).await
+}
+
+fn settings(args: &ServeArgs) -> Result<(Settings, Mailer), String> {
+    let idle = i64::from(args.session_idle_minutes) * 60;
+    let absolute = i64::from(args.session_max_hours) * 3600;
+    if let Some(url) = &args.public_url
+        && !(url.starts_with("https://") || url.starts_with("http://"))
+    {
+        return Err("--public-url must start with https:// or http://".into());
+    }
+    let settings = Settings {
+        session: SessionLifetime { idle, absolute },
+        public_url: args.public_url.clone(),
+        trust_forwarded_for: args.trust_forwarded_for,
+        ..Settings::default()
+    };
+    let outbox = args.database.data_dir.join("outbox");
+    let mailer = Mailer::new(args.smtp_url.as_deref(), &args.mail_from, outbox)
+        .map_err(|e| error_chain(&e))?;
+    Ok((settings, mailer))
+}
+
+async fn serve_with(args: ServeArgs, store: Store) -> Result<ExitCode, String> {
     let library = match load_content(args.content_dir.as_deref()) {
         Ok(library) => library,
         Err(code) => return Ok(code),
     };
-    let store = open_store(&args.database).await?;
+    let (settings, mailer) = settings(&args)?;
     record_content_versions(&store, &library).await?;
     let listener = tokio::net::TcpListener::bind(args.bind)
         .await
@@ -102,7 +161,7 @@ async fn serve(args: ServeArgs) -> Result<ExitCode, String> {
     let address = listener.local_addr().map_err(|e| e.to_string())?;
     tracing::info!(%address, "listening");
     println!("Leidraad draait op / is running at http://{address}/");
-    let state = AppState::new(library, store.clone());
+    let state = AppState::with_settings(library, store.clone(), settings, mailer);
     leidraad_web::serve(listener, state, shutdown_signal())
         .await
         .map_err(|e| format!("server error: {e}"))?;

@@ -35,6 +35,46 @@ pub enum Command {
     /// Work with the content decks.
     #[command(subcommand)]
     Content(ContentCommand),
+    /// Administration from the command line: the first admin, API tokens for scripts.
+    #[command(subcommand)]
+    Admin(AdminCommand),
+    /// Fill the database with a demo organisation (two schools, every role) and serve it.
+    Demo(DemoArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AdminCommand {
+    /// Create the first organisation and its admin; the password is read from stdin.
+    Init {
+        #[arg(long)]
+        organisation: String,
+        #[arg(long)]
+        email: String,
+        /// The admin's name; defaults to the part of the email before the @.
+        #[arg(long)]
+        name: Option<String>,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
+    /// Print a new personal API token for the person with this email.
+    ApiToken {
+        #[arg(long)]
+        email: String,
+        /// A label to recognise the token by on the profile page.
+        #[arg(long, default_value = "leidraad admin api-token")]
+        name: String,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DemoArgs {
+    /// Only fill the database; do not start the server.
+    #[arg(long)]
+    pub seed_only: bool,
+    #[command(flatten)]
+    pub serve: ServeArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -58,6 +98,36 @@ pub struct ServeArgs {
     /// Load the decks from this folder instead of the copy built into the binary.
     #[arg(long, env = "LEIDRAAD_CONTENT_DIR")]
     pub content_dir: Option<PathBuf>,
+
+    /// The address people reach Leidraad at, e.g. https://leidraad.bestuur.nl; used for links
+    /// in mail, and an https address turns on Secure `__Host-` cookies.
+    #[arg(long, env = "LEIDRAAD_PUBLIC_URL")]
+    pub public_url: Option<String>,
+
+    /// SMTP server for outgoing mail: smtp://user:pass@host:587 (STARTTLS), smtps://host:465,
+    /// or smtp://host:25?tls=none. Without it, mail goes to the outbox folder in the data dir.
+    #[arg(long, env = "LEIDRAAD_SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+
+    /// The sender of outgoing mail.
+    #[arg(
+        long,
+        env = "LEIDRAAD_MAIL_FROM",
+        default_value = "Leidraad <leidraad@localhost>"
+    )]
+    pub mail_from: String,
+
+    /// A session ends after this many minutes without a request.
+    #[arg(long, env = "LEIDRAAD_SESSION_IDLE_MINUTES", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=1440))]
+    pub session_idle_minutes: u32,
+
+    /// A session ends this many hours after sign-in, however busy.
+    #[arg(long, env = "LEIDRAAD_SESSION_MAX_HOURS", default_value_t = 12, value_parser = clap::value_parser!(u32).range(1..=720))]
+    pub session_max_hours: u32,
+
+    /// Take the client address from X-Forwarded-For (only behind a reverse proxy you run).
+    #[arg(long, env = "LEIDRAAD_TRUST_FORWARDED_FOR")]
+    pub trust_forwarded_for: bool,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -1,7 +1,9 @@
 //! `leidraad`: parses the command line, sets up logging and hands over to the commands.
 
+mod admin;
 mod commands;
 mod config;
+mod demo;
 
 use std::process::ExitCode;
 

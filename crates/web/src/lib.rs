@@ -22,6 +22,7 @@ use std::future::Future;
 use axum::Router;
 use tokio::net::TcpListener;
 
+pub use auth::{new_salt, new_secret};
 pub use content_source::{embedded_content, read_content_dir};
 pub use error::error_chain;
 pub use mail::{MailSetupError, Mailer};

@@ -1,0 +1,131 @@
+//! `leidraad admin …`: the first admin without a browser, and API tokens for scripts.
+
+use std::io::BufRead;
+use std::process::ExitCode;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use leidraad_domain::accounts::{Email, Password, PersonName, hash_password};
+use leidraad_store::Store;
+use leidraad_store::accounts::{NewAuditEvent, NewPerson};
+
+pub fn now() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+}
+
+/// The typed parts of a new account, checked by the same rules as the setup page.
+pub struct NewAccount {
+    pub email: Email,
+    pub name: PersonName,
+    pub password_hash: String,
+}
+
+pub fn new_account(email: &str, name: &str, password: &str) -> Result<NewAccount, String> {
+    let email = Email::parse(email).map_err(|e| format!("email: {e}"))?;
+    let name = PersonName::parse(name).map_err(|e| format!("name: {e}"))?;
+    let password = Password::parse(password, Some(&email)).map_err(|e| format!("password: {e}"))?;
+    let password_hash = hash_password(&password, leidraad_web::new_salt())
+        .as_str()
+        .to_owned();
+    Ok(NewAccount {
+        email,
+        name,
+        password_hash,
+    })
+}
+
+pub async fn init(
+    store: &Store,
+    organisation: &str,
+    email: &str,
+    name: Option<&str>,
+) -> Result<ExitCode, String> {
+    let organisation = organisation.trim();
+    if organisation.is_empty() || organisation.chars().count() > 120 {
+        return Err("--organisation needs a name of 1 to 120 characters".into());
+    }
+    let default_name = email.split('@').next().unwrap_or(email);
+    let password = read_password()?;
+    let account = new_account(email, name.unwrap_or(default_name), &password)?;
+    let now = now();
+    let created = store
+        .create_first_organisation(
+            organisation,
+            NewPerson {
+                email: account.email.as_str(),
+                email_key: &account.email.lookup_key(),
+                name: account.name.as_str(),
+                password_hash: &account.password_hash,
+                now,
+            },
+        )
+        .await
+        .map_err(|e| leidraad_web::error_chain(&e))?;
+    let Some((organisation_id, person)) = created else {
+        return Err(
+            "this installation already has people; invite new ones from the organisation page"
+                .into(),
+        );
+    };
+    store
+        .record_audit_event(NewAuditEvent {
+            at: now,
+            organisation: Some(organisation_id),
+            actor: Some(person),
+            subject: None,
+            event: "setup",
+            outcome: "succeeded",
+            detail: "cli",
+        })
+        .await
+        .map_err(|e| leidraad_web::error_chain(&e))?;
+    println!(
+        "Organisation {organisation_id} and its admin {} created.",
+        account.email
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The password from the first line of stdin, so it never appears in a process list or
+/// shell history.
+fn read_password() -> Result<String, String> {
+    let mut line = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .map_err(|e| format!("cannot read the password from stdin: {e}"))?;
+    Ok(line.trim_end_matches(['\r', '\n']).to_owned())
+}
+
+pub async fn api_token(store: &Store, email: &str, name: &str) -> Result<ExitCode, String> {
+    let email = Email::parse(email).map_err(|e| format!("email: {e}"))?;
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 60 {
+        return Err("--name needs 1 to 60 characters".into());
+    }
+    let person = store
+        .person_by_email(&email.lookup_key())
+        .await
+        .map_err(|e| leidraad_web::error_chain(&e))?
+        .ok_or_else(|| format!("no account with the email {email}"))?;
+    let secret = leidraad_web::new_secret();
+    store
+        .create_api_token(person.id, name, &secret.digest(), now())
+        .await
+        .map_err(|e| leidraad_web::error_chain(&e))?;
+    store
+        .record_audit_event(NewAuditEvent {
+            at: now(),
+            organisation: None,
+            actor: Some(person.id),
+            subject: None,
+            event: "api-token",
+            outcome: "created",
+            detail: "cli",
+        })
+        .await
+        .map_err(|e| leidraad_web::error_chain(&e))?;
+    println!("{}", secret.expose());
+    Ok(ExitCode::SUCCESS)
+}

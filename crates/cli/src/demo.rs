@@ -1,0 +1,237 @@
+//! `leidraad demo`: a demo organisation in which a newcomer can sign in as every role at once.
+//! The people and their shared password are listed in the README; later capabilities add
+//! their own demo data here.
+
+use leidraad_domain::accounts::limits::INVITATION_LIFETIME;
+use leidraad_domain::accounts::{OrganisationId, PersonId, Role, RoleSet, SchoolId};
+use leidraad_store::Store;
+use leidraad_store::accounts::{NewInvitation, NewPerson};
+
+use crate::admin::{new_account, now};
+
+pub const DEMO_PASSWORD: &str = "leidraad-demo-2026";
+pub const DEMO_ORGANISATION: &str = "Stichting Rivierenland (demo)";
+
+/// (email, name, roles, school index) for everyone in the demo.
+const PEOPLE: &[(&str, &str, &[Role], Option<usize>)] = &[
+    (
+        "beheerder@leidraad.example",
+        "Anouk Bakker",
+        &[Role::Admin],
+        None,
+    ),
+    (
+        "bestuurder@leidraad.example",
+        "Henk Jansen",
+        &[Role::BoardMember],
+        None,
+    ),
+    (
+        "schoolleider.linde@leidraad.example",
+        "Sanne de Vries",
+        &[Role::SchoolLeader],
+        Some(0),
+    ),
+    (
+        "schoolleider.regenboog@leidraad.example",
+        "Mehmet Yılmaz",
+        &[Role::SchoolLeader],
+        Some(1),
+    ),
+    (
+        "coach@leidraad.example",
+        "Ingrid Visser",
+        &[Role::Coach],
+        None,
+    ),
+    (
+        "daan.smit@leidraad.example",
+        "Daan Smit",
+        &[Role::Staff],
+        Some(0),
+    ),
+    (
+        "fatima.el-amrani@leidraad.example",
+        "Fatima El Amrani",
+        &[Role::Staff],
+        Some(0),
+    ),
+    (
+        "joost.meijer@leidraad.example",
+        "Joost Meijer",
+        &[Role::Staff],
+        Some(0),
+    ),
+    (
+        "lotte.mulder@leidraad.example",
+        "Lotte Mulder",
+        &[Role::Staff],
+        Some(0),
+    ),
+    (
+        "priya.ramdin@leidraad.example",
+        "Priya Ramdin",
+        &[Role::Staff],
+        Some(0),
+    ),
+    (
+        "bram.de.boer@leidraad.example",
+        "Bram de Boer",
+        &[Role::Staff],
+        Some(1),
+    ),
+    (
+        "emma.bos@leidraad.example",
+        "Emma Bos",
+        &[Role::Staff],
+        Some(1),
+    ),
+    (
+        "noah.peters@leidraad.example",
+        "Noah Peters",
+        &[Role::Staff],
+        Some(1),
+    ),
+    (
+        "sara.hendriks@leidraad.example",
+        "Sara Hendriks",
+        &[Role::Staff],
+        Some(1),
+    ),
+    (
+        "yusuf.kaya@leidraad.example",
+        "Yusuf Kaya",
+        &[Role::Staff],
+        Some(1),
+    ),
+];
+
+const SCHOOLS: [&str; 2] = ["OBS De Linde", "IKC De Regenboog"];
+
+/// Fills the database once; a second run sees the demo admin and leaves everything alone.
+pub async fn seed(store: &Store) -> Result<(), String> {
+    let fail = |e: leidraad_store::StoreError| leidraad_web::error_chain(&e);
+    if store
+        .person_by_email(PEOPLE[0].0)
+        .await
+        .map_err(fail)?
+        .is_some()
+    {
+        println!("The demo is already in this database.");
+        return Ok(());
+    }
+    let now = now();
+    let mut people = Vec::new();
+    for (email, name, _, _) in PEOPLE {
+        let account = new_account(email, name, DEMO_PASSWORD)?;
+        let id = store
+            .create_person(NewPerson {
+                email: account.email.as_str(),
+                email_key: &account.email.lookup_key(),
+                name: account.name.as_str(),
+                password_hash: &account.password_hash,
+                now,
+            })
+            .await
+            .map_err(fail)?;
+        people.push(id);
+    }
+    let organisation = store
+        .create_organisation(DEMO_ORGANISATION, people[0], now)
+        .await
+        .map_err(fail)?;
+    let mut schools = Vec::new();
+    for name in SCHOOLS {
+        schools.push(
+            store
+                .create_school(organisation, name, now)
+                .await
+                .map_err(fail)?,
+        );
+    }
+    for (index, (_, _, roles, school)) in PEOPLE.iter().enumerate().skip(1) {
+        join(
+            store,
+            organisation,
+            people[0],
+            people[index],
+            roles,
+            school.map(|s| schools[s]),
+            now,
+        )
+        .await?;
+    }
+    invite_one(store, organisation, people[0], schools[0], now).await?;
+    println!(
+        "Demo ready: {DEMO_ORGANISATION}, {} people; every password is {DEMO_PASSWORD}",
+        PEOPLE.len()
+    );
+    for (email, name, roles, _) in PEOPLE.iter().take(5) {
+        let roles: Vec<&str> = roles.iter().map(|r| r.code()).collect();
+        println!("  {email:<42} {name} ({})", roles.join(", "));
+    }
+    Ok(())
+}
+
+async fn join(
+    store: &Store,
+    organisation: OrganisationId,
+    admin: PersonId,
+    person: PersonId,
+    roles: &[Role],
+    school: Option<SchoolId>,
+    now: i64,
+) -> Result<(), String> {
+    let fail = |e: leidraad_store::StoreError| leidraad_web::error_chain(&e);
+    // An invitation accepted on the spot: the same path a real member takes.
+    let token = leidraad_web::new_secret();
+    let email = store
+        .person(person)
+        .await
+        .map_err(fail)?
+        .map(|p| p.email.to_lowercase())
+        .unwrap_or_default();
+    store
+        .create_invitation(NewInvitation {
+            organisation,
+            school,
+            email: &email,
+            roles: roles.iter().copied().collect::<RoleSet>(),
+            token_digest: &token.digest(),
+            invited_by: admin,
+            now,
+            expires_at: now + INVITATION_LIFETIME,
+        })
+        .await
+        .map_err(fail)?;
+    store
+        .accept_invitation_as_person(&token.digest(), person, now)
+        .await
+        .map_err(fail)?
+        .ok_or("a fresh demo invitation could not be accepted")?;
+    Ok(())
+}
+
+/// One open invitation, so the invitations table is not empty.
+async fn invite_one(
+    store: &Store,
+    organisation: OrganisationId,
+    admin: PersonId,
+    school: SchoolId,
+    now: i64,
+) -> Result<(), String> {
+    store
+        .create_invitation(NewInvitation {
+            organisation,
+            school: Some(school),
+            email: "nieuwe.collega@leidraad.example",
+            roles: Role::Staff.into(),
+            token_digest: &leidraad_web::new_secret().digest(),
+            invited_by: admin,
+            now,
+            expires_at: now + INVITATION_LIFETIME,
+        })
+        .await
+        .map_err(|e| leidraad_web::error_chain(&e))?;
+    Ok(())
+}

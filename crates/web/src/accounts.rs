@@ -130,6 +130,18 @@ async fn organisations_of(
         .collect())
 }
 
+/// The throttle's key for failures on one account; the store sees only its digest.
+pub fn account_throttle_key(email_key: &str) -> String {
+    digest_of(&format!("account:{email_key}"))
+}
+
+pub fn address_throttle_key(address: Option<IpAddr>) -> String {
+    digest_of(&format!(
+        "address:{}",
+        address.map_or_else(|| "unknown".into(), |a| a.to_string())
+    ))
+}
+
 /// Starts a session and puts its cookie on `headers`; a fresh id at every sign-in.
 pub async fn start_session(
     state: &AppState,

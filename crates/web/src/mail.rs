@@ -8,7 +8,8 @@ use std::sync::Arc;
 
 use leidraad_domain::accounts::{Email, OrganisationId};
 use leidraad_store::Store;
-use lettre::message::{Mailbox, header::ContentType};
+use lettre::message::header::ContentType;
+use lettre::message::{Mailbox, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use crate::error::AppError;
@@ -134,8 +135,11 @@ impl Mailer {
             .from(self.inner.from.clone())
             .to(to)
             .subject(message.subject.clone())
-            .header(ContentType::TEXT_PLAIN)
-            .body(message.body.clone())
+            .singlepart(
+                SinglePart::builder()
+                    .header(ContentType::TEXT_PLAIN)
+                    .body(message.body.clone()),
+            )
     }
 
     /// Writes the message to the outbox; returns the file name, or `None` when the folder

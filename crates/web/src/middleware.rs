@@ -38,7 +38,11 @@ pub fn wrap(routes: Router<AppState>, state: AppState) -> Router {
         ))
         .layer(header_layer(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .layer(header_layer(header::X_FRAME_OPTIONS, "DENY"))
-        .layer(header_layer(header::REFERRER_POLICY, "same-origin"))
+        // A page that carries a secret in its address (reset links) sets its own, stricter one.
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("same-origin"),
+        ))
         .layer(header_layer(
             HeaderName::from_static("cross-origin-opener-policy"),
             "same-origin",

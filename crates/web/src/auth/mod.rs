@@ -24,7 +24,7 @@ use crate::error::AppError;
 
 pub use csrf::CSRF_FIELD;
 pub use secrets::{new_salt, new_secret};
-pub use session_cookie::{SessionCookie, client_address, user_agent};
+pub use session_cookie::{ClientAddress, SessionCookie, user_agent};
 
 tokio::task_local! {
     /// The viewer of the request being served, so that every page's layout (the account menu,

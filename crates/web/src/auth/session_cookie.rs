@@ -1,7 +1,7 @@
 use std::net::{IpAddr, SocketAddr};
 
 use axum::extract::ConnectInfo;
-use axum::http::{HeaderMap, HeaderValue, Request, header};
+use axum::http::{HeaderMap, HeaderValue, header};
 use leidraad_domain::accounts::Secret;
 
 /// The session cookie. Over HTTPS it is `__Host-leidraad_session`: Secure, bound to this
@@ -58,24 +58,32 @@ impl SessionCookie {
     }
 }
 
-/// The peer's address, for the per-address sign-in throttle. Behind a reverse proxy every
-/// request comes from the proxy; see the README on `--trusted-proxy`.
-pub fn client_address<B>(request: &Request<B>, trust_forwarded: bool) -> Option<IpAddr> {
-    if trust_forwarded {
-        let forwarded = request
-            .headers()
-            .get("x-forwarded-for")
+/// A handler argument: the client's address, for the per-address sign-in throttle. Behind a
+/// reverse proxy every request comes from the proxy, so `--trust-forwarded-for` reads the
+/// first `X-Forwarded-For` address instead.
+pub struct ClientAddress(pub Option<IpAddr>);
+
+impl axum::extract::FromRequestParts<crate::AppState> for ClientAddress {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &crate::AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let forwarded = state
+            .settings
+            .trust_forwarded_for
+            .then(|| parts.headers.get("x-forwarded-for"))
+            .flatten()
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.split(',').next())
             .and_then(|v| v.trim().parse().ok());
-        if forwarded.is_some() {
-            return forwarded;
-        }
+        let peer = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|info| info.0.ip());
+        Ok(ClientAddress(forwarded.or(peer)))
     }
-    request
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|info| info.0.ip())
 }
 
 /// The browser's description of itself, shortened, so a person can tell their sessions apart.

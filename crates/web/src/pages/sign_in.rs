@@ -2,7 +2,7 @@
 //! forgotten password and the reset link, and accepting an invitation.
 
 use askama::Template;
-use axum::extract::{Path, Query, Request, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use leidraad_domain::accounts::{Email, Password, PersonName};
@@ -14,7 +14,7 @@ use super::language_switch::safe_return_path;
 use super::{PageContext, Section, render};
 use crate::AppState;
 use crate::accounts::{self, SignIn};
-use crate::auth::{MaybeSignedIn, SignedIn, client_address, user_agent};
+use crate::auth::{ClientAddress, MaybeSignedIn, SignedIn, user_agent};
 use crate::error::{AppError, OwnErrorBody};
 use crate::form::FormFields;
 use crate::i18n::Tr;
@@ -195,12 +195,10 @@ pub async fn get_sign_in(
 pub async fn post_sign_in(
     State(state): State<AppState>,
     tr: Tr,
-    request: Request,
+    ClientAddress(address): ClientAddress,
+    headers: HeaderMap,
+    form: FormFields,
 ) -> Result<Response, AppError> {
-    let address = client_address(&request, state.settings.trust_forwarded_for);
-    let headers = request.headers().clone();
-    let form =
-        <FormFields as axum::extract::FromRequest<AppState>>::from_request(request, &state).await?;
     let back = safe_return_path(form.get("terug"))
         .unwrap_or("/")
         .to_owned();
@@ -339,6 +337,7 @@ pub async fn get_reset(
 pub async fn post_reset(
     State(state): State<AppState>,
     tr: Tr,
+    ClientAddress(address): ClientAddress,
     Path(token): Path<String>,
     form: FormFields,
 ) -> Result<Response, AppError> {
@@ -375,13 +374,15 @@ pub async fn post_reset(
             code: "reset-link-closed",
         });
     };
+    // Proving the email lifts the throttle on the account and on the address it came from:
+    // the real person is never locked out by someone guessing their password.
+    let forget = state.settings.throttle.forget_before(now);
     if let Some(email) = email {
-        let key = leidraad_domain::accounts::digest_of(&format!("account:{}", email.lookup_key()));
-        state
-            .store
-            .clear_sign_in_failures(&key, state.settings.throttle.forget_before(now))
-            .await?;
+        let key = accounts::account_throttle_key(&email.lookup_key());
+        state.store.clear_sign_in_failures(&key, forget).await?;
     }
+    let key = accounts::address_throttle_key(address);
+    state.store.clear_sign_in_failures(&key, forget).await?;
     accounts::audit(
         &state,
         None,

@@ -3,7 +3,7 @@ use std::net::SocketAddr;
 use leidraad_domain::load_library;
 use leidraad_store::test_support::TestDatabase;
 use leidraad_store::{Backend, Store};
-use leidraad_web::{AppState, embedded_content};
+use leidraad_web::{AppState, Clock, Mailer, Settings, embedded_content};
 use reqwest::header::{ACCEPT_LANGUAGE, COOKIE};
 use tokio::sync::oneshot;
 
@@ -13,6 +13,10 @@ pub struct TestApp {
     pub address: String,
     pub client: reqwest::Client,
     pub store: Store,
+    /// The app's clock: tests move it forward to let sessions and links expire.
+    pub clock: Clock,
+    /// Where the app files mail when no SMTP server is configured.
+    pub outbox: std::path::PathBuf,
     shutdown: Option<oneshot::Sender<()>>,
     server: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
     _database: TestDatabase,
@@ -27,6 +31,11 @@ fn backend() -> Backend {
 
 /// Starts the real app on 127.0.0.1:0 with a database of its own.
 pub async fn spawn_app() -> TestApp {
+    spawn_app_with(None).await
+}
+
+/// As [`spawn_app`], with mail sent over SMTP to `smtp_url` instead of the outbox.
+pub async fn spawn_app_with(smtp_url: Option<&str>) -> TestApp {
     let database = TestDatabase::create(backend()).await;
     let store = Store::connect(&database.url).await.expect("connect");
     store.migrate().await.expect("migrate");
@@ -36,7 +45,11 @@ pub async fn spawn_app() -> TestApp {
         .expect("bind a free port");
     let address: SocketAddr = listener.local_addr().unwrap();
     let (shutdown, stopped) = oneshot::channel::<()>();
-    let state = AppState::new(library, store.clone());
+    let outbox = std::env::temp_dir().join(format!("leidraad-outbox-{:016x}", fastrand::u64(..)));
+    let mailer = Mailer::new(smtp_url, "Leidraad <leidraad@localhost>", outbox.clone())
+        .expect("a valid mail setup");
+    let state = AppState::with_settings(library, store.clone(), Settings::default(), mailer);
+    let clock = state.clock.clone();
     let server = tokio::spawn(leidraad_web::serve(listener, state, async {
         let _ = stopped.await;
     }));
@@ -47,6 +60,8 @@ pub async fn spawn_app() -> TestApp {
             .build()
             .unwrap(),
         store,
+        clock,
+        outbox,
         shutdown: Some(shutdown),
         server: Some(server),
         _database: database,

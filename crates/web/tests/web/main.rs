@@ -1,6 +1,7 @@
 //! The web crate's tests: the real app on a free port with a fresh database, driven over HTTP.
 //! `TEST_APP_BACKEND=postgres` (with `TEST_DATABASE_URL`) runs the whole suite on PostgreSQL.
 
+mod accounts;
 mod api;
 mod browser;
 

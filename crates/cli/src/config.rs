@@ -104,8 +104,9 @@ pub struct ServeArgs {
     #[arg(long, env = "LEIDRAAD_PUBLIC_URL")]
     pub public_url: Option<String>,
 
-    /// SMTP server for outgoing mail: smtp://user:pass@host:587 (STARTTLS), smtps://host:465,
-    /// or smtp://host:25?tls=none. Without it, mail goes to the outbox folder in the data dir.
+    /// SMTP server for outgoing mail: smtps://user:pass@host:465 (TLS),
+    /// smtp://user:pass@host:587?tls=required (STARTTLS), or smtp://host:25 (unencrypted, for
+    /// a relay on the same machine). Without it, mail goes to the outbox folder in the data dir.
     #[arg(long, env = "LEIDRAAD_SMTP_URL", hide_env_values = true)]
     pub smtp_url: Option<String>,
 

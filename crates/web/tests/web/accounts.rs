@@ -254,7 +254,7 @@ pub fn decode_mail(raw: &str) -> String {
     if !raw.contains("Content-Transfer-Encoding: quoted-printable") {
         return raw.to_owned();
     }
-    let joined = raw.replace("=\r\n", "");
+    let joined = raw.replace("=\r\n", "").replace("=\n", "");
     let mut out = Vec::new();
     let bytes = joined.as_bytes();
     let mut i = 0;

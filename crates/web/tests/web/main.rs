@@ -8,6 +8,7 @@ mod browser;
 mod errors;
 mod helpers;
 mod language;
+mod mail;
 mod pages;
 mod search;
 mod security;

@@ -290,3 +290,158 @@ fn json_logs_are_one_object_per_line_without_query_strings() {
     );
     std::fs::remove_dir_all(&server.data).unwrap();
 }
+
+fn run_with_stdin(command: &mut Command, stdin: &str) -> (Output, String, String) {
+    use std::io::Write;
+    let mut child = command
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    (output, stdout, stderr)
+}
+
+async fn store_in(data: &Path) -> leidraad_store::Store {
+    let url = format!("sqlite://{}", data.join("leidraad.sqlite3").display());
+    leidraad_store::Store::connect(&url).await.unwrap()
+}
+
+#[tokio::test]
+async fn admin_init_reads_the_password_from_stdin_and_runs_once() {
+    let data = temp_dir();
+    let init = |password: &str| {
+        run_with_stdin(
+            leidraad()
+                .args([
+                    "admin",
+                    "init",
+                    "--organisation",
+                    "Bestuur Noord",
+                    "--email",
+                    "ada@noord.example",
+                    "--data-dir",
+                ])
+                .arg(&data),
+            password,
+        )
+    };
+    let (output, _, stderr) = init("kort\n");
+    assert!(!output.status.success());
+    assert!(stderr.contains("password"), "{stderr}");
+    let (output, stdout, stderr) = init("correct horse battery staple\n");
+    assert!(output.status.success(), "{stderr}");
+    assert!(stdout.contains("ada@noord.example"), "{stdout}");
+    assert!(
+        !stderr.contains("correct horse"),
+        "the password never shows"
+    );
+    let (output, _, stderr) = init("correct horse battery staple\n");
+    assert!(!output.status.success());
+    assert!(stderr.contains("already has people"), "{stderr}");
+
+    let store = store_in(&data).await;
+    let person = store
+        .person_by_email("ada@noord.example")
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        person
+            .password_hash
+            .starts_with("$argon2id$v=19$m=19456,t=2,p=1$")
+    );
+    let memberships = store.memberships_of(person.id).await.unwrap();
+    assert_eq!(memberships[0].organisation.name, "Bestuur Noord");
+    assert_eq!(memberships[0].roles.to_codes(), "admin");
+    store.close().await;
+
+    let (output, stdout, _) = run(leidraad()
+        .args([
+            "admin",
+            "api-token",
+            "--email",
+            "Ada@Noord.example",
+            "--data-dir",
+        ])
+        .arg(&data));
+    assert!(output.status.success());
+    let token = stdout.trim();
+    assert_eq!(token.len(), 64, "{stdout}");
+    let store = store_in(&data).await;
+    let digest = leidraad_domain::accounts::Secret::parse(token)
+        .unwrap()
+        .digest();
+    assert_eq!(
+        store.use_api_token(&digest, 1).await.unwrap(),
+        Some(person.id)
+    );
+    store.close().await;
+    let (output, _, stderr) = run(leidraad()
+        .args([
+            "admin",
+            "api-token",
+            "--email",
+            "nobody@noord.example",
+            "--data-dir",
+        ])
+        .arg(&data));
+    assert!(!output.status.success());
+    assert!(
+        stderr.contains("no account with the email nobody@noord.example"),
+        "{stderr}"
+    );
+    std::fs::remove_dir_all(&data).unwrap();
+}
+
+#[tokio::test]
+async fn the_demo_has_two_schools_and_every_role_and_seeds_once() {
+    let data = temp_dir();
+    for _ in 0..2 {
+        let (output, _, stderr) = run(leidraad()
+            .args(["demo", "--seed-only", "--data-dir"])
+            .arg(&data));
+        assert!(output.status.success(), "{stderr}");
+    }
+    let store = store_in(&data).await;
+    assert_eq!(store.count_people().await.unwrap(), 15);
+    let admin = store
+        .person_by_email("beheerder@leidraad.example")
+        .await
+        .unwrap()
+        .unwrap();
+    let organisation = store.memberships_of(admin.id).await.unwrap()[0]
+        .organisation
+        .organisation_id();
+    assert_eq!(store.schools(organisation).await.unwrap().len(), 2);
+    let members = store.members(organisation).await.unwrap();
+    assert_eq!(members.len(), 15);
+    for role in ["admin", "board-member", "school-leader", "coach", "staff"] {
+        let holders = members
+            .iter()
+            .filter(|m| m.roles.to_codes() == role)
+            .count();
+        let expected = match role {
+            "staff" => 10,
+            "school-leader" => 2,
+            _ => 1,
+        };
+        assert_eq!(holders, expected, "{role}");
+    }
+    let password = leidraad_domain::accounts::PasswordHash::from_stored(admin.password_hash);
+    assert!(
+        leidraad_domain::accounts::verify_password("leidraad-demo-2026", &password),
+        "the README's password"
+    );
+    store.close().await;
+    std::fs::remove_dir_all(&data).unwrap();
+}

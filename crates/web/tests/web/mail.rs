@@ -45,23 +45,23 @@ async fn smtp_sink() -> Option<SmtpSink> {
         .unwrap()
         .port();
     let maildir = std::env::temp_dir().join(format!("leidraad-maildir-{port}"));
-    let process = Command::new("python3")
-        .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}")])
-        .args(["-c", "aiosmtpd.handlers.Mailbox", maildir.to_str().unwrap()])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start aiosmtpd");
+    let sink = SmtpSink {
+        process: Command::new("python3")
+            .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}")])
+            .args(["-c", "aiosmtpd.handlers.Mailbox", maildir.to_str().unwrap()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start aiosmtpd"),
+        port,
+        maildir,
+    };
     for _ in 0..100 {
         if tokio::net::TcpStream::connect(("127.0.0.1", port))
             .await
             .is_ok()
         {
-            return Some(SmtpSink {
-                process,
-                port,
-                maildir,
-            });
+            return Some(sink);
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }

@@ -149,17 +149,18 @@ pub async fn start_session(
     user_agent: &str,
     headers: &mut HeaderMap,
 ) -> Result<(), AppError> {
+    let now = state.clock.now();
+    let lifetime = state.settings.session;
+    // Sessions that ended on their own are swept here, where sessions are made anyway.
+    state
+        .store
+        .purge_sessions(now - lifetime.idle, now - lifetime.absolute)
+        .await?;
     let secret = new_secret();
     let csrf = new_secret();
     state
         .store
-        .create_session(
-            &secret.digest(),
-            person,
-            csrf.expose(),
-            user_agent,
-            state.clock.now(),
-        )
+        .create_session(&secret.digest(), person, csrf.expose(), user_agent, now)
         .await?;
     state.session_cookie.set(headers, &secret);
     Ok(())

@@ -42,10 +42,14 @@ pub async fn guard(request: &mut Request, viewer: Option<&Viewer>) -> Result<(),
     }
 }
 
+/// `Sec-Fetch-Site` decides when present: every current browser sends it, and it stays
+/// truthful where `Origin` does not (a page with `Referrer-Policy: no-referrer`, such as the
+/// reset page, makes the browser send `Origin: null`). Without it, `Origin` must name this
+/// host; without either, the request is not from a browser.
 fn same_origin(headers: &HeaderMap) -> bool {
     let site = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok());
-    if matches!(site, Some("cross-site" | "same-site")) {
-        return false;
+    if let Some(site) = site {
+        return matches!(site, "same-origin" | "none");
     }
     let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
         return true;
@@ -108,6 +112,12 @@ mod tests {
             ("origin", "http://localhost:8080"),
             ("host", "localhost:8080")
         ])));
+        // A no-referrer page: the browser hides the origin but still says same-origin.
+        assert!(same_origin(&headers(&[
+            ("origin", "null"),
+            ("sec-fetch-site", "same-origin"),
+            ("host", "localhost:8080")
+        ])));
     }
 
     #[test]
@@ -119,6 +129,11 @@ mod tests {
             ("host", "leidraad.example")
         ])));
         assert!(!same_origin(&headers(&[("origin", "null"), ("host", "a")])));
+        assert!(!same_origin(&headers(&[
+            ("origin", "http://a"),
+            ("sec-fetch-site", "cross-site"),
+            ("host", "a")
+        ])));
     }
 
     #[test]

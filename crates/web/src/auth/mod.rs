@@ -238,12 +238,13 @@ impl<S: Send + Sync> FromRequestParts<S> for SignedIn {
         if parts.uri.path().starts_with("/api/") {
             return Err(AppError::Unauthorized.into_response());
         }
-        let back = parts
-            .uri
-            .path_and_query()
-            .map_or("/", |p| p.as_str())
-            .to_owned();
-        let target = format!("/inloggen?terug={}", crate::pages::encode_query(&back));
+        // Back to the page after signing in; a form post cannot be repeated by a link.
+        let back = if parts.method == axum::http::Method::GET {
+            parts.uri.path_and_query().map_or("/", |p| p.as_str())
+        } else {
+            "/"
+        };
+        let target = format!("/inloggen?terug={}", crate::pages::encode_query(back));
         Err(Redirect::to(&target).into_response())
     }
 }

@@ -43,13 +43,26 @@ async fn profile_page(state: &AppState, tr: Tr, viewer: &Viewer) -> Result<Profi
         page: PageContext::new(tr, "/profiel", Section::Other),
         name: viewer.name.clone(),
         email: viewer.email.clone(),
-        sessions: state.store.sessions_of(viewer.person).await?,
+        sessions: live_sessions(state, viewer).await?,
         current_session: viewer.session.as_ref().map_or(-1, |s| s.id),
         tokens: state.store.api_tokens_of(viewer.person).await?,
         new_token: String::new(),
         notice: String::new(),
         error: String::new(),
     })
+}
+
+/// The sessions that have not ended on their own (ended ones are swept at the next sign-in).
+async fn live_sessions(state: &AppState, viewer: &Viewer) -> Result<Vec<SessionRecord>, AppError> {
+    let now = state.clock.now();
+    let lifetime = state.settings.session;
+    Ok(state
+        .store
+        .sessions_of(viewer.person)
+        .await?
+        .into_iter()
+        .filter(|s| lifetime.is_alive(s.created_at, s.last_seen_at, now))
+        .collect())
 }
 
 pub async fn get_profile(

@@ -1385,3 +1385,47 @@ async fn every_role_gets_exactly_what_the_policy_grants_on_every_organisation_ro
         }
     }
 }
+
+#[tokio::test]
+async fn an_admin_renames_the_organisation_and_nonsense_changes_nothing() {
+    let app = spawn_app().await;
+    let world = world(&app).await;
+    let admin = Browser::signed_in(&app, "admin@a.example").await;
+    let path = format!("/organisaties/{}/naam", world.org_a);
+    let page = admin
+        .get(&format!("/organisaties/{}", world.org_a))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains(&format!(r#"action="{path}""#)),
+        "the page offers the form"
+    );
+    let long = "x".repeat(121);
+    for name in ["   ", long.as_str()] {
+        let response = admin.post(&path, &[("name", name)]).await;
+        assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    }
+    let unchanged = app.store.organisation(world.org_a).await.unwrap().unwrap();
+    assert_eq!(unchanged.name, "Bestuur A");
+    let renamed = admin.post(&path, &[("name", "  Stichting A  ")]).await;
+    assert_eq!(renamed.status(), StatusCode::SEE_OTHER);
+    let organisation = app.store.organisation(world.org_a).await.unwrap().unwrap();
+    assert_eq!(organisation.name, "Stichting A");
+    let english = admin
+        .client
+        .post(app.url(&path))
+        .header("accept-language", "en")
+        .form(&[("name", ""), ("csrf_token", admin.csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        english
+            .text()
+            .await
+            .unwrap()
+            .contains("Enter the name of the organisation")
+    );
+}

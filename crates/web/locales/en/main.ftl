@@ -139,6 +139,9 @@ problem-bad-return-path-title = Invalid address
 problem-bad-return-path = After switching language we can only return to a page of Leidraad.
 
 ## Accounts
+copy-link = Copy the link
+copy-token = Copy the key
+copied = Copied
 account-nav-label = Account
 nav-organisations = Organisations
 sign-in = Sign in

@@ -139,6 +139,9 @@ problem-bad-return-path-title = Ongeldig adres
 problem-bad-return-path = Na het wisselen van taal kunnen we alleen terug naar een pagina van Leidraad.
 
 ## Accounts
+copy-link = Kopieer de link
+copy-token = Kopieer de sleutel
+copied = Gekopieerd
 account-nav-label = Account
 nav-organisations = Organisaties
 sign-in = Inloggen

@@ -34,6 +34,22 @@ pub async fn verify(candidate: String, hash: PasswordHash) -> bool {
         .unwrap_or(false)
 }
 
+/// Whether `candidate` is the person's current password: asked before a password change and
+/// before deleting the account.
+pub async fn confirms_password(
+    state: &AppState,
+    person: PersonId,
+    candidate: &str,
+) -> Result<bool, AppError> {
+    let record = state
+        .store
+        .person(person)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let hash = PasswordHash::from_stored(record.password_hash);
+    Ok(verify(candidate.to_owned(), hash).await)
+}
+
 pub enum SignIn {
     Accepted(PersonId),
     Refused,

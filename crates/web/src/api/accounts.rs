@@ -508,19 +508,7 @@ pub async fn delete_token(
     SignedIn(viewer): SignedIn,
     Path(id): Path<i64>,
 ) -> Result<StatusCode, AppError> {
-    if !state.store.revoke_api_token(viewer.person, id).await? {
-        return Err(AppError::NotFound);
-    }
-    accounts::audit(
-        &state,
-        None,
-        Some(viewer.person),
-        None,
-        "api-token",
-        "revoked",
-        "",
-    )
-    .await?;
+    crate::pages::revoke_token(&state, &viewer, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -6,7 +6,7 @@ pub use content::{card_url, dialogue_card_url};
 mod language_switch;
 pub mod organisation;
 mod profile;
-pub use profile::{create_token, export, token_name};
+pub use profile::{create_token, export, revoke_token, token_name};
 mod search;
 mod sign_in;
 

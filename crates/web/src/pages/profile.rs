@@ -128,13 +128,7 @@ pub async fn post_password(
     SignedIn(viewer): SignedIn,
     form: FormFields,
 ) -> Result<Response, AppError> {
-    let record = state
-        .store
-        .person(viewer.person)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let current = leidraad_domain::accounts::PasswordHash::from_stored(record.password_hash);
-    if !accounts::verify(form.get("current_password").to_owned(), current).await {
+    if !accounts::confirms_password(&state, viewer.person, form.get("current_password")).await? {
         return again(
             &state,
             tr,
@@ -255,11 +249,17 @@ pub async fn post_revoke_token(
     SignedIn(viewer): SignedIn,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
+    revoke_token(&state, &viewer, id).await?;
+    Ok(Redirect::to("/profiel?melding=token").into_response())
+}
+
+/// Revokes one of the viewer's own tokens; another person's id is not found.
+pub async fn revoke_token(state: &AppState, viewer: &Viewer, id: i64) -> Result<(), AppError> {
     if !state.store.revoke_api_token(viewer.person, id).await? {
         return Err(AppError::NotFound);
     }
     accounts::audit(
-        &state,
+        state,
         None,
         Some(viewer.person),
         None,
@@ -267,8 +267,7 @@ pub async fn post_revoke_token(
         "revoked",
         "",
     )
-    .await?;
-    Ok(Redirect::to("/profiel?melding=token").into_response())
+    .await
 }
 
 /// Everything about oneself as JSON.
@@ -415,13 +414,7 @@ pub async fn post_delete_account(
     form: FormFields,
 ) -> Result<Response, AppError> {
     viewer.may(Action::DeleteOwnAccount, &Target::owned_by(viewer.person))?;
-    let record = state
-        .store
-        .person(viewer.person)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let current = leidraad_domain::accounts::PasswordHash::from_stored(record.password_hash);
-    if !accounts::verify(form.get("current_password").to_owned(), current).await {
+    if !accounts::confirms_password(&state, viewer.person, form.get("current_password")).await? {
         return again(
             &state,
             tr,

@@ -6,6 +6,7 @@ pub mod content;
 pub mod fingerprint;
 pub mod language;
 pub mod local_time;
+pub mod reflection;
 pub mod search;
 
 pub use content::{

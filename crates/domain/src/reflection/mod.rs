@@ -1,0 +1,220 @@
+//! Self-reflection (zelfreflectie): a person sorts the cards of a framework onto four piles,
+//! with notes, evidence and stars, adds cards of their own, and sees a profile. Everything
+//! here is pure: the rules for what may be stored, the profile, focus cards, the comparison of
+//! two moments and the radar chart's geometry.
+
+mod compare;
+mod profile;
+mod radar;
+
+use std::fmt;
+use std::str::FromStr;
+
+pub use compare::{CardMove, Comparison, DomainChange};
+pub use profile::{DomainProfile, FocusError, MAX_FOCUS_CARDS, Profile, check_focus};
+pub use radar::{RadarChart, RadarPoint};
+
+/// The scale of DESIGN.md as four piles: how often the behaviour shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Pile {
+    NotYet = 1,
+    Sometimes = 2,
+    Often = 3,
+    SecondNature = 4,
+}
+
+impl Pile {
+    pub const ALL: [Pile; 4] = [
+        Pile::NotYet,
+        Pile::Sometimes,
+        Pile::Often,
+        Pile::SecondNature,
+    ];
+
+    /// 1–4, the score a pile counts for.
+    pub fn score(self) -> u8 {
+        self as u8
+    }
+
+    /// The stable code, also the key of its label in the locales (`pile-{code}`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Pile::NotYet => "nog-niet",
+            Pile::Sometimes => "soms",
+            Pile::Often => "vaak",
+            Pile::SecondNature => "vanzelfsprekend",
+        }
+    }
+
+    pub fn from_score(score: i64) -> Result<Pile, PileError> {
+        match score {
+            1 => Ok(Pile::NotYet),
+            2 => Ok(Pile::Sometimes),
+            3 => Ok(Pile::Often),
+            4 => Ok(Pile::SecondNature),
+            _ => Err(PileError),
+        }
+    }
+}
+
+impl fmt::Display for Pile {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// A rating that is not 1–4 (or one of the four codes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("a rating is 1 (nog niet), 2 (soms), 3 (vaak) or 4 (vanzelfsprekend)")]
+pub struct PileError;
+
+impl PileError {
+    pub fn code(self) -> &'static str {
+        "pile-invalid"
+    }
+}
+
+impl FromStr for Pile {
+    type Err = PileError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let s = s.trim();
+        if let Ok(score) = s.parse::<i64>() {
+            return Pile::from_score(score);
+        }
+        Pile::ALL
+            .into_iter()
+            .find(|pile| pile.code() == s)
+            .ok_or(PileError)
+    }
+}
+
+/// Longest note or evidence text, in characters: a paragraph, not an essay.
+pub const MAX_NOTE_CHARS: usize = 2000;
+/// Longest own card: about as long as the longest printed card.
+pub const MAX_OWN_CARD_CHARS: usize = 300;
+
+/// Free text typed beside a card (a note, or evidence as text or a link).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CardText(String);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum CardTextError {
+    #[error("the text is longer than allowed")]
+    TooLong,
+    #[error("the text holds control characters")]
+    ControlCharacters,
+    #[error("an own card needs a text")]
+    Empty,
+}
+
+impl CardTextError {
+    pub fn code(self) -> &'static str {
+        match self {
+            CardTextError::TooLong => "text-too-long",
+            CardTextError::ControlCharacters => "text-invalid",
+            CardTextError::Empty => "own-card-empty",
+        }
+    }
+}
+
+impl CardText {
+    /// A note or evidence: may be empty; trimmed; line breaks kept, other control characters
+    /// refused.
+    pub fn note(input: &str) -> Result<CardText, CardTextError> {
+        CardText::parse(input, MAX_NOTE_CHARS)
+    }
+
+    /// The text of an own card: 1 to [`MAX_OWN_CARD_CHARS`] characters.
+    pub fn own_card(input: &str) -> Result<CardText, CardTextError> {
+        let text = CardText::parse(input, MAX_OWN_CARD_CHARS)?;
+        if text.0.is_empty() {
+            return Err(CardTextError::Empty);
+        }
+        Ok(text)
+    }
+
+    fn parse(input: &str, max: usize) -> Result<CardText, CardTextError> {
+        let text = input.trim();
+        if text.chars().count() > max {
+            return Err(CardTextError::TooLong);
+        }
+        if text
+            .chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
+        {
+            return Err(CardTextError::ControlCharacters);
+        }
+        Ok(CardText(text.replace("\r\n", "\n")))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// One card as it lies in a reflection: which card, in which domain, on which pile (if
+/// sorted yet), and whether the person starred it ("wil ik aan werken").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SortedCard {
+    /// A framework card id (`visie-01`) or an own card's key (`eigen-12`).
+    pub card: String,
+    pub domain: String,
+    pub pile: Option<Pile>,
+    pub starred: bool,
+}
+
+impl SortedCard {
+    /// A growth point: on "nog niet", or starred.
+    pub fn is_growth_point(&self) -> bool {
+        self.pile == Some(Pile::NotYet) || self.starred
+    }
+
+    pub fn is_strength(&self) -> bool {
+        self.pile == Some(Pile::SecondNature)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn piles_parse_from_scores_and_codes_and_nothing_else() {
+        assert_eq!("1".parse::<Pile>(), Ok(Pile::NotYet));
+        assert_eq!(" vaak ".parse::<Pile>(), Ok(Pile::Often));
+        assert_eq!("vanzelfsprekend".parse::<Pile>(), Ok(Pile::SecondNature));
+        for bad in ["0", "5", "-1", "", "altijd", "3.5"] {
+            assert_eq!(bad.parse::<Pile>(), Err(PileError), "{bad}");
+        }
+        assert_eq!(Pile::from_score(5), Err(PileError));
+        assert_eq!(Pile::Sometimes.score(), 2);
+    }
+
+    #[test]
+    fn notes_are_trimmed_bounded_and_free_of_control_characters() {
+        assert_eq!(CardText::note("  ja\r\nnee ").unwrap().as_str(), "ja\nnee");
+        assert!(CardText::note("").unwrap().is_empty());
+        assert_eq!(
+            CardText::note(&"a".repeat(MAX_NOTE_CHARS + 1)),
+            Err(CardTextError::TooLong)
+        );
+        assert_eq!(
+            CardText::note("a\u{0}b"),
+            Err(CardTextError::ControlCharacters)
+        );
+        assert_eq!(CardText::own_card("   "), Err(CardTextError::Empty));
+        assert_eq!(
+            CardText::own_card(&"é".repeat(MAX_OWN_CARD_CHARS))
+                .unwrap()
+                .as_str()
+                .chars()
+                .count(),
+            MAX_OWN_CARD_CHARS
+        );
+    }
+}

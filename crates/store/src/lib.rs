@@ -3,6 +3,7 @@
 
 pub mod accounts;
 mod error;
+pub mod reflections;
 mod store;
 #[cfg(feature = "test-support")]
 pub mod test_support;

@@ -2,6 +2,7 @@ use leidraad_domain::accounts::PersonId;
 use serde::Serialize;
 
 use super::{ApiTokenRecord, AuditEntry, SessionRecord};
+use crate::reflections::{AnswerRecord, OwnCardRecord, ReflectionRecord};
 use crate::{Store, StoreError};
 
 /// Everything Leidraad holds about one person, for their own download.
@@ -12,6 +13,17 @@ pub struct PersonalData {
     pub sessions: Vec<SessionRecord>,
     pub api_tokens: Vec<ApiTokenRecord>,
     pub audit_events: Vec<AuditEntry>,
+    pub reflections: Vec<ExportedReflection>,
+}
+
+/// One self-reflection with everything in it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportedReflection {
+    #[serde(flatten)]
+    pub reflection: ReflectionRecord,
+    pub answers: Vec<AnswerRecord>,
+    pub own_cards: Vec<OwnCardRecord>,
+    pub focus_cards: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -67,6 +79,23 @@ impl Store {
             sessions: self.sessions_of(person).await?,
             api_tokens: self.api_tokens_of(person).await?,
             audit_events: self.audit_events_of(person).await?,
+            reflections: self.exported_reflections(person).await?,
         }))
+    }
+
+    async fn exported_reflections(
+        &self,
+        person: PersonId,
+    ) -> Result<Vec<ExportedReflection>, StoreError> {
+        let mut exported = Vec::new();
+        for reflection in self.reflections_of(person).await? {
+            exported.push(ExportedReflection {
+                answers: self.answers(reflection.id).await?,
+                own_cards: self.own_cards(reflection.id).await?,
+                focus_cards: self.focus_cards(reflection.id).await?,
+                reflection,
+            });
+        }
+        Ok(exported)
     }
 }

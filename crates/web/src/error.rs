@@ -249,6 +249,23 @@ mod tests {
             "school-name-too-long",
             "token-name-empty",
             "token-name-too-long",
+            "pile-invalid",
+            "card-not-in-reflection",
+            "text-too-long",
+            "text-invalid",
+            "own-card-empty",
+            "own-cards-full",
+            "domain-unknown",
+            "domain-not-in-reflection",
+            "framework-unknown",
+            "prefill-unknown",
+            "reflection-finished",
+            "reflection-not-finished",
+            "focus-too-many",
+            "focus-not-a-growth-point",
+            "focus-already-chosen",
+            "compare-other-framework",
+            "share-person-unknown",
         ];
         for lang in leidraad_domain::Language::ALL {
             let tr = Tr::new(lang);

@@ -15,6 +15,7 @@ mod mail;
 mod middleware;
 mod page_cache;
 mod pages;
+mod reflections;
 mod state;
 
 use std::future::Future;

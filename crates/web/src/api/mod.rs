@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, OpenApi, ToSchema};
 
 mod accounts;
+pub mod reflections;
 
 use crate::AppState;
 use crate::error::AppError;
@@ -37,7 +38,12 @@ use crate::page_cache::serve_cached;
         accounts::list_schools, accounts::post_school, accounts::list_members,
         accounts::patch_member, accounts::delete_member, accounts::list_invitations,
         accounts::post_invitation, accounts::delete_invitation, accounts::list_tokens,
-        accounts::post_token, accounts::delete_token, accounts::get_export
+        accounts::post_token, accounts::delete_token, accounts::get_export,
+        reflections::list_reflections, reflections::post_reflection, reflections::get_reflection,
+        reflections::put_answer, reflections::post_own_card, reflections::delete_own_card,
+        reflections::post_focus, reflections::delete_focus, reflections::post_finish,
+        reflections::get_profile, reflections::get_comparison, reflections::post_share,
+        reflections::delete_share
     ),
     modifiers(&BearerAuth),
     security(("bearer" = [])),
@@ -68,7 +74,24 @@ use crate::page_cache::serve_cached;
         accounts::TokenItem,
         accounts::TokenList,
         accounts::NewToken,
-        accounts::CreatedToken
+        accounts::CreatedToken,
+        reflections::ReflectionSummary,
+        reflections::ReflectionList,
+        reflections::NewReflectionBody,
+        reflections::Created,
+        reflections::CardState,
+        reflections::ReflectionDetail,
+        reflections::PileValue,
+        reflections::AnswerBody,
+        reflections::Saved,
+        reflections::NewOwnCard,
+        reflections::FocusBody,
+        reflections::DomainScore,
+        reflections::ProfileBody,
+        reflections::DomainChangeBody,
+        reflections::CardMoveBody,
+        reflections::ComparisonBody,
+        reflections::ShareBody
     ))
 )]
 struct ApiDoc;
@@ -115,6 +138,9 @@ fn account_router() -> Router<AppState> {
         router = router.route(path, handler);
     }
     for (_, path, handler) in accounts::organisation_routes() {
+        router = router.route(path, handler);
+    }
+    for (path, handler) in reflections::routes() {
         router = router.route(path, handler);
     }
     router

@@ -10,5 +10,6 @@ mod helpers;
 mod language;
 mod mail;
 mod pages;
+mod reflections;
 mod search;
 mod security;

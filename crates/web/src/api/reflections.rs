@@ -1,0 +1,585 @@
+//! Reflections in the JSON API: start one, save answers as they are given (the page's
+//! autosave uses the same endpoint), own cards, focus cards, finishing, the profile, the
+//! comparison of two moments, and sharing. Only the author writes; a person it is shared with
+//! reads; everyone else gets 404.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{MethodRouter, delete, get, post, put};
+use leidraad_domain::accounts::{Email, OrganisationId};
+use leidraad_domain::reflection::{CardText, Comparison};
+use leidraad_store::reflections::{AnswerRecord, NewReflection, OwnCardRecord, ReflectionRecord};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::AppState;
+use crate::auth::SignedIn;
+use crate::error::AppError;
+use crate::i18n::Tr;
+use crate::reflections::{self as logic, AnswerInput};
+
+pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
+    vec![
+        (
+            "/api/v1/reflections",
+            get(list_reflections).post(post_reflection),
+        ),
+        ("/api/v1/reflections/{id}", get(get_reflection)),
+        ("/api/v1/reflections/{id}/answers/{card}", put(put_answer)),
+        ("/api/v1/reflections/{id}/own-cards", post(post_own_card)),
+        (
+            "/api/v1/reflections/{id}/own-cards/{card}",
+            delete(delete_own_card),
+        ),
+        ("/api/v1/reflections/{id}/focus", post(post_focus)),
+        (
+            "/api/v1/reflections/{id}/focus/{card}",
+            delete(delete_focus),
+        ),
+        ("/api/v1/reflections/{id}/finish", post(post_finish)),
+        ("/api/v1/reflections/{id}/profile", get(get_profile)),
+        (
+            "/api/v1/reflections/{id}/comparison/{other}",
+            get(get_comparison),
+        ),
+        ("/api/v1/reflections/{id}/shares", post(post_share)),
+        (
+            "/api/v1/reflections/{id}/shares/{person}",
+            delete(delete_share),
+        ),
+    ]
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ReflectionSummary {
+    pub id: i64,
+    pub framework_id: String,
+    pub domains: Vec<String>,
+    pub started_at: i64,
+    pub finished_at: Option<i64>,
+    /// The author's name, on reflections shared with the caller.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+}
+
+fn summary(record: &ReflectionRecord, author: Option<String>) -> ReflectionSummary {
+    ReflectionSummary {
+        id: record.id,
+        framework_id: record.framework_id.clone(),
+        domains: record.domains.clone(),
+        started_at: record.started_at,
+        finished_at: record.finished_at,
+        author,
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ReflectionList {
+    /// The caller's own reflections, oldest first.
+    pub reflections: Vec<ReflectionSummary>,
+    /// Finished reflections others shared with the caller.
+    pub shared_with_me: Vec<ReflectionSummary>,
+}
+
+#[utoipa::path(get, path = "/api/v1/reflections", tag = "reflections", responses((status = 200, body = ReflectionList)))]
+pub async fn list_reflections(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+) -> Result<Json<ReflectionList>, AppError> {
+    let own = state.store.reflections_of(viewer.person).await?;
+    let shared = state.store.reflections_shared_with(viewer.person).await?;
+    Ok(Json(ReflectionList {
+        reflections: own.iter().map(|r| summary(r, None)).collect(),
+        shared_with_me: shared
+            .into_iter()
+            .map(|(r, author)| summary(&r, Some(author)))
+            .collect(),
+    }))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct NewReflectionBody {
+    /// The organisation to reflect in; one where the caller may start a reflection.
+    pub organisation: i64,
+    /// Defaults to the standard for school leaders.
+    #[serde(default)]
+    pub framework: Option<String>,
+    /// Domain ids; empty or absent for the whole framework.
+    #[serde(default)]
+    pub domains: Vec<String>,
+    /// An earlier reflection of the caller to start from.
+    #[serde(default)]
+    pub prefill_from: Option<i64>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Created {
+    pub id: i64,
+}
+
+#[utoipa::path(post, path = "/api/v1/reflections", tag = "reflections", request_body = NewReflectionBody, responses((status = 201, body = Created), (status = 400, body = super::ProblemSchema, content_type = "application/problem+json")))]
+pub async fn post_reflection(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    Json(body): Json<NewReflectionBody>,
+) -> Result<Response, AppError> {
+    let id = start(&state, &viewer, &body).await?;
+    Ok((StatusCode::CREATED, Json(Created { id })).into_response())
+}
+
+/// Starts a reflection; the page's form and the API share it.
+pub async fn start(
+    state: &AppState,
+    viewer: &crate::auth::Viewer,
+    body: &NewReflectionBody,
+) -> Result<i64, AppError> {
+    let organisation = OrganisationId(body.organisation);
+    viewer.may(
+        leidraad_domain::accounts::Action::StartReflection,
+        &leidraad_domain::accounts::Target::organisation(organisation),
+    )?;
+    let framework = match &body.framework {
+        Some(id) => state.library.framework(id),
+        None => state.library.default_framework(),
+    }
+    .ok_or(AppError::BadRequest {
+        code: "framework-unknown",
+    })?;
+    let domains = logic::chosen_domains(framework, body.domains.iter().map(String::as_str))?;
+    state
+        .store
+        .create_reflection(NewReflection {
+            person: viewer.person,
+            organisation: Some(organisation),
+            framework_id: &framework.id,
+            content_fingerprint: &framework.fingerprint,
+            domains: &domains,
+            now: state.clock.now(),
+            prefill_from: body.prefill_from,
+        })
+        .await?
+        .ok_or(AppError::BadRequest {
+            code: "prefill-unknown",
+        })
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CardState {
+    pub key: String,
+    pub domain: String,
+    pub text: String,
+    pub own: bool,
+    /// 1 nog niet, 2 soms, 3 vaak, 4 vanzelfsprekend; null while unsorted.
+    pub pile: Option<u8>,
+    pub note: String,
+    pub evidence: String,
+    pub starred: bool,
+    pub updated_at: Option<i64>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ReflectionDetail {
+    #[serde(flatten)]
+    pub summary: ReflectionSummary,
+    pub cards: Vec<CardState>,
+    pub focus_cards: Vec<String>,
+}
+
+#[utoipa::path(get, path = "/api/v1/reflections/{id}", tag = "reflections", params(("id" = i64, Path)), responses((status = 200, body = ReflectionDetail), (status = 404, body = super::ProblemSchema, content_type = "application/problem+json")))]
+pub async fn get_reflection(
+    State(state): State<AppState>,
+    tr: Tr,
+    SignedIn(viewer): SignedIn,
+    Path(id): Path<i64>,
+) -> Result<Json<ReflectionDetail>, AppError> {
+    let opened = logic::open(&state, &viewer, id).await?;
+    let framework = logic::framework_of(&state, &opened.record)?;
+    let own_cards = state.store.own_cards(id).await?;
+    let answers = state.store.answers(id).await?;
+    let cards = logic::scope_cards(tr, framework, &opened.record, &own_cards)
+        .into_iter()
+        .map(|card| {
+            let answer = answers.iter().find(|a| a.card_id == card.key);
+            card_state(card, answer)
+        })
+        .collect();
+    Ok(Json(ReflectionDetail {
+        summary: summary(&opened.record, None),
+        cards,
+        focus_cards: state.store.focus_cards(id).await?,
+    }))
+}
+
+fn card_state(card: logic::ScopeCard, answer: Option<&AnswerRecord>) -> CardState {
+    CardState {
+        pile: answer.and_then(|a| a.pile).map(|p| p.score()),
+        note: answer.map(|a| a.note.clone()).unwrap_or_default(),
+        evidence: answer.map(|a| a.evidence.clone()).unwrap_or_default(),
+        starred: answer.is_some_and(|a| a.starred),
+        updated_at: answer.map(|a| a.updated_at),
+        key: card.key,
+        domain: card.domain,
+        text: card.text,
+        own: card.own,
+    }
+}
+
+/// A rating as JSON: 1–4, a pile's code, or null for "not sorted".
+#[derive(Deserialize, ToSchema)]
+#[serde(untagged)]
+pub enum PileValue {
+    Score(i64),
+    Code(String),
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct AnswerBody {
+    #[serde(default)]
+    pub pile: Option<PileValue>,
+    #[serde(default)]
+    pub note: String,
+    #[serde(default)]
+    pub evidence: String,
+    #[serde(default)]
+    pub starred: bool,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Saved {
+    pub saved: bool,
+}
+
+/// Saves one card's whole answer; the last write per card wins.
+#[utoipa::path(put, path = "/api/v1/reflections/{id}/answers/{card}", tag = "reflections", params(("id" = i64, Path), ("card" = String, Path)), request_body = AnswerBody, responses((status = 200, body = Saved), (status = 400, description = "a rating other than 1–4, a card not in this reflection, a text too long", body = super::ProblemSchema, content_type = "application/problem+json"), (status = 409, description = "the reflection is finished", body = super::ProblemSchema, content_type = "application/problem+json")))]
+pub async fn put_answer(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    Path((id, card)): Path<(i64, String)>,
+    Json(body): Json<AnswerBody>,
+) -> Result<Json<Saved>, AppError> {
+    let pile = match &body.pile {
+        Some(PileValue::Score(score)) => Some(score.to_string()),
+        Some(PileValue::Code(code)) => Some(code.clone()),
+        None => None,
+    };
+    logic::save_answer(
+        &state,
+        &viewer,
+        id,
+        &card,
+        AnswerInput {
+            pile: pile.as_deref(),
+            note: &body.note,
+            evidence: &body.evidence,
+            starred: body.starred,
+        },
+    )
+    .await?;
+    Ok(Json(Saved { saved: true }))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct NewOwnCard {
+    pub domain: String,
+    pub text: String,
+}
+
+#[utoipa::path(post, path = "/api/v1/reflections/{id}/own-cards", tag = "reflections", params(("id" = i64, Path)), request_body = NewOwnCard, responses((status = 201, description = "the new card, with its key `eigen-{id}`"), (status = 409, description = "the domain already has four own cards", body = super::ProblemSchema, content_type = "application/problem+json")))]
+pub async fn post_own_card(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    Path(id): Path<i64>,
+    Json(body): Json<NewOwnCard>,
+) -> Result<Response, AppError> {
+    let card = add_own_card(&state, &viewer, id, &body.domain, &body.text).await?;
+    Ok((StatusCode::CREATED, Json(card)).into_response())
+}
+
+pub async fn add_own_card(
+    state: &AppState,
+    viewer: &crate::auth::Viewer,
+    id: i64,
+    domain: &str,
+    text: &str,
+) -> Result<OwnCardRecord, AppError> {
+    let record = logic::open_own(state, viewer, id).await?;
+    if !record.domains.iter().any(|d| d == domain) {
+        return Err(AppError::BadRequest {
+            code: "domain-not-in-reflection",
+        });
+    }
+    let text = CardText::own_card(text).map_err(|e| AppError::BadRequest { code: e.code() })?;
+    let framework = logic::framework_of(state, &record)?;
+    let change = state
+        .store
+        .add_own_card(
+            viewer.person,
+            id,
+            domain,
+            text.as_str(),
+            usize::from(framework.own_cards_per_domain),
+            state.clock.now(),
+        )
+        .await?;
+    logic::settle(change)
+}
+
+#[utoipa::path(delete, path = "/api/v1/reflections/{id}/own-cards/{card}", tag = "reflections", params(("id" = i64, Path), ("card" = i64, Path)), responses((status = 204), (status = 404, body = super::ProblemSchema, content_type = "application/problem+json")))]
+pub async fn delete_own_card(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    Path((id, card)): Path<(i64, i64)>,
+) -> Result<StatusCode, AppError> {
+    logic::open_own(&state, &viewer, id).await?;
+    logic::settle(state.store.delete_own_card(viewer.person, id, card).await?)?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct FocusBody {
+    pub card: String,
+}
+
+#[utoipa::path(post, path = "/api/v1/reflections/{id}/focus", tag = "reflections", params(("id" = i64, Path)), request_body = FocusBody, responses((status = 204), (status = 409, description = "a fourth focus card, or a card that is not a growth point", body = super::ProblemSchema, content_type = "application/problem+json")))]
+pub async fn post_focus(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    Path(id): Path<i64>,
+    Json(body): Json<FocusBody>,
+) -> Result<StatusCode, AppError> {
+    logic::add_focus(&state, &viewer, id, &body.card).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[utoipa::path(delete, path = "/api/v1/reflections/{id}/focus/{card}", tag = "reflections", params(("id" = i64, Path), ("card" = String, Path)), responses((status = 204), (status = 404, body = super::ProblemSchema, content_type = "application/problem+json")))]
+pub async fn delete_focus(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    Path((id, card)): Path<(i64, String)>,
+) -> Result<StatusCode, AppError> {
+    logic::remove_focus(&state, &viewer, id, &card).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[utoipa::path(post, path = "/api/v1/reflections/{id}/finish", tag = "reflections", params(("id" = i64, Path)), responses((status = 204), (status = 409, body = super::ProblemSchema, content_type = "application/problem+json")))]
+pub async fn post_finish(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    Path(id): Path<i64>,
+) -> Result<StatusCode, AppError> {
+    logic::open_own(&state, &viewer, id).await?;
+    logic::settle(
+        state
+            .store
+            .finish_reflection(viewer.person, id, state.clock.now())
+            .await?,
+    )?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct DomainScore {
+    pub domain: String,
+    /// Cards on nog niet, soms, vaak, vanzelfsprekend.
+    pub counts: [usize; 4],
+    pub unsorted: usize,
+    pub mean: Option<f64>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ProfileBody {
+    pub domains: Vec<DomainScore>,
+    pub strengths: Vec<String>,
+    pub growth_points: Vec<String>,
+    pub focus_cards: Vec<String>,
+}
+
+#[utoipa::path(get, path = "/api/v1/reflections/{id}/profile", tag = "reflections", params(("id" = i64, Path)), responses((status = 200, body = ProfileBody), (status = 404, body = super::ProblemSchema, content_type = "application/problem+json")))]
+pub async fn get_profile(
+    State(state): State<AppState>,
+    tr: Tr,
+    SignedIn(viewer): SignedIn,
+    Path(id): Path<i64>,
+) -> Result<Json<ProfileBody>, AppError> {
+    let opened = logic::open(&state, &viewer, id).await?;
+    let cards = logic::cards_of(&state, tr, &opened.record).await?;
+    let profile = logic::profile(&opened.record, &cards);
+    Ok(Json(ProfileBody {
+        domains: profile
+            .domains
+            .iter()
+            .map(|d| DomainScore {
+                domain: d.domain.clone(),
+                counts: d.counts,
+                unsorted: d.unsorted,
+                mean: d.mean_rounded(),
+            })
+            .collect(),
+        strengths: profile.strengths.iter().map(|c| c.card.clone()).collect(),
+        growth_points: profile
+            .growth_points
+            .iter()
+            .map(|c| c.card.clone())
+            .collect(),
+        focus_cards: state.store.focus_cards(id).await?,
+    }))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct DomainChangeBody {
+    pub domain: String,
+    pub before: Option<f64>,
+    pub after: Option<f64>,
+    pub change: Option<f64>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CardMoveBody {
+    pub card: String,
+    pub domain: String,
+    pub before: Option<u8>,
+    pub after: Option<u8>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ComparisonBody {
+    pub earlier: i64,
+    pub later: i64,
+    pub domains: Vec<DomainChangeBody>,
+    pub moves: Vec<CardMoveBody>,
+}
+
+/// Two of the caller's own moments: `{id}` against `{other}`, the earlier one first.
+#[utoipa::path(get, path = "/api/v1/reflections/{id}/comparison/{other}", tag = "reflections", params(("id" = i64, Path), ("other" = i64, Path)), responses((status = 200, body = ComparisonBody), (status = 400, description = "different frameworks", body = super::ProblemSchema, content_type = "application/problem+json"), (status = 404, body = super::ProblemSchema, content_type = "application/problem+json")))]
+pub async fn get_comparison(
+    State(state): State<AppState>,
+    tr: Tr,
+    SignedIn(viewer): SignedIn,
+    Path((id, other)): Path<(i64, i64)>,
+) -> Result<Json<ComparisonBody>, AppError> {
+    let (earlier, later, comparison) = compare(&state, tr, &viewer, id, other).await?;
+    let round = |v: Option<f64>| v.map(|v| (v * 10.0).round() / 10.0);
+    Ok(Json(ComparisonBody {
+        earlier: earlier.id,
+        later: later.id,
+        domains: comparison
+            .domains
+            .iter()
+            .map(|d| DomainChangeBody {
+                domain: d.domain.clone(),
+                before: round(d.before),
+                after: round(d.after),
+                change: round(d.delta()),
+            })
+            .collect(),
+        moves: comparison
+            .moves
+            .iter()
+            .map(|m| CardMoveBody {
+                card: m.card.clone(),
+                domain: m.domain.clone(),
+                before: m.before.map(|p| p.score()),
+                after: m.after.map(|p| p.score()),
+            })
+            .collect(),
+    }))
+}
+
+/// Compares two of the viewer's own reflections of one framework, the earlier first.
+pub async fn compare(
+    state: &AppState,
+    tr: Tr,
+    viewer: &crate::auth::Viewer,
+    a: i64,
+    b: i64,
+) -> Result<(ReflectionRecord, ReflectionRecord, Comparison), AppError> {
+    let first = logic::open_own(state, viewer, a).await?;
+    let second = logic::open_own(state, viewer, b).await?;
+    if first.framework_id != second.framework_id {
+        return Err(AppError::BadRequest {
+            code: "compare-other-framework",
+        });
+    }
+    let (earlier, later) = if (first.started_at, first.id) <= (second.started_at, second.id) {
+        (first, second)
+    } else {
+        (second, first)
+    };
+    let framework = logic::framework_of(state, &later)?;
+    let domains: Vec<&str> = framework
+        .domains
+        .iter()
+        .map(|d| d.id.as_str())
+        .filter(|d| earlier.domains.iter().any(|e| e == d) || later.domains.iter().any(|l| l == d))
+        .collect();
+    let before = logic::cards_of(state, tr, &earlier).await?;
+    let after = logic::cards_of(state, tr, &later).await?;
+    let comparison = Comparison::between(&domains, &before, &after);
+    Ok((earlier, later, comparison))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct ShareBody {
+    /// The email of the person to share with (a board member, a coach).
+    pub email: String,
+}
+
+#[utoipa::path(post, path = "/api/v1/reflections/{id}/shares", tag = "reflections", params(("id" = i64, Path)), request_body = ShareBody, responses((status = 204), (status = 400, description = "no person with that email", body = super::ProblemSchema, content_type = "application/problem+json"), (status = 409, description = "not finished yet", body = super::ProblemSchema, content_type = "application/problem+json")))]
+pub async fn post_share(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    Path(id): Path<i64>,
+    Json(body): Json<ShareBody>,
+) -> Result<StatusCode, AppError> {
+    share(&state, &viewer, id, &body.email).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Shares a finished reflection with the person behind `email`.
+pub async fn share(
+    state: &AppState,
+    viewer: &crate::auth::Viewer,
+    id: i64,
+    email: &str,
+) -> Result<(), AppError> {
+    logic::open_own(state, viewer, id).await?;
+    let email = Email::parse(email).map_err(|e| AppError::BadRequest { code: e.code() })?;
+    let person = state
+        .store
+        .person_by_email(&email.lookup_key())
+        .await?
+        .filter(|p| p.id != viewer.person)
+        .ok_or(AppError::BadRequest {
+            code: "share-person-unknown",
+        })?;
+    let change = state
+        .store
+        .share_reflection(viewer.person, id, person.id, state.clock.now())
+        .await?;
+    match change {
+        leidraad_store::reflections::Change::Finished => Err(AppError::Conflict {
+            code: "reflection-not-finished",
+        }),
+        other => logic::settle(other),
+    }
+}
+
+#[utoipa::path(delete, path = "/api/v1/reflections/{id}/shares/{person}", tag = "reflections", params(("id" = i64, Path), ("person" = i64, Path)), responses((status = 204), (status = 404, body = super::ProblemSchema, content_type = "application/problem+json")))]
+pub async fn delete_share(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    Path((id, person)): Path<(i64, i64)>,
+) -> Result<StatusCode, AppError> {
+    logic::open_own(&state, &viewer, id).await?;
+    let person = leidraad_domain::accounts::PersonId(person);
+    if !state
+        .store
+        .unshare_reflection(viewer.person, id, person)
+        .await?
+    {
+        return Err(AppError::NotFound);
+    }
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,281 @@
+//! What the reflection pages and the API share: who may open a reflection, which cards lie in
+//! it, and how an answer is checked before it is saved. The rules themselves (piles, limits,
+//! the profile, focus cards) live in the domain crate.
+
+use std::collections::HashMap;
+
+use leidraad_domain::Framework;
+use leidraad_domain::accounts::{Action, Target};
+use leidraad_domain::reflection::{CardText, Pile, Profile, SortedCard, check_focus};
+use leidraad_store::reflections::{
+    AnswerRecord, AnswerUpdate, Change, OwnCardRecord, ReflectionRecord,
+};
+
+use crate::AppState;
+use crate::auth::Viewer;
+use crate::error::AppError;
+use crate::i18n::Tr;
+
+/// A reflection as its reader may see it.
+pub struct Opened {
+    pub record: ReflectionRecord,
+    /// The author is reading (and, while unfinished, may write).
+    pub own: bool,
+}
+
+/// Opens a reflection for reading: its author, or a person it is shared with. Anyone else,
+/// admins and board members included, gets 404, as for a reflection that does not exist.
+pub async fn open(state: &AppState, viewer: &Viewer, id: i64) -> Result<Opened, AppError> {
+    let record = state
+        .store
+        .reflection(id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if record.person_id == viewer.person {
+        viewer.may(
+            Action::ViewOwnReflection,
+            &Target::owned_by(record.person_id),
+        )?;
+        return Ok(Opened { record, own: true });
+    }
+    let viewers = state.store.reflection_viewers(id).await?;
+    viewer.may(
+        Action::ViewSharedReflection,
+        &Target::shared_with(record.person_id, &viewers),
+    )?;
+    Ok(Opened { record, own: false })
+}
+
+/// Opens one's own reflection for a change.
+pub async fn open_own(
+    state: &AppState,
+    viewer: &Viewer,
+    id: i64,
+) -> Result<ReflectionRecord, AppError> {
+    let opened = open(state, viewer, id).await?;
+    if !opened.own {
+        // Shared readers may look, never touch; and they learn nothing new from a 404.
+        return Err(AppError::NotFound);
+    }
+    Ok(opened.record)
+}
+
+pub fn framework_of<'a>(
+    state: &'a AppState,
+    record: &ReflectionRecord,
+) -> Result<&'a Framework, AppError> {
+    state
+        .library
+        .framework(&record.framework_id)
+        .ok_or(AppError::Internal)
+}
+
+/// One card of a reflection: a framework card or an own card.
+#[derive(Debug, Clone)]
+pub struct ScopeCard {
+    pub key: String,
+    pub domain: String,
+    pub text: String,
+    pub own: bool,
+}
+
+/// The cards in the reflection's domains, in the framework's order, each domain's own cards
+/// after its printed ones.
+pub fn scope_cards(
+    tr: Tr,
+    framework: &Framework,
+    record: &ReflectionRecord,
+    own_cards: &[OwnCardRecord],
+) -> Vec<ScopeCard> {
+    let mut cards = Vec::new();
+    for domain in framework
+        .domains
+        .iter()
+        .filter(|d| record.domains.contains(&d.id))
+    {
+        cards.extend(framework.cards_of(&domain.id).map(|card| ScopeCard {
+            key: card.id.clone(),
+            domain: domain.id.clone(),
+            text: tr.pick(&card.text).to_owned(),
+            own: false,
+        }));
+        cards.extend(
+            own_cards
+                .iter()
+                .filter(|c| c.domain_id == domain.id)
+                .map(|c| ScopeCard {
+                    key: c.key(),
+                    domain: domain.id.clone(),
+                    text: c.text.clone(),
+                    own: true,
+                }),
+        );
+    }
+    cards
+}
+
+/// Every card in scope with its answer, unsorted ones included.
+pub fn sorted_cards(scope: &[ScopeCard], answers: &[AnswerRecord]) -> Vec<SortedCard> {
+    let by_card: HashMap<&str, &AnswerRecord> =
+        answers.iter().map(|a| (a.card_id.as_str(), a)).collect();
+    scope
+        .iter()
+        .map(|card| {
+            let answer = by_card.get(card.key.as_str());
+            SortedCard {
+                card: card.key.clone(),
+                domain: card.domain.clone(),
+                pile: answer.and_then(|a| a.pile),
+                starred: answer.is_some_and(|a| a.starred),
+            }
+        })
+        .collect()
+}
+
+/// The reflection's profile, over its domains in the framework's order.
+pub fn profile(record: &ReflectionRecord, cards: &[SortedCard]) -> Profile {
+    let domains: Vec<&str> = record.domains.iter().map(String::as_str).collect();
+    Profile::of(&domains, cards)
+}
+
+/// An answer as typed: checked here, stored whole.
+pub struct AnswerInput<'a> {
+    pub pile: Option<&'a str>,
+    pub note: &'a str,
+    pub evidence: &'a str,
+    pub starred: bool,
+}
+
+/// Checks and saves one card's answer in the viewer's own open reflection. A card that is
+/// not in the reflection (another framework's, another domain's, someone else's own card) is
+/// refused, and nothing is stored.
+pub async fn save_answer(
+    state: &AppState,
+    viewer: &Viewer,
+    id: i64,
+    card: &str,
+    input: AnswerInput<'_>,
+) -> Result<(), AppError> {
+    let record = open_own(state, viewer, id).await?;
+    let framework = framework_of(state, &record)?;
+    let own_cards = state.store.own_cards(id).await?;
+    let in_scope = scope_cards(Tr::new(Default::default()), framework, &record, &own_cards)
+        .iter()
+        .any(|c| c.key == card);
+    if !in_scope {
+        return Err(AppError::BadRequest {
+            code: "card-not-in-reflection",
+        });
+    }
+    let pile = match input.pile.map(str::trim).filter(|p| !p.is_empty()) {
+        Some(text) => Some(
+            text.parse::<Pile>()
+                .map_err(|e| AppError::BadRequest { code: e.code() })?,
+        ),
+        None => None,
+    };
+    let note = CardText::note(input.note).map_err(|e| AppError::BadRequest { code: e.code() })?;
+    let evidence =
+        CardText::note(input.evidence).map_err(|e| AppError::BadRequest { code: e.code() })?;
+    let update = AnswerUpdate {
+        card_id: card,
+        pile,
+        note: note.as_str(),
+        evidence: evidence.as_str(),
+        starred: input.starred,
+    };
+    settle(
+        state
+            .store
+            .save_answer(viewer.person, id, update, state.clock.now())
+            .await?,
+    )
+}
+
+/// A store outcome as the HTTP answer.
+pub fn settle<T>(change: Change<T>) -> Result<T, AppError> {
+    match change {
+        Change::Done(value) => Ok(value),
+        Change::NotFound => Err(AppError::NotFound),
+        Change::Finished => Err(AppError::Conflict {
+            code: "reflection-finished",
+        }),
+        Change::TooManyOwnCards => Err(AppError::Conflict {
+            code: "own-cards-full",
+        }),
+    }
+}
+
+/// Adds a focus card after checking the domain's rule.
+pub async fn add_focus(
+    state: &AppState,
+    viewer: &Viewer,
+    id: i64,
+    card: &str,
+) -> Result<(), AppError> {
+    let record = open_own(state, viewer, id).await?;
+    let cards = cards_of(state, Tr::new(Default::default()), &record).await?;
+    let mut chosen = state.store.focus_cards(id).await?;
+    check_focus(&chosen, card, &cards).map_err(|e| AppError::Conflict { code: e.code() })?;
+    chosen.push(card.to_owned());
+    settle(
+        state
+            .store
+            .set_focus_cards(viewer.person, id, &chosen)
+            .await?,
+    )
+}
+
+pub async fn remove_focus(
+    state: &AppState,
+    viewer: &Viewer,
+    id: i64,
+    card: &str,
+) -> Result<(), AppError> {
+    open_own(state, viewer, id).await?;
+    let mut chosen = state.store.focus_cards(id).await?;
+    let before = chosen.len();
+    chosen.retain(|c| c != card);
+    if chosen.len() == before {
+        return Err(AppError::NotFound);
+    }
+    settle(
+        state
+            .store
+            .set_focus_cards(viewer.person, id, &chosen)
+            .await?,
+    )
+}
+
+/// The reflection's cards with their answers.
+pub async fn cards_of(
+    state: &AppState,
+    tr: Tr,
+    record: &ReflectionRecord,
+) -> Result<Vec<SortedCard>, AppError> {
+    let framework = framework_of(state, record)?;
+    let own_cards = state.store.own_cards(record.id).await?;
+    let scope = scope_cards(tr, framework, record, &own_cards);
+    let answers = state.store.answers(record.id).await?;
+    Ok(sorted_cards(&scope, &answers))
+}
+
+/// The domains to reflect on: all of the framework's, or the chosen ones in its order. An
+/// unknown domain id is refused.
+pub fn chosen_domains<'a>(
+    framework: &Framework,
+    chosen: impl IntoIterator<Item = &'a str>,
+) -> Result<Vec<String>, AppError> {
+    let chosen: Vec<&str> = chosen.into_iter().filter(|c| !c.is_empty()).collect();
+    if chosen.iter().any(|c| framework.domain(c).is_none()) {
+        return Err(AppError::BadRequest {
+            code: "domain-unknown",
+        });
+    }
+    Ok(framework
+        .domains
+        .iter()
+        .filter(|d| chosen.is_empty() || chosen.contains(&d.id.as_str()))
+        .map(|d| d.id.clone())
+        .collect())
+}

@@ -20,6 +20,11 @@ impl FormFields {
             .map_or("", |(_, v)| v.as_str())
     }
 
+    /// Whether the form sent the field at all (an empty value counts).
+    pub fn contains(&self, name: &str) -> bool {
+        self.0.iter().any(|(n, _)| n == name)
+    }
+
     /// Every value of a field, in order.
     pub fn all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
         self.0

@@ -6,6 +6,7 @@ pub use content::{card_url, dialogue_card_url};
 mod language_switch;
 pub mod organisation;
 mod profile;
+mod reflection;
 pub use profile::{create_token, export, revoke_token, token_name};
 mod search;
 mod sign_in;
@@ -52,6 +53,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/zoeken", get(search::get_search))
         .route("/taal", post(language_switch::post_language))
         .merge(account_router())
+        .merge(reflection::router())
 }
 
 fn account_router() -> Router<AppState> {

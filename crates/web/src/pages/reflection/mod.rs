@@ -1,0 +1,93 @@
+//! The self-reflection pages: the list of moments and starting one, the card sort (one card
+//! at a time, or a domain as a list), the profile with its radar chart, focus cards and
+//! sharing, the comparison of two moments, the print view and the exports. Every form works
+//! without JavaScript; the script adds autosave through the API and the keys 1–4.
+
+mod overview;
+mod profile;
+mod sort;
+
+use axum::Router;
+use axum::routing::{get, post};
+use leidraad_domain::Framework;
+use leidraad_domain::reflection::Pile;
+
+use crate::AppState;
+use crate::i18n::Tr;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/reflecties",
+            get(overview::get_reflections).post(overview::post_reflection),
+        )
+        .route("/reflecties/vergelijk", get(profile::get_comparison))
+        .route("/reflecties/{id}", get(profile::get_profile))
+        .route("/reflecties/{id}/afdrukken", get(profile::get_print))
+        .route("/reflecties/{id}/export.csv", get(profile::get_csv))
+        .route("/reflecties/{id}/export.json", get(profile::get_json))
+        .route("/reflecties/{id}/sorteren", get(sort::get_sort))
+        .route("/reflecties/{id}/kaarten/{card}", post(sort::post_card))
+        .route(
+            "/reflecties/{id}/lijst",
+            get(sort::get_list).post(sort::post_list),
+        )
+        .route("/reflecties/{id}/eigen-kaarten", post(sort::post_own_card))
+        .route(
+            "/reflecties/{id}/eigen-kaarten/{card}/verwijderen",
+            post(sort::post_delete_own_card),
+        )
+        .route("/reflecties/{id}/afronden", post(profile::post_finish))
+        .route("/reflecties/{id}/focus", post(profile::post_focus))
+        .route(
+            "/reflecties/{id}/focus/{card}/verwijderen",
+            post(profile::post_remove_focus),
+        )
+        .route("/reflecties/{id}/delen", post(profile::post_share))
+        .route(
+            "/reflecties/{id}/delen/{person}/intrekken",
+            post(profile::post_unshare),
+        )
+}
+
+/// A pile as a page shows it.
+pub struct PileView {
+    pub score: u8,
+    pub label: String,
+}
+
+pub fn piles(tr: Tr) -> Vec<PileView> {
+    Pile::ALL
+        .iter()
+        .map(|pile| PileView {
+            score: pile.score(),
+            label: tr.t(&format!("pile-{}", pile.code())).into_owned(),
+        })
+        .collect()
+}
+
+/// A domain's title and its 1-based number in the framework (for its colour).
+pub fn domain_title(tr: Tr, framework: &Framework, id: &str) -> (usize, String) {
+    framework
+        .domains
+        .iter()
+        .enumerate()
+        .find(|(_, d)| d.id == id)
+        .map_or((0, id.to_owned()), |(i, d)| {
+            (i + 1, tr.pick(&d.title).to_owned())
+        })
+}
+
+/// "2,7" in Dutch, "2.7" in English.
+pub fn score_text(tr: Tr, mean: Option<f64>) -> String {
+    match mean {
+        None => "–".to_owned(),
+        Some(mean) => {
+            let text = format!("{:.1}", (mean * 10.0).round() / 10.0);
+            match tr.lang {
+                leidraad_domain::Language::Nl => text.replace('.', ","),
+                leidraad_domain::Language::En => text,
+            }
+        }
+    }
+}

@@ -114,8 +114,12 @@ async fn migrate(args: DatabaseArgs) -> Result<ExitCode, String> {
 }
 
 async fn demo(args: crate::config::DemoArgs) -> Result<ExitCode, String> {
+    let library = match load_content(args.serve.content_dir.as_deref()) {
+        Ok(library) => library,
+        Err(code) => return Ok(code),
+    };
     let store = open_store(&args.serve.database).await?;
-    crate::demo::seed(&store).await?;
+    crate::demo::seed(&store, &library).await?;
     if args.seed_only {
         store.close().await;
         return Ok(ExitCode::SUCCESS);

@@ -4,8 +4,11 @@
 
 use leidraad_domain::accounts::limits::INVITATION_LIFETIME;
 use leidraad_domain::accounts::{OrganisationId, PersonId, Role, RoleSet, SchoolId};
+use leidraad_domain::reflection::Pile;
+use leidraad_domain::{Framework, Library};
 use leidraad_store::Store;
 use leidraad_store::accounts::{NewInvitation, NewPerson};
+use leidraad_store::reflections::{AnswerUpdate, NewReflection};
 
 use crate::admin::{new_account, now};
 
@@ -109,7 +112,7 @@ const PEOPLE: &[(&str, &str, &[Role], Option<usize>)] = &[
 const SCHOOLS: [&str; 2] = ["OBS De Linde", "IKC De Regenboog"];
 
 /// Fills the database once; a second run sees the demo admin and leaves everything alone.
-pub async fn seed(store: &Store) -> Result<(), String> {
+pub async fn seed(store: &Store, library: &Library) -> Result<(), String> {
     let fail = |e: leidraad_store::StoreError| leidraad_web::error_chain(&e);
     if store
         .person_by_email(PEOPLE[0].0)
@@ -162,6 +165,77 @@ pub async fn seed(store: &Store) -> Result<(), String> {
         .await?;
     }
     invite_one(store, organisation, people[0], schools[0], now).await?;
+    let framework = library
+        .default_framework()
+        .ok_or("the demo needs the standard for school leaders")?;
+    // Sanne has a finished moment of last year, shared with her board member and coach,
+    // and a moment in progress; Mehmet has one finished moment on three domains.
+    let last_year = reflect(
+        store,
+        framework,
+        people[2],
+        organisation,
+        None,
+        now - 365 * DAY,
+        0,
+    )
+    .await?;
+    store
+        .set_focus_cards(
+            people[2],
+            last_year,
+            &[
+                "medewerkers-03".into(),
+                "omgeving-02".into(),
+                "cognitief-04".into(),
+            ],
+        )
+        .await
+        .map_err(fail)?;
+    for viewer in [people[1], people[4]] {
+        store
+            .share_reflection(people[2], last_year, viewer, now - 360 * DAY)
+            .await
+            .map_err(fail)?;
+    }
+    reflect(
+        store,
+        framework,
+        people[2],
+        organisation,
+        Some(last_year),
+        now - 10 * DAY,
+        1,
+    )
+    .await?;
+    let domains = ["visie", "onderwijskwaliteit", "sociaal"];
+    let mehmet = store
+        .create_reflection(NewReflection {
+            person: people[3],
+            organisation: Some(organisation),
+            framework_id: &framework.id,
+            content_fingerprint: &framework.fingerprint,
+            domains: &domains.map(String::from),
+            now: now - 40 * DAY,
+            prefill_from: None,
+        })
+        .await
+        .map_err(fail)?
+        .ok_or("a demo reflection")?;
+    sort_cards(
+        store,
+        framework,
+        people[3],
+        mehmet,
+        &domains,
+        now - 40 * DAY,
+        2,
+    )
+    .await?;
+    store
+        .finish_reflection(people[3], mehmet, now - 39 * DAY)
+        .await
+        .map_err(fail)?;
     println!(
         "Demo ready: {DEMO_ORGANISATION}, {} people; every password is {DEMO_PASSWORD}",
         PEOPLE.len()
@@ -169,6 +243,92 @@ pub async fn seed(store: &Store) -> Result<(), String> {
     for (email, name, roles, _) in PEOPLE.iter().take(5) {
         let roles: Vec<&str> = roles.iter().map(|r| r.code()).collect();
         println!("  {email:<42} {name} ({})", roles.join(", "));
+    }
+    Ok(())
+}
+
+const DAY: i64 = 86_400;
+
+/// A reflection on the whole standard, every card sorted; `round` shifts the piles so a
+/// later moment shows growth. Round 0 is finished, later rounds stay open.
+async fn reflect(
+    store: &Store,
+    framework: &Framework,
+    person: PersonId,
+    organisation: OrganisationId,
+    prefill_from: Option<i64>,
+    at: i64,
+    round: u64,
+) -> Result<i64, String> {
+    let fail = |e: leidraad_store::StoreError| leidraad_web::error_chain(&e);
+    let domains: Vec<String> = framework.domains.iter().map(|d| d.id.clone()).collect();
+    let id = store
+        .create_reflection(NewReflection {
+            person,
+            organisation: Some(organisation),
+            framework_id: &framework.id,
+            content_fingerprint: &framework.fingerprint,
+            domains: &domains,
+            now: at,
+            prefill_from,
+        })
+        .await
+        .map_err(fail)?
+        .ok_or("a demo reflection")?;
+    let ids: Vec<&str> = domains.iter().map(String::as_str).collect();
+    sort_cards(store, framework, person, id, &ids, at, round).await?;
+    if round == 0 {
+        store
+            .finish_reflection(person, id, at + DAY)
+            .await
+            .map_err(fail)?;
+    }
+    Ok(id)
+}
+
+/// Puts every card of `domains` on a pile chosen from its id: realistic-looking, and the
+/// same on every run.
+async fn sort_cards(
+    store: &Store,
+    framework: &Framework,
+    person: PersonId,
+    reflection: i64,
+    domains: &[&str],
+    at: i64,
+    round: u64,
+) -> Result<(), String> {
+    let fail = |e: leidraad_store::StoreError| leidraad_web::error_chain(&e);
+    for card in framework
+        .cards
+        .iter()
+        .filter(|c| domains.contains(&c.domain.as_str()))
+    {
+        let spread = card
+            .id
+            .bytes()
+            .fold(7u64, |h, b| h.wrapping_mul(31).wrapping_add(u64::from(b)));
+        let score = i64::try_from((spread % 4 + 1 + round).min(4)).unwrap_or(4);
+        let pile = Pile::from_score(score).map_err(|e| e.to_string())?;
+        let note = if spread % 5 == 0 {
+            "Zie het gesprek met het team in maart."
+        } else {
+            ""
+        };
+        store
+            .save_answer(
+                person,
+                reflection,
+                AnswerUpdate {
+                    card_id: &card.id,
+                    pile: Some(pile),
+                    note,
+                    evidence: "",
+                    starred: spread % 11 == 0,
+                },
+                at,
+            )
+            .await
+            .map_err(fail)?;
     }
     Ok(())
 }

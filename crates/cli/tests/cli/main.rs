@@ -437,6 +437,21 @@ async fn the_demo_has_two_schools_and_every_role_and_seeds_once() {
         };
         assert_eq!(holders, expected, "{role}");
     }
+    let sanne = store
+        .person_by_email("schoolleider.linde@leidraad.example")
+        .await
+        .unwrap()
+        .unwrap();
+    let moments = store.reflections_of(sanne.id).await.unwrap();
+    assert_eq!(moments.len(), 2, "last year's moment and one in progress");
+    assert!(moments[0].finished_at.is_some() && moments[1].finished_at.is_none());
+    assert_eq!(store.answers(moments[0].id).await.unwrap().len(), 80);
+    assert_eq!(store.focus_cards(moments[0].id).await.unwrap().len(), 3);
+    assert_eq!(
+        store.reflection_viewers(moments[0].id).await.unwrap().len(),
+        2,
+        "shared with board member and coach"
+    );
     let password = leidraad_domain::accounts::PasswordHash::from_stored(admin.password_hash);
     assert!(
         leidraad_domain::accounts::verify_password("leidraad-demo-2026", &password),

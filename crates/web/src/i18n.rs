@@ -187,7 +187,6 @@ mod tests {
             include_str!("../templates/reflection_list.html"),
             include_str!("../templates/reflection_profile.html"),
             include_str!("../templates/reflection_compare.html"),
-            include_str!("../templates/_card_lines.html"),
             include_str!("pages/reflection/mod.rs"),
             include_str!("pages/reflection/overview.rs"),
             include_str!("pages/reflection/sort.rs"),

@@ -427,6 +427,23 @@ async fn a_reflection_is_its_authors_alone_until_shared_by_name() {
 }
 
 #[tokio::test]
+async fn the_reflection_api_is_in_the_openapi_document() {
+    let app = spawn_app().await;
+    let openapi = app.get_json("/api/v1/openapi.json").await;
+    for path in [
+        "/api/v1/reflections",
+        "/api/v1/reflections/{id}/answers/{card}",
+        "/api/v1/reflections/{id}/own-cards",
+        "/api/v1/reflections/{id}/profile",
+        "/api/v1/reflections/{id}/comparison/{other}",
+        "/api/v1/reflections/{id}/shares",
+    ] {
+        assert!(openapi["paths"].get(path).is_some(), "{path} documented");
+    }
+    assert!(openapi["components"]["schemas"].get("AnswerBody").is_some());
+}
+
+#[tokio::test]
 async fn only_roles_that_reflect_may_start_and_only_in_their_own_organisation() {
     let app = spawn_app().await;
     let world = world(&app).await;
@@ -598,7 +615,7 @@ async fn the_pages_sort_resume_finish_and_show_the_profile_without_javascript() 
         .text()
         .await
         .unwrap();
-    assert!(print.contains("print-view") && print.contains("Ik vier successen"));
+    assert!(print.contains("reflection-print") && print.contains("Ik vier successen"));
     let csv = leader
         .get(&format!("/reflecties/{id}/export.csv"))
         .await

@@ -40,6 +40,29 @@ pub struct CardLine {
     pub evidence: String,
 }
 
+/// Cards of one domain, for lists grouped by domain.
+pub struct DomainGroup {
+    pub number: usize,
+    pub title: String,
+    pub cards: Vec<CardLine>,
+}
+
+/// Groups lines by domain, keeping the order in which the domains first appear.
+fn grouped(lines: Vec<CardLine>) -> Vec<DomainGroup> {
+    let mut groups: Vec<DomainGroup> = Vec::new();
+    for line in lines {
+        match groups.last_mut() {
+            Some(group) if group.number == line.domain_number => group.cards.push(line),
+            _ => groups.push(DomainGroup {
+                number: line.domain_number,
+                title: line.domain_title.clone(),
+                cards: vec![line],
+            }),
+        }
+    }
+    groups
+}
+
 pub struct Radar {
     pub chart: RadarChart,
     pub labels: Vec<(f64, f64, usize)>,
@@ -58,8 +81,8 @@ pub struct ProfilePage {
     progress: (usize, usize),
     rows: Vec<DomainRow>,
     radar: Radar,
-    strengths: Vec<CardLine>,
-    growth_points: Vec<CardLine>,
+    strengths: Vec<DomainGroup>,
+    growth_points: Vec<DomainGroup>,
     focus: Vec<CardLine>,
     all_cards: Vec<CardLine>,
     shares: Vec<(i64, String)>,
@@ -197,8 +220,8 @@ async fn profile_page(
         progress: profile.progress(),
         radar: Radar { chart, labels },
         rows,
-        strengths: profile.strengths.iter().map(line).collect(),
-        growth_points: profile.growth_points.iter().map(line).collect(),
+        strengths: grouped(profile.strengths.iter().map(line).collect()),
+        growth_points: grouped(profile.growth_points.iter().map(line).collect()),
         focus: focus_keys
             .iter()
             .filter_map(|key| cards.iter().find(|c| &c.card == key))

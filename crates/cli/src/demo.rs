@@ -180,16 +180,18 @@ pub async fn seed(store: &Store, library: &Library) -> Result<(), String> {
         0,
     )
     .await?;
+    // Her focus cards: the first three growth points (cards on "nog niet").
+    let focus: Vec<String> = store
+        .answers(last_year)
+        .await
+        .map_err(fail)?
+        .into_iter()
+        .filter(|a| a.pile == Some(Pile::NotYet))
+        .map(|a| a.card_id)
+        .take(3)
+        .collect();
     store
-        .set_focus_cards(
-            people[2],
-            last_year,
-            &[
-                "medewerkers-03".into(),
-                "omgeving-02".into(),
-                "cognitief-04".into(),
-            ],
-        )
+        .set_focus_cards(people[2], last_year, &focus)
         .await
         .map_err(fail)?;
     for viewer in [people[1], people[4]] {

@@ -37,6 +37,8 @@ pub struct Args {
     pub output: PathBuf,
 
     /// Routes to measure, comma-separated (default: all). The ceiling is always measured.
+    /// save-answer and profile first fill the fresh database with the demo and make an API
+    /// token for the demo school leader.
     #[arg(long, value_enum, value_delimiter = ',')]
     pub routes: Vec<RouteName>,
 }
@@ -74,6 +76,12 @@ pub enum RouteName {
     ApiFramework,
     /// A card search as JSON.
     ApiSearch,
+    /// Autosave of one card's answer (`PUT`, JSON, API token): a write per request, rotating
+    /// over the cards of the demo leader's open reflection and changing the pile each lap.
+    SaveAnswer,
+    /// The profile page of the demo leader's finished reflection (radar, tables), read with
+    /// an API token.
+    Profile,
 }
 
 impl RouteName {
@@ -85,9 +93,25 @@ impl RouteName {
             RouteName::Search => "search",
             RouteName::ApiFramework => "api-framework",
             RouteName::ApiSearch => "api-search",
+            RouteName::SaveAnswer => "save-answer",
+            RouteName::Profile => "profile",
         }
     }
 
+    pub fn method(self) -> &'static str {
+        match self {
+            RouteName::SaveAnswer => "PUT",
+            _ => "GET",
+        }
+    }
+
+    /// Whether the route needs the signed-in fixture: demo data, an API token and ids.
+    pub fn needs_fixture(self) -> bool {
+        matches!(self, RouteName::SaveAnswer | RouteName::Profile)
+    }
+
+    /// The path, or for fixture routes its pattern: `{id}` and `{card}` are filled in from
+    /// the fixture.
     pub fn path(self) -> &'static str {
         match self {
             RouteName::Ceiling => "/healthz",
@@ -96,6 +120,8 @@ impl RouteName {
             RouteName::Search => "/zoeken?q=creeer+netwerken",
             RouteName::ApiFramework => "/api/v1/frameworks/beroepsstandaard-schoolleiders",
             RouteName::ApiSearch => "/api/v1/cards?q=leren&lang=nl",
+            RouteName::SaveAnswer => "/api/v1/reflections/{id}/answers/{card}",
+            RouteName::Profile => "/reflecties/{id}",
         }
     }
 }
@@ -180,7 +206,9 @@ mod tests {
             vec![RouteName::Ceiling, RouteName::Search, RouteName::Card]
         );
         let args = Args::try_parse_from(["leidraad-bench"]).unwrap();
-        assert_eq!(args.selected_routes().len(), 6);
+        assert_eq!(args.selected_routes().len(), 8);
+        assert!(args.selected_routes().contains(&RouteName::SaveAnswer));
+        assert!(args.selected_routes().contains(&RouteName::Profile));
         assert_eq!(args.concurrency, ConcurrencyLevels(vec![1, 16, 64]));
     }
 
@@ -190,5 +218,27 @@ mod tests {
             let spelled = route.to_possible_value().unwrap();
             assert_eq!(spelled.get_name(), route.name());
         }
+    }
+
+    #[test]
+    fn only_the_signed_in_routes_need_the_fixture() {
+        let args =
+            Args::try_parse_from(["leidraad-bench", "--routes", "save-answer,profile"]).unwrap();
+        assert_eq!(
+            args.selected_routes(),
+            vec![
+                RouteName::Ceiling,
+                RouteName::SaveAnswer,
+                RouteName::Profile
+            ]
+        );
+        let needing: Vec<RouteName> = RouteName::value_variants()
+            .iter()
+            .copied()
+            .filter(|route| route.needs_fixture())
+            .collect();
+        assert_eq!(needing, vec![RouteName::SaveAnswer, RouteName::Profile]);
+        assert_eq!(RouteName::SaveAnswer.method(), "PUT");
+        assert_eq!(RouteName::Profile.method(), "GET");
     }
 }

@@ -1,23 +1,114 @@
 //! A minimal HTTP/1.1 client on hyper's connection API: one connection, requests one at a
 //! time, bodies read to the end. No pool, no redirects, no decompression.
+//!
+//! A request is described once as a [`RequestSpec`] (method, parsed URI, headers and body as
+//! shared bytes) and sent many times: sending clones only reference-counted parts, so the
+//! load loop does not parse paths or copy bodies per request.
 
 use std::net::SocketAddr;
 
-use http_body_util::{BodyExt, Empty};
+use http_body_util::{BodyExt, Full};
 use hyper::body::{Bytes, Incoming};
 use hyper::client::conn::http1::SendRequest;
-use hyper::header::HOST;
-use hyper::{Request, Response, StatusCode};
+use hyper::header::{AUTHORIZATION, CONTENT_TYPE, HOST, HeaderValue};
+use hyper::{Method, Request, Response, StatusCode, Uri};
 use hyper_util::rt::TokioIo;
 use tokio::net::TcpStream;
 
 /// Anything that went wrong below the HTTP status: connecting, sending or reading.
 pub type TransportError = Box<dyn std::error::Error + Send + Sync>;
 
+/// One request, prepared for sending any number of times.
+#[derive(Debug, Clone)]
+pub struct RequestSpec {
+    pub method: Method,
+    /// Path and query, parsed once.
+    pub uri: Uri,
+    /// The whole `Authorization` header value, e.g. `Bearer 0123…`.
+    pub authorization: Option<HeaderValue>,
+    pub body: Option<RequestBody>,
+}
+
+/// A request body and its content type.
+#[derive(Debug, Clone)]
+pub struct RequestBody {
+    pub content_type: HeaderValue,
+    pub bytes: Bytes,
+}
+
+impl RequestSpec {
+    /// `GET path` without credentials.
+    pub fn get(path: &str) -> Result<Self, String> {
+        Ok(RequestSpec {
+            method: Method::GET,
+            uri: parse_path(path)?,
+            authorization: None,
+            body: None,
+        })
+    }
+
+    /// Adds `Authorization: Bearer <token>`.
+    pub fn with_bearer(mut self, token: &str) -> Result<Self, String> {
+        let value = HeaderValue::try_from(format!("Bearer {token}"))
+            .map_err(|_| "the API token is not a valid header value".to_owned())?;
+        self.authorization = Some(value);
+        Ok(self)
+    }
+
+    /// Adds a JSON body.
+    pub fn with_json(mut self, json: impl Into<Bytes>) -> Self {
+        self.body = Some(RequestBody {
+            content_type: HeaderValue::from_static("application/json"),
+            bytes: json.into(),
+        });
+        self
+    }
+
+    /// `PUT path` without credentials or body.
+    pub fn put(path: &str) -> Result<Self, String> {
+        Ok(RequestSpec {
+            method: Method::PUT,
+            ..RequestSpec::get(path)?
+        })
+    }
+
+    /// `GET /path`, for messages.
+    pub fn describe(&self) -> String {
+        format!("{} {}", self.method, self.uri)
+    }
+
+    fn to_request(&self, host: &HeaderValue) -> Result<Request<Full<Bytes>>, TransportError> {
+        let mut builder = Request::builder()
+            .method(self.method.clone())
+            .uri(self.uri.clone())
+            .header(HOST, host.clone());
+        if let Some(authorization) = &self.authorization {
+            builder = builder.header(AUTHORIZATION, authorization.clone());
+        }
+        let body = match &self.body {
+            Some(body) => {
+                builder = builder.header(CONTENT_TYPE, body.content_type.clone());
+                Full::new(body.bytes.clone())
+            }
+            // An empty body ends at once, so hyper sends no Content-Length, as with `Empty`.
+            None => Full::new(Bytes::new()),
+        };
+        Ok(builder.body(body)?)
+    }
+}
+
+/// Parses an origin-form request target such as `/zoeken?q=x`.
+fn parse_path(path: &str) -> Result<Uri, String> {
+    if !path.starts_with('/') {
+        return Err(format!("`{path}` is not a path: it must start with /"));
+    }
+    Uri::try_from(path).map_err(|e| format!("`{path}` is not a valid request path: {e}"))
+}
+
 /// One keep-alive connection to the server.
 pub struct Connection {
-    sender: SendRequest<Empty<Bytes>>,
-    host: String,
+    sender: SendRequest<Full<Bytes>>,
+    host: HeaderValue,
 }
 
 impl Connection {
@@ -33,13 +124,16 @@ impl Connection {
         });
         Ok(Connection {
             sender,
-            host: address.to_string(),
+            host: HeaderValue::try_from(address.to_string())?,
         })
     }
 
-    /// Sends `GET path`, reads the whole body and drops it; returns the status.
-    pub async fn get_and_discard(&mut self, path: &str) -> Result<StatusCode, TransportError> {
-        let response = self.send_get(path).await?;
+    /// Sends the request, reads the whole body and drops it; returns the status.
+    pub async fn send_and_discard(
+        &mut self,
+        spec: &RequestSpec,
+    ) -> Result<StatusCode, TransportError> {
+        let response = self.send_request(spec).await?;
         let status = response.status();
         let mut body = response.into_body();
         while let Some(frame) = body.frame().await {
@@ -48,27 +142,74 @@ impl Connection {
         Ok(status)
     }
 
-    /// Sends `GET path` and returns the status and the whole body.
-    pub async fn get(&mut self, path: &str) -> Result<(StatusCode, Bytes), TransportError> {
-        let response = self.send_get(path).await?;
+    /// Sends the request and returns the status and the whole body.
+    pub async fn send(
+        &mut self,
+        spec: &RequestSpec,
+    ) -> Result<(StatusCode, Bytes), TransportError> {
+        let response = self.send_request(spec).await?;
         let status = response.status();
         let body = response.into_body().collect().await?.to_bytes();
         Ok((status, body))
     }
 
-    async fn send_get(&mut self, path: &str) -> Result<Response<Incoming>, TransportError> {
-        let request = Request::get(path)
-            .header(HOST, &self.host)
-            .body(Empty::new())?;
+    async fn send_request(
+        &mut self,
+        spec: &RequestSpec,
+    ) -> Result<Response<Incoming>, TransportError> {
+        let request = spec.to_request(&self.host)?;
         self.sender.ready().await?;
         Ok(self.sender.send_request(request).await?)
     }
 }
 
 /// A single request on a fresh connection, for checks rather than load.
-pub async fn get_once(
+pub async fn send_once(
     address: SocketAddr,
-    path: &str,
+    spec: &RequestSpec,
 ) -> Result<(StatusCode, Bytes), TransportError> {
-    Connection::open(address).await?.get(path).await
+    Connection::open(address).await?.send(spec).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_spec_becomes_a_request_with_its_headers_and_body() {
+        let spec = RequestSpec::put("/api/v1/reflections/7/answers/visie-01")
+            .unwrap()
+            .with_bearer("abc")
+            .unwrap()
+            .with_json(r#"{"pile":2}"#);
+        let host = HeaderValue::from_static("127.0.0.1:8080");
+        let request = spec.to_request(&host).unwrap();
+        assert_eq!(request.method(), Method::PUT);
+        assert_eq!(request.uri(), "/api/v1/reflections/7/answers/visie-01");
+        assert_eq!(request.headers()[HOST], "127.0.0.1:8080");
+        assert_eq!(request.headers()[AUTHORIZATION], "Bearer abc");
+        assert_eq!(request.headers()[CONTENT_TYPE], "application/json");
+        assert_eq!(
+            spec.describe(),
+            "PUT /api/v1/reflections/7/answers/visie-01"
+        );
+    }
+
+    #[test]
+    fn a_plain_get_has_no_credentials_or_content_type() {
+        let spec = RequestSpec::get("/zoeken?q=creeer+netwerken").unwrap();
+        let request = spec
+            .to_request(&HeaderValue::from_static("localhost"))
+            .unwrap();
+        assert_eq!(request.method(), Method::GET);
+        assert_eq!(request.uri().query(), Some("q=creeer+netwerken"));
+        assert!(request.headers().get(AUTHORIZATION).is_none());
+        assert!(request.headers().get(CONTENT_TYPE).is_none());
+    }
+
+    #[test]
+    fn paths_must_be_origin_form() {
+        assert!(RequestSpec::get("healthz").is_err());
+        assert!(RequestSpec::get("/with space").is_err());
+    }
 }

@@ -8,16 +8,17 @@ use hyper::StatusCode;
 use tokio::time::Instant;
 
 use crate::http::Connection;
+use crate::requests::RequestSet;
 
 /// How long a client waits after a broken connection before it reconnects, so a dead server
 /// does not turn the load generator into a busy loop.
 const RECONNECT_PAUSE: Duration = Duration::from_millis(10);
 
-/// One run of load against one path.
-#[derive(Debug, Clone, Copy)]
+/// One run of load against one route.
+#[derive(Debug, Clone)]
 pub struct LoadPlan {
     pub address: SocketAddr,
-    pub path: &'static str,
+    pub requests: RequestSet,
     pub clients: usize,
     pub warmup: Duration,
     pub duration: Duration,
@@ -62,10 +63,10 @@ impl Window {
 }
 
 /// Runs the plan and merges what every client saw.
-pub async fn run(plan: LoadPlan) -> Result<Measurement, String> {
-    let window = Window::after_warmup(&plan);
+pub async fn run(plan: &LoadPlan) -> Result<Measurement, String> {
+    let window = Window::after_warmup(plan);
     let clients: Vec<_> = (0..plan.clients)
-        .map(|_| tokio::spawn(run_client(plan.address, plan.path, window)))
+        .map(|_| tokio::spawn(run_client(plan.address, plan.requests.clone(), window)))
         .collect();
     let mut total = Measurement::default();
     for client in clients {
@@ -79,7 +80,7 @@ pub async fn run(plan: LoadPlan) -> Result<Measurement, String> {
 
 /// One client: a request, wait for the whole response, the next request, until the window
 /// ends. Reconnects when the connection breaks.
-async fn run_client(address: SocketAddr, path: &'static str, window: Window) -> Measurement {
+async fn run_client(address: SocketAddr, requests: RequestSet, window: Window) -> Measurement {
     let mut seen = Measurement::default();
     let mut connection: Option<Connection> = None;
     loop {
@@ -87,7 +88,7 @@ async fn run_client(address: SocketAddr, path: &'static str, window: Window) -> 
         if started >= window.ends {
             return seen;
         }
-        let outcome = request_once(&mut connection, address, path).await;
+        let outcome = request_once(&mut connection, address, &requests).await;
         let latency = started.elapsed();
         if outcome.is_none() {
             tokio::time::sleep(RECONNECT_PAUSE).await;
@@ -107,13 +108,14 @@ async fn run_client(address: SocketAddr, path: &'static str, window: Window) -> 
 async fn request_once(
     connection: &mut Option<Connection>,
     address: SocketAddr,
-    path: &str,
+    requests: &RequestSet,
 ) -> Option<StatusCode> {
     let open = match connection {
         Some(open) => open,
         None => connection.insert(Connection::open(address).await.ok()?),
     };
-    match open.get_and_discard(path).await {
+    // Taken only once connected, so a reconnect does not skip a request of the rotation.
+    match open.send_and_discard(requests.next()).await {
         Ok(status) => Some(status),
         Err(_) => {
             *connection = None;

@@ -14,6 +14,27 @@
 //! as the server, so absolute figures say little; compare each row with the ceiling row at
 //! the same concurrency. The project's goal is that every page reaches at least 50 % of it.
 //!
+//! Most routes are anonymous `GET`s of content pages and JSON. Two are signed in, with a
+//! personal API token (`Authorization: Bearer …`):
+//!
+//! - `save-answer`: the card sort's autosave, `PUT /api/v1/reflections/{id}/answers/{card}`
+//!   with a JSON answer, one database write per request. The clients share one rotation over
+//!   the cards of an open reflection, and each time it comes back to a card the pile
+//!   (1–4) moves on, so every write changes the row. The requests are prepared before the
+//!   load, so a client only picks the next one.
+//! - `profile`: the HTML profile page `GET /reflecties/{id}` of a finished reflection with
+//!   80 answers (radar, tables, focus cards, shares). A finished one, so the page does not
+//!   change under the writes of save-answer.
+//!
+//! They need a fixture, set up only when one of them is selected: before the server starts,
+//! in its fresh data folder (and `--database-url`), `leidraad demo --seed-only` fills the
+//! database with the demo organisation and `leidraad admin api-token` makes a token for the
+//! demo school leader (`schoolleider.linde@leidraad.example`). Once the server is ready,
+//! `GET /api/v1/reflections` gives her open and finished reflections, and
+//! `GET /api/v1/reflections/{id}` the open one's card keys. The bench stops with a message
+//! when any of that is missing. The writes land in the bench's database: with
+//! `--database-url`, use a database made for the bench, since the demo is seeded into it.
+//!
 //! The clients use hyper's low-level HTTP/1.1 connection rather than reqwest: no pool, no
 //! extra layers, so less client work competes with the server for the CPU.
 //!
@@ -22,18 +43,22 @@
 //! ```text
 //! cargo build --release -p leidraad && cargo run --release -p leidraad-bench
 //! cargo run --release -p leidraad-bench -- --routes card,search --concurrency 16 --duration 2
+//! cargo run --release -p leidraad-bench -- --routes save-answer,profile
 //! cargo run --release -p leidraad-bench -- \
 //!     --database-url postgres://postgres@127.0.0.1:5432/leidraad_bench
 //! ```
 //!
-//! The PostgreSQL database must exist (`createdb leidraad_bench`); the server migrates it
-//! on start. Results go to stdout as a table and to `--output` (default
+//! The PostgreSQL database must exist, and be new for the signed-in routes, which seed the
+//! demo into it (`dropdb --if-exists leidraad_bench && createdb leidraad_bench`); the server
+//! migrates it on start. Results go to stdout as a table and to `--output` (default
 //! `target/bench/results.json`) as JSON.
 
 mod cli;
+mod fixture;
 mod http;
 mod load;
 mod report;
+mod requests;
 mod server;
 mod stats;
 
@@ -46,9 +71,11 @@ use clap::Parser;
 use hyper::StatusCode;
 
 use cli::{Args, RouteName};
+use fixture::Fixture;
 use load::LoadPlan;
 use report::{Report, RouteResult};
-use server::ServerProcess;
+use requests::RequestSet;
+use server::{DataDir, ServerProcess};
 use stats::LatencySummary;
 
 /// How much of an unexpected response body to show in an error message.
@@ -71,8 +98,20 @@ fn run(args: &Args) -> Result<(), String> {
         .enable_all()
         .build()
         .map_err(|e| format!("cannot start the tokio runtime: {e}"))?;
-    let mut server = ServerProcess::start(&args.binary, args.database_url.as_deref())?;
-    let results = runtime.block_on(until_interrupted(bench(args, &mut server)));
+    let routes = args.selected_routes();
+    let database_url = args.database_url.as_deref();
+    let data_dir = DataDir::fresh()?;
+    let token = if routes.iter().any(|route| route.needs_fixture()) {
+        println!(
+            "Seeding the demo data and making an API token for {} …",
+            fixture::DEMO_LEADER
+        );
+        Some(fixture::seed(&args.binary, data_dir.path(), database_url)?)
+    } else {
+        None
+    };
+    let mut server = ServerProcess::start(&args.binary, data_dir, database_url)?;
+    let results = runtime.block_on(until_interrupted(bench(args, &routes, token, &mut server)));
     // Stop the server before anything else, also when the bench failed.
     drop(server);
     let report = Report {
@@ -115,26 +154,39 @@ async fn until_interrupted<T>(work: impl Future<Output = Result<T, String>>) -> 
     }
 }
 
-/// Waits for the server, checks the routes, then measures every route at every level.
-async fn bench(args: &Args, server: &mut ServerProcess) -> Result<Vec<RouteResult>, String> {
+/// Waits for the server, sets up the fixture if a route needs it, checks the routes, then
+/// measures every route at every level.
+async fn bench(
+    args: &Args,
+    routes: &[RouteName],
+    token: Option<String>,
+    server: &mut ServerProcess,
+) -> Result<Vec<RouteResult>, String> {
     server.wait_until_ready().await?;
-    let routes = args.selected_routes();
-    check_routes(server.address, &routes).await?;
-    print_preamble(args, server.address);
+    let fixture = match token {
+        Some(token) => Some(fixture::discover(server.address, token).await?),
+        None => None,
+    };
+    let prepared = routes
+        .iter()
+        .map(|&route| Ok((route, requests::for_route(route, fixture.as_ref())?)))
+        .collect::<Result<Vec<(RouteName, RequestSet)>, String>>()?;
+    check_routes(server.address, &prepared).await?;
+    print_preamble(args, server.address, fixture.as_ref());
     println!("{}", report::table_header());
     let mut results = Vec::new();
     for &clients in &args.concurrency.0 {
         let mut ceiling_rps = 0.0;
-        for &route in &routes {
+        for (route, requests) in &prepared {
             let plan = LoadPlan {
                 address: server.address,
-                path: route.path(),
+                requests: requests.clone(),
                 clients,
                 warmup: args.warmup,
                 duration: args.duration,
             };
-            let result = measure(route, plan, ceiling_rps).await?;
-            if route == RouteName::Ceiling {
+            let result = measure(*route, &plan, ceiling_rps).await?;
+            if *route == RouteName::Ceiling {
                 ceiling_rps = result.rps;
             }
             print_row(&result);
@@ -146,29 +198,38 @@ async fn bench(args: &Args, server: &mut ServerProcess) -> Result<Vec<RouteResul
 
 /// One request per route before any load: a route that does not answer 200 would only
 /// produce a row of errors.
-async fn check_routes(address: SocketAddr, routes: &[RouteName]) -> Result<(), String> {
-    for route in routes {
-        let path = route.path();
-        let (status, body) = http::get_once(address, path)
+async fn check_routes(
+    address: SocketAddr,
+    routes: &[(RouteName, RequestSet)],
+) -> Result<(), String> {
+    for (route, requests) in routes {
+        let request = requests.next();
+        let (status, body) = http::send_once(address, request)
             .await
-            .map_err(|e| format!("GET {path} ({}) failed: {e}", route.name()))?;
+            .map_err(|e| format!("{} ({}) failed: {e}", request.describe(), route.name()))?;
         if status != StatusCode::OK {
-            let excerpt: String = String::from_utf8_lossy(&body)
-                .chars()
-                .take(BODY_EXCERPT_CHARS)
-                .collect();
             return Err(format!(
-                "GET {path} ({}) answered {status}, expected 200 OK:\n{excerpt}",
-                route.name()
+                "{} ({}) answered {status}, expected 200 OK:\n{}",
+                request.describe(),
+                route.name(),
+                excerpt(&body)
             ));
         }
     }
     Ok(())
 }
 
+/// The start of an unexpected response body, for an error message.
+pub(crate) fn excerpt(body: &[u8]) -> String {
+    String::from_utf8_lossy(body)
+        .chars()
+        .take(BODY_EXCERPT_CHARS)
+        .collect()
+}
+
 async fn measure(
     route: RouteName,
-    plan: LoadPlan,
+    plan: &LoadPlan,
     ceiling_rps: f64,
 ) -> Result<RouteResult, String> {
     let mut measurement = load::run(plan).await?;
@@ -190,7 +251,7 @@ async fn measure(
     })
 }
 
-fn print_preamble(args: &Args, address: SocketAddr) {
+fn print_preamble(args: &Args, address: SocketAddr, fixture: Option<&Fixture>) {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     println!(
         "Benchmarking {} ({}) at http://{address}: {} s per run after {} s warmup.",
@@ -201,8 +262,22 @@ fn print_preamble(args: &Args, address: SocketAddr) {
     );
     println!(
         "Client and server share this machine's {cores} cores: compare rows with the ceiling, \
-         not across machines. req/s counts 200 responses only.\n"
+         not across machines. req/s counts 200 responses only."
     );
+    if let Some(fixture) = fixture {
+        let open = fixture.open.as_ref().map_or("none".to_owned(), |open| {
+            format!("{} ({} cards)", open.id, open.card_keys.len())
+        });
+        let finished = fixture
+            .finished
+            .map_or("none".to_owned(), |id| id.to_string());
+        println!(
+            "Signed in as {} with an API token: open reflection {open}, finished reflection \
+             {finished}.",
+            fixture::DEMO_LEADER
+        );
+    }
+    println!();
 }
 
 /// Prints a row at once, so a long run shows progress.

@@ -119,6 +119,8 @@ struct JsonReport<'a> {
 #[derive(Debug, Serialize)]
 struct JsonResult<'a> {
     route: &'a str,
+    method: &'a str,
+    /// For the signed-in routes a pattern: `{id}` and `{card}` come from the fixture.
     path: &'a str,
     clients: usize,
     requests: u64,
@@ -146,6 +148,7 @@ impl<'a> JsonResult<'a> {
     fn new(result: &'a RouteResult) -> Self {
         JsonResult {
             route: result.route.name(),
+            method: result.route.method(),
             path: result.route.path(),
             clients: result.clients,
             requests: result.requests,
@@ -247,6 +250,7 @@ mod tests {
         assert_eq!(value["results"][1]["route"], "card");
         assert_eq!(value["results"][1]["ceiling_ratio"], 0.5);
         assert_eq!(value["results"][1]["p50_ms"], 1.5);
+        assert_eq!(value["results"][1]["method"], "GET");
         assert!(
             text.find("\"route\"") < text.find("\"path\""),
             "fields keep their order"

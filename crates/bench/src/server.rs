@@ -1,5 +1,6 @@
 //! The server under test: the release binary as a child process on a free port with a fresh
 //! data folder. Dropping it stops the process and removes the folder, also after an error.
+//! The fixture runs the binary's other commands on the same folder before the server starts.
 
 use std::net::{Ipv4Addr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
@@ -8,7 +9,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use hyper::StatusCode;
 
-use crate::http;
+use crate::http::{self, RequestSpec};
 
 /// How long the server may take to answer `/readyz`.
 const READY_TIMEOUT: Duration = Duration::from_secs(30);
@@ -18,34 +19,36 @@ const STOP_TIMEOUT: Duration = Duration::from_secs(5);
 
 pub struct ServerProcess {
     child: Child,
-    data_dir: PathBuf,
+    /// Dropped after the process is stopped (fields drop after `Drop::drop`).
+    _data_dir: DataDir,
     pub address: SocketAddr,
 }
 
 impl ServerProcess {
-    /// Starts `<binary> serve` on a free local port with a fresh data folder.
-    pub fn start(binary: &Path, database_url: Option<&str>) -> Result<Self, String> {
+    /// Starts `<binary> serve` on a free local port with the given data folder.
+    pub fn start(
+        binary: &Path,
+        data_dir: DataDir,
+        database_url: Option<&str>,
+    ) -> Result<Self, String> {
         let address = free_local_address()?;
-        let data_dir = fresh_data_dir()?;
-        let mut command = serve_command(binary, address, &data_dir, database_url);
+        let mut command = serve_command(binary, address, data_dir.path(), database_url);
         match command.spawn() {
             Ok(child) => Ok(ServerProcess {
                 child,
-                data_dir,
+                _data_dir: data_dir,
                 address,
             }),
-            Err(error) => {
-                let _ = std::fs::remove_dir_all(&data_dir);
-                Err(format!("cannot start {}: {error}", binary.display()))
-            }
+            Err(error) => Err(format!("cannot start {}: {error}", binary.display())),
         }
     }
 
     /// Polls `/readyz` until it answers 200; fails if the process exits or time runs out.
     pub async fn wait_until_ready(&mut self) -> Result<(), String> {
         let deadline = Instant::now() + READY_TIMEOUT;
+        let readyz = RequestSpec::get("/readyz")?;
         loop {
-            if let Ok((StatusCode::OK, _)) = http::get_once(self.address, "/readyz").await {
+            if let Ok((StatusCode::OK, _)) = http::send_once(self.address, &readyz).await {
                 return Ok(());
             }
             if let Ok(Some(status)) = self.child.try_wait() {
@@ -91,8 +94,80 @@ impl ServerProcess {
 impl Drop for ServerProcess {
     fn drop(&mut self) {
         self.stop();
-        let _ = std::fs::remove_dir_all(&self.data_dir);
     }
+}
+
+/// A fresh temporary data folder, removed when dropped: the server's and the fixture's.
+pub struct DataDir(PathBuf);
+
+impl DataDir {
+    pub fn fresh() -> Result<Self, String> {
+        let nanos = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos());
+        let dir =
+            std::env::temp_dir().join(format!("leidraad-bench-{}-{nanos}", std::process::id()));
+        std::fs::create_dir_all(&dir)
+            .map_err(|e| format!("cannot create data folder {}: {e}", dir.display()))?;
+        Ok(DataDir(dir))
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for DataDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// `<binary> <args> --data-dir DIR [--database-url URL]`, with the environment the bench
+/// controls: the same for `serve` and for the fixture's `demo` and `admin` commands, so they
+/// all reach the same database.
+pub fn app_command(
+    binary: &Path,
+    args: &[&str],
+    data_dir: &Path,
+    database_url: Option<&str>,
+) -> Command {
+    let mut command = Command::new(binary);
+    command
+        .args(args)
+        .arg("--data-dir")
+        .arg(data_dir)
+        // Request logging would cost the server time the bench would then measure.
+        .env("RUST_LOG", "warn")
+        // Only the flags decide what is benched, not settings left in the environment.
+        .env_remove("LEIDRAAD_DATABASE_URL")
+        .env_remove("LEIDRAAD_CONTENT_DIR");
+    if let Some(url) = database_url {
+        command.arg("--database-url").arg(url);
+    }
+    command
+}
+
+/// Runs one of the app's commands to the end; its stdout, or an error with its stderr.
+pub fn run_app_command(
+    binary: &Path,
+    args: &[&str],
+    data_dir: &Path,
+    database_url: Option<&str>,
+) -> Result<String, String> {
+    let shown = format!("{} {}", binary.display(), args.join(" "));
+    let output = app_command(binary, args, data_dir, database_url)
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|e| format!("cannot run `{shown}`: {e}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "`{shown}` failed ({}):\n{}",
+            output.status,
+            String::from_utf8_lossy(&output.stderr).trim_end()
+        ));
+    }
+    String::from_utf8(output.stdout).map_err(|_| format!("`{shown}` printed something not UTF-8"))
 }
 
 fn serve_command(
@@ -101,23 +176,10 @@ fn serve_command(
     data_dir: &Path,
     database_url: Option<&str>,
 ) -> Command {
-    let mut command = Command::new(binary);
-    command
-        .arg("serve")
-        .arg("--bind")
-        .arg(address.to_string())
-        .arg("--data-dir")
-        .arg(data_dir)
-        // Request logging would cost the server time the bench would then measure.
-        .env("RUST_LOG", "warn")
-        // Only the flags decide what is benched, not settings left in the environment.
-        .env_remove("LEIDRAAD_DATABASE_URL")
-        .env_remove("LEIDRAAD_CONTENT_DIR")
-        // The server announces its address on stdout, which would land in the table.
-        .stdout(Stdio::null());
-    if let Some(url) = database_url {
-        command.arg("--database-url").arg(url);
-    }
+    let bind = address.to_string();
+    let mut command = app_command(binary, &["serve", "--bind", &bind], data_dir, database_url);
+    // The server announces its address on stdout, which would land in the table.
+    command.stdout(Stdio::null());
     command
 }
 
@@ -128,14 +190,4 @@ fn free_local_address() -> Result<SocketAddr, String> {
     listener
         .local_addr()
         .map_err(|e| format!("cannot find a free port: {e}"))
-}
-
-fn fresh_data_dir() -> Result<PathBuf, String> {
-    let nanos = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos());
-    let dir = std::env::temp_dir().join(format!("leidraad-bench-{}-{nanos}", std::process::id()));
-    std::fs::create_dir_all(&dir)
-        .map_err(|e| format!("cannot create data folder {}: {e}", dir.display()))?;
-    Ok(dir)
 }

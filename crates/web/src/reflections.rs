@@ -158,10 +158,16 @@ pub async fn save_answer(
 ) -> Result<(), AppError> {
     let record = open_own(state, viewer, id).await?;
     let framework = framework_of(state, &record)?;
-    let own_cards = state.store.own_cards(id).await?;
-    let in_scope = scope_cards(Tr::new(Default::default()), framework, &record, &own_cards)
-        .iter()
-        .any(|c| c.key == card);
+    let in_scope = match framework.card(card) {
+        // A printed card: its domain decides, no read needed (the autosave hot path).
+        Some(printed) => record.domains.contains(&printed.domain),
+        None => {
+            let own_cards = state.store.own_cards(id).await?;
+            scope_cards(Tr::new(Default::default()), framework, &record, &own_cards)
+                .iter()
+                .any(|c| c.key == card)
+        }
+    };
     if !in_scope {
         return Err(AppError::BadRequest {
             code: "card-not-in-reflection",

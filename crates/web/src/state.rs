@@ -7,7 +7,7 @@ use leidraad_domain::accounts::limits::{SessionLifetime, SignInThrottle};
 use leidraad_domain::search::SearchIndex;
 use leidraad_store::Store;
 
-use crate::auth::SessionCookie;
+use crate::auth::{SessionCookie, ViewerCache};
 use crate::mail::Mailer;
 use crate::page_cache::PageCache;
 
@@ -23,6 +23,8 @@ pub struct AppState {
     pub session_cookie: SessionCookie,
     pub mailer: Mailer,
     pub clock: Clock,
+    /// Who recent credentials belong to; see [`ViewerCache`].
+    pub viewers: ViewerCache,
 }
 
 /// How the accounts part behaves; `leidraad serve` fills it from flags.
@@ -74,6 +76,7 @@ impl AppState {
             session_cookie,
             mailer,
             clock: Clock::default(),
+            viewers: ViewerCache::default(),
         }
     }
 }

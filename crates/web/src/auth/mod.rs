@@ -3,6 +3,7 @@
 //! cross-site forgery. Handlers take [`SignedIn`] and ask [`Viewer::may`]; they never look at
 //! roles themselves.
 
+mod cache;
 mod csrf;
 mod secrets;
 mod session_cookie;
@@ -22,6 +23,7 @@ use leidraad_store::accounts::MembershipRecord;
 use crate::AppState;
 use crate::error::AppError;
 
+pub use cache::ViewerCache;
 pub use csrf::CSRF_FIELD;
 pub use secrets::{new_salt, new_secret};
 pub use session_cookie::{ClientAddress, SessionCookie, user_agent};
@@ -158,7 +160,16 @@ pub async fn authenticate(
     if let Some(viewer) = &viewer {
         request.extensions_mut().insert(viewer.clone());
     }
+    let changes_state = !matches!(
+        *request.method(),
+        axum::http::Method::GET | axum::http::Method::HEAD | axum::http::Method::OPTIONS
+    );
+    let leaves_viewers_alone = cache::leaves_viewers_alone(request.uri().path());
     let mut response = CURRENT_VIEWER.scope(viewer, next.run(request)).await;
+    let succeeded = response.status().is_success() || response.status().is_redirection();
+    if changes_state && succeeded && !leaves_viewers_alone {
+        state.viewers.forget_all();
+    }
     if clear_cookie {
         state.session_cookie.clear(response.headers_mut());
     }
@@ -175,6 +186,10 @@ async fn resolve(
         Credentials::None => Ok((None, false)),
         Credentials::Bearer(None) => Err(unauthorized()),
         Credentials::Bearer(Some(token)) => {
+            let key = format!("token:{}", token.digest());
+            if let Some(viewer) = state.viewers.get(&key, now, state.settings.session) {
+                return Ok((Some(viewer), false));
+            }
             let person = state
                 .store
                 .use_api_token(&token.digest(), now)
@@ -185,24 +200,35 @@ async fn resolve(
                 .await
                 .map_err(IntoResponse::into_response)?
                 .ok_or_else(unauthorized)?;
-            Ok((Some(Arc::new(viewer)), false))
+            let viewer = Arc::new(viewer);
+            state.viewers.put(key, viewer.clone(), now, None);
+            Ok((Some(viewer), false))
         }
         Credentials::Cookie(secret) => {
+            let key = format!("session:{}", secret.digest());
+            if let Some(viewer) = state.viewers.get(&key, now, state.settings.session) {
+                return Ok((Some(viewer), false));
+            }
             let viewer = session_viewer(state, &secret, now)
                 .await
                 .map_err(IntoResponse::into_response)?;
             // A cookie for a session that has ended is removed from the browser.
-            let clear = viewer.is_none();
-            Ok((viewer.map(Arc::new), clear))
+            let Some((viewer, session)) = viewer else {
+                return Ok((None, true));
+            };
+            let viewer = Arc::new(viewer);
+            state.viewers.put(key, viewer.clone(), now, Some(session));
+            Ok((Some(viewer), false))
         }
     }
 }
 
+/// The viewer behind a live session, with the session's start and last request.
 async fn session_viewer(
     state: &AppState,
     secret: &Secret,
     now: i64,
-) -> Result<Option<Viewer>, AppError> {
+) -> Result<Option<(Viewer, (i64, i64))>, AppError> {
     let Some(session) = state.store.session_by_digest(&secret.digest()).await? else {
         return Ok(None);
     };
@@ -214,14 +240,17 @@ async fn session_viewer(
             .await?;
         return Ok(None);
     }
-    if session.last_seen_at + leidraad_domain::accounts::limits::SESSION_TOUCH_INTERVAL <= now {
+    let mut last_seen = session.last_seen_at;
+    if last_seen + leidraad_domain::accounts::limits::SESSION_TOUCH_INTERVAL <= now {
         state.store.touch_session(session.id, now).await?;
+        last_seen = now;
     }
     let info = SessionInfo {
         id: session.id,
         csrf_token: session.csrf_token,
     };
-    load_viewer(state, session.person_id, Some(info)).await
+    let viewer = load_viewer(state, session.person_id, Some(info)).await?;
+    Ok(viewer.map(|viewer| (viewer, (session.created_at, last_seen))))
 }
 
 /// A handler argument: the signed-in viewer. Without one, a page redirects to the sign-in

@@ -1429,3 +1429,36 @@ async fn an_admin_renames_the_organisation_and_nonsense_changes_nothing() {
             .contains("Enter the name of the organisation")
     );
 }
+
+#[tokio::test]
+async fn a_changed_role_takes_effect_on_the_very_next_request() {
+    let app = spawn_app().await;
+    let world = world(&app).await;
+    let staff = Browser::signed_in(&app, "staff@a.example").await;
+    let invitations = format!("/api/v1/organisations/{}/invitations", world.org_a);
+    assert_eq!(
+        staff.get(&invitations).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    let admin = Browser::signed_in(&app, "admin@a.example").await;
+    let member = format!(
+        "/organisaties/{}/leden/{}",
+        world.org_a, world.people["staff"].1
+    );
+    let promoted = admin
+        .post(&member, &[("role", "staff"), ("role", "admin")])
+        .await;
+    assert_eq!(promoted.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        staff.get(&invitations).await.status(),
+        StatusCode::OK,
+        "at once"
+    );
+    let demoted = admin.post(&member, &[("role", "staff")]).await;
+    assert_eq!(demoted.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        staff.get(&invitations).await.status(),
+        StatusCode::FORBIDDEN,
+        "at once"
+    );
+}

@@ -9,6 +9,9 @@ pub enum StoreError {
     /// A row that would break a uniqueness rule: an email already in use, a school name taken.
     #[error("already exists")]
     Conflict,
+    /// The store was closed while a write waited.
+    #[error("the store is closed")]
+    Closed,
     /// A stored value the code cannot read back; a bug or a hand-edited database.
     #[error("corrupt stored value in {0}")]
     Corrupt(&'static str),

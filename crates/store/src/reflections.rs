@@ -250,8 +250,9 @@ impl Store {
             .collect()
     }
 
-    /// Saves one card's answer in one statement (the autosave path). Only the author's own,
-    /// unfinished reflection is written.
+    /// Saves one card's answer (the autosave path), committed together with whatever other
+    /// answers wait at the same moment. Only the author's own, unfinished reflection is
+    /// written.
     pub async fn save_answer(
         &self,
         person: PersonId,
@@ -259,26 +260,20 @@ impl Store {
         answer: AnswerUpdate<'_>,
         now: i64,
     ) -> Result<Change<()>, StoreError> {
-        let result = sqlx::query(
-            "INSERT INTO reflection_answers \
-                 (reflection_id, card_id, pile, note, evidence, starred, updated_at) \
-             SELECT id, $3, $4, $5, $6, $7, $8 FROM reflections \
-             WHERE id = $1 AND person_id = $2 AND finished_at IS NULL \
-             ON CONFLICT (reflection_id, card_id) DO UPDATE SET pile = excluded.pile, \
-                 note = excluded.note, evidence = excluded.evidence, \
-                 starred = excluded.starred, updated_at = excluded.updated_at",
-        )
-        .bind(reflection)
-        .bind(person.get())
-        .bind(answer.card_id)
-        .bind(answer.pile.map(|p| i64::from(p.score())))
-        .bind(answer.note)
-        .bind(answer.evidence)
-        .bind(i64::from(answer.starred))
-        .bind(now)
-        .execute(&self.writer)
-        .await?;
-        if result.rows_affected() == 1 {
+        let written = self
+            .answers
+            .save(crate::answer_queue::AnswerRow {
+                person,
+                reflection,
+                card_id: answer.card_id.to_owned(),
+                pile: answer.pile.map(|p| i64::from(p.score())),
+                note: answer.note.to_owned(),
+                evidence: answer.evidence.to_owned(),
+                starred: i64::from(answer.starred),
+                now,
+            })
+            .await?;
+        if written {
             return Ok(Change::Done(()));
         }
         self.why_unchanged(person, reflection).await

@@ -53,6 +53,8 @@ pub struct Store {
     pub(crate) backend: Backend,
     pub(crate) reader: AnyPool,
     pub(crate) writer: AnyPool,
+    /// Autosaved answers, committed in groups; see [`crate::answer_queue`].
+    pub(crate) answers: crate::answer_queue::AnswerQueue,
 }
 
 impl Store {
@@ -62,11 +64,15 @@ impl Store {
         let backend = Backend::from_url(url)?;
         let options = AnyConnectOptions::from_str(&with_sqlite_create_mode(url))?;
         let store = match backend {
-            Backend::Sqlite => Store {
-                backend,
-                reader: sqlite_pool(&options, 8).await?,
-                writer: sqlite_pool(&options, 1).await?,
-            },
+            Backend::Sqlite => {
+                let writer = sqlite_pool(&options, 1).await?;
+                Store {
+                    backend,
+                    reader: sqlite_pool(&options, 8).await?,
+                    answers: crate::answer_queue::AnswerQueue::start(writer.clone()),
+                    writer,
+                }
+            }
             Backend::Postgres => {
                 let pool = AnyPoolOptions::new()
                     .max_connections(16)
@@ -76,6 +82,7 @@ impl Store {
                 Store {
                     backend,
                     reader: pool.clone(),
+                    answers: crate::answer_queue::AnswerQueue::start(pool.clone()),
                     writer: pool,
                 }
             }

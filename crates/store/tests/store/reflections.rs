@@ -285,3 +285,41 @@ async fn a_finished_reflection_is_shared_by_name_and_withdrawn() {
         store.close().await;
     }
 }
+
+#[tokio::test]
+async fn answers_saved_at_once_are_committed_together_each_with_its_own_outcome() {
+    for backend in backends() {
+        let (store, _database) = fresh_store(backend).await;
+        let author = person(&store, "a@x.example").await;
+        let other = person(&store, "b@x.example").await;
+        let id = reflection(&store, author, None).await.unwrap();
+        let mut saves = Vec::new();
+        for n in 0..200 {
+            let store = store.clone();
+            let who = if n % 50 == 7 { other } else { author };
+            saves.push(tokio::spawn(async move {
+                let card = format!("card-{}", n % 80);
+                let pile = Pile::from_score(n % 4 + 1).unwrap();
+                store
+                    .save_answer(who, id, answer(&card, Some(pile)), 1_000 + n)
+                    .await
+                    .unwrap()
+            }));
+        }
+        let mut outcomes = Vec::new();
+        for save in saves {
+            outcomes.push(save.await.unwrap());
+        }
+        let refused = outcomes.iter().filter(|o| **o == Change::NotFound).count();
+        assert_eq!(
+            refused, 4,
+            "{backend:?}: only the stranger's four saves are refused"
+        );
+        assert_eq!(
+            outcomes.iter().filter(|o| **o == Change::Done(())).count(),
+            196
+        );
+        assert_eq!(store.answers(id).await.unwrap().len(), 80);
+        store.close().await;
+    }
+}

@@ -156,17 +156,25 @@ pub async fn save_answer(
     card: &str,
     input: AnswerInput<'_>,
 ) -> Result<(), AppError> {
-    let record = open_own(state, viewer, id).await?;
-    let framework = framework_of(state, &record)?;
+    // The autosave hot path: who wrote the reflection, its framework and its domains never
+    // change, so they come from memory after the first read. Whether it is still open, and
+    // still the viewer's, the write itself checks.
+    let shape = state.reflection_shapes.get(&state.store, id).await?;
+    if shape.person != viewer.person {
+        return Err(AppError::NotFound);
+    }
+    let framework = state
+        .library
+        .framework(&shape.framework_id)
+        .ok_or(AppError::Internal)?;
     let in_scope = match framework.card(card) {
-        // A printed card: its domain decides, no read needed (the autosave hot path).
-        Some(printed) => record.domains.contains(&printed.domain),
-        None => {
-            let own_cards = state.store.own_cards(id).await?;
-            scope_cards(Tr::new(Default::default()), framework, &record, &own_cards)
-                .iter()
-                .any(|c| c.key == card)
-        }
+        Some(printed) => shape.domains.contains(&printed.domain),
+        None => state
+            .store
+            .own_cards(id)
+            .await?
+            .iter()
+            .any(|own| own.key() == card && shape.domains.contains(&own.domain_id)),
     };
     if !in_scope {
         return Err(AppError::BadRequest {
@@ -196,6 +204,56 @@ pub async fn save_answer(
             .save_answer(viewer.person, id, update, state.clock.now())
             .await?,
     )
+}
+
+/// What never changes about a reflection once it exists.
+#[derive(Debug, Clone)]
+pub struct ReflectionShape {
+    pub person: leidraad_domain::accounts::PersonId,
+    pub framework_id: String,
+    pub domains: Vec<String>,
+}
+
+/// Reflection shapes by id, read once. Only facts that cannot change are kept. SQLite may
+/// give the id of an erased reflection to a new one, so the memory is emptied together with
+/// the viewer cache, by every request that may change identities (an erasure among them).
+#[derive(Clone, Default)]
+pub struct ReflectionShapes {
+    shapes: std::sync::Arc<std::sync::RwLock<HashMap<i64, std::sync::Arc<ReflectionShape>>>>,
+}
+
+/// Beyond this many reflections the memory starts over.
+const MAX_SHAPES: usize = 50_000;
+
+impl ReflectionShapes {
+    pub fn forget_all(&self) {
+        if let Ok(mut shapes) = self.shapes.write() {
+            shapes.clear();
+        }
+    }
+
+    pub async fn get(
+        &self,
+        store: &leidraad_store::Store,
+        id: i64,
+    ) -> Result<std::sync::Arc<ReflectionShape>, AppError> {
+        if let Some(shape) = self.shapes.read().ok().and_then(|s| s.get(&id).cloned()) {
+            return Ok(shape);
+        }
+        let record = store.reflection(id).await?.ok_or(AppError::NotFound)?;
+        let shape = std::sync::Arc::new(ReflectionShape {
+            person: record.person_id,
+            framework_id: record.framework_id,
+            domains: record.domains,
+        });
+        if let Ok(mut shapes) = self.shapes.write() {
+            if shapes.len() >= MAX_SHAPES {
+                shapes.clear();
+            }
+            shapes.insert(id, shape.clone());
+        }
+        Ok(shape)
+    }
 }
 
 /// A store outcome as the HTTP answer.

@@ -10,6 +10,7 @@ use leidraad_store::Store;
 use crate::auth::{SessionCookie, ViewerCache};
 use crate::mail::Mailer;
 use crate::page_cache::PageCache;
+use crate::reflections::ReflectionShapes;
 
 /// What every handler may use. Cheap to clone: everything is shared.
 #[derive(Clone)]
@@ -25,6 +26,8 @@ pub struct AppState {
     pub clock: Clock,
     /// Who recent credentials belong to; see [`ViewerCache`].
     pub viewers: ViewerCache,
+    /// What never changes about a reflection; see [`ReflectionShapes`].
+    pub reflection_shapes: ReflectionShapes,
 }
 
 /// How the accounts part behaves; `leidraad serve` fills it from flags.
@@ -77,6 +80,7 @@ impl AppState {
             mailer,
             clock: Clock::default(),
             viewers: ViewerCache::default(),
+            reflection_shapes: ReflectionShapes::default(),
         }
     }
 }

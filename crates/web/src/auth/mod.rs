@@ -169,6 +169,7 @@ pub async fn authenticate(
     let succeeded = response.status().is_success() || response.status().is_redirection();
     if changes_state && succeeded && !leaves_viewers_alone {
         state.viewers.forget_all();
+        state.reflection_shapes.forget_all();
     }
     if clear_cookie {
         state.session_cookie.clear(response.headers_mut());

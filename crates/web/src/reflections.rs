@@ -160,9 +160,7 @@ pub async fn save_answer(
     // change, so they come from memory after the first read. Whether it is still open, and
     // still the viewer's, the write itself checks.
     let shape = state.reflection_shapes.get(&state.store, id).await?;
-    if shape.person != viewer.person {
-        return Err(AppError::NotFound);
-    }
+    viewer.may(Action::ViewOwnReflection, &Target::owned_by(shape.person))?;
     let framework = state
         .library
         .framework(&shape.framework_id)

@@ -2,6 +2,7 @@
 //! askama template; templates only lay out what they are given and ask `page.tr` for words.
 
 mod content;
+mod download;
 pub use content::{card_url, dialogue_card_url};
 mod language_switch;
 pub mod organisation;

@@ -9,6 +9,7 @@ use leidraad_domain::accounts::{Action, Email, Password, PersonName, Role, Targe
 use leidraad_store::accounts::{ApiTokenRecord, SessionRecord};
 use serde::Deserialize;
 
+use super::download::{csv_table, download};
 use super::{PageContext, Section, render};
 use crate::AppState;
 use crate::accounts;
@@ -366,43 +367,6 @@ pub async fn export(
     )
     .await?;
     Ok(data)
-}
-
-/// RFC 4180: every field quoted, quotes doubled; a leading formula character is defused so a
-/// spreadsheet never runs a cell.
-fn csv_table(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
-    let mut out = String::new();
-    let mut line = |fields: Vec<String>| {
-        let quoted: Vec<String> = fields
-            .iter()
-            .map(|f| {
-                let f = if f.starts_with(['=', '+', '-', '@']) {
-                    format!("'{f}")
-                } else {
-                    f.clone()
-                };
-                format!("\"{}\"", f.replace('"', "\"\""))
-            })
-            .collect();
-        out.push_str(&quoted.join(","));
-        out.push_str("\r\n");
-    };
-    line(header.iter().map(|h| (*h).to_owned()).collect());
-    for row in rows {
-        line(row);
-    }
-    out
-}
-
-fn download(body: Vec<u8>, content_type: &'static str, file_name: &str) -> Response {
-    let mut response = body.into_response();
-    let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{file_name}\"")) {
-        headers.insert(header::CONTENT_DISPOSITION, value);
-    }
-    response
 }
 
 /// Deletes the account after the password is confirmed. The last admin of an organisation

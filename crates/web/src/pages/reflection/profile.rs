@@ -3,12 +3,13 @@
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use leidraad_domain::accounts::PersonId;
 use leidraad_domain::reflection::{Pile, RadarChart, SortedCard};
 use serde::Deserialize;
 
+use super::super::download::{csv_table, download};
 use super::super::{PageContext, Section, render};
 use super::{domain_title, score_text};
 use crate::AppState;
@@ -34,6 +35,8 @@ pub struct CardLine {
     pub domain_number: usize,
     pub domain_title: String,
     pub pile: String,
+    /// 1–4, or none while unsorted.
+    pub score: Option<u8>,
     pub starred: bool,
     pub focus: bool,
     pub note: String,
@@ -129,6 +132,7 @@ async fn profile_page(
             domain_number,
             domain_title,
             pile: pile_label(tr, card.pile),
+            score: card.pile.map(|p| p.score()),
             starred: card.starred,
             focus: focus_keys.contains(&card.card),
             note: answer.map(|a| a.note.clone()).unwrap_or_default(),
@@ -376,46 +380,28 @@ pub async fn get_csv(
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
     let page = profile_page(&state, tr, &viewer, id, true).await?;
-    let answers = state.store.answers(id).await?;
-    let mut csv = String::from(
-        "\"domain\",\"card\",\"text\",\"pile\",\"starred\",\"focus\",\"note\",\"evidence\"\r\n",
+    let csv = csv_table(
+        &[
+            "domain", "card", "text", "pile", "starred", "focus", "note", "evidence",
+        ],
+        page.all_cards.iter().map(|card| {
+            vec![
+                card.domain_title.clone(),
+                card.key.clone(),
+                card.text.clone(),
+                card.score.map(|s| s.to_string()).unwrap_or_default(),
+                u8::from(card.starred).to_string(),
+                u8::from(card.focus).to_string(),
+                card.note.clone(),
+                card.evidence.clone(),
+            ]
+        }),
     );
-    for card in &page.all_cards {
-        let score = answers
-            .iter()
-            .find(|a| a.card_id == card.key)
-            .and_then(|a| a.pile)
-            .map(|p| p.score().to_string())
-            .unwrap_or_default();
-        let fields = [
-            card.domain_title.clone(),
-            card.key.clone(),
-            card.text.clone(),
-            score,
-            u8::from(card.starred).to_string(),
-            u8::from(card.focus).to_string(),
-            card.note.clone(),
-            card.evidence.clone(),
-        ];
-        let quoted: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-        csv.push_str(&quoted.join(","));
-        csv.push_str("\r\n");
-    }
     Ok(download(
         csv.into_bytes(),
         "text/csv; charset=utf-8",
         &format!("leidraad-reflectie-{id}.csv"),
     ))
-}
-
-/// Quoted, quotes doubled, a leading formula character defused.
-fn csv_field(field: &str) -> String {
-    let field = if field.starts_with(['=', '+', '-', '@']) {
-        format!("'{field}")
-    } else {
-        field.to_owned()
-    };
-    format!("\"{}\"", field.replace('"', "\"\""))
 }
 
 pub async fn get_json(
@@ -436,17 +422,6 @@ pub async fn get_json(
         "application/json",
         &format!("leidraad-reflectie-{id}.json"),
     ))
-}
-
-fn download(body: Vec<u8>, content_type: &'static str, name: &str) -> Response {
-    let mut response = body.into_response();
-    let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
-        headers.insert(header::CONTENT_DISPOSITION, value);
-    }
-    response
 }
 
 #[derive(Template)]

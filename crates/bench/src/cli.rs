@@ -41,6 +41,18 @@ pub struct Args {
     /// token for the demo school leader.
     #[arg(long, value_enum, value_delimiter = ',')]
     pub routes: Vec<RouteName>,
+
+    /// Sign-ins sent at once for the memory row (each hashes a password in 19 MiB).
+    #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(u32).range(1..=5000))]
+    pub sign_ins: u32,
+
+    /// Leave out the memory rows (idle, and after the sign-ins).
+    #[arg(long, conflicts_with = "memory_only")]
+    pub no_memory: bool,
+
+    /// Measure only the memory rows, no routes.
+    #[arg(long)]
+    pub memory_only: bool,
 }
 
 impl Args {
@@ -210,6 +222,19 @@ mod tests {
         assert!(args.selected_routes().contains(&RouteName::SaveAnswer));
         assert!(args.selected_routes().contains(&RouteName::Profile));
         assert_eq!(args.concurrency, ConcurrencyLevels(vec![1, 16, 64]));
+        assert_eq!(args.sign_ins, 200);
+        assert!(!args.no_memory && !args.memory_only);
+    }
+
+    #[test]
+    fn memory_rows_can_be_left_out_or_measured_alone() {
+        let args =
+            Args::try_parse_from(["leidraad-bench", "--memory-only", "--sign-ins", "20"]).unwrap();
+        assert!(args.memory_only);
+        assert_eq!(args.sign_ins, 20);
+        assert!(Args::try_parse_from(["leidraad-bench", "--no-memory"]).is_ok());
+        assert!(Args::try_parse_from(["leidraad-bench", "--no-memory", "--memory-only"]).is_err());
+        assert!(Args::try_parse_from(["leidraad-bench", "--sign-ins", "0"]).is_err());
     }
 
     #[test]

@@ -38,12 +38,19 @@
 //! The clients use hyper's low-level HTTP/1.1 connection rather than reqwest: no pool, no
 //! extra layers, so less client work competes with the server for the CPU.
 //!
+//! Before the load, the memory rows (`memory.rs`): resident memory of `leidraad serve` and of
+//! `leidraad demo` when idle after start, and of the demo server after `--sign-ins` (200)
+//! sign-ins at once, each server on a fresh data folder of its own. Goals: under 40 MB idle,
+//! under 120 MB after the sign-ins. `--no-memory` leaves them out, `--memory-only` runs
+//! nothing else.
+//!
 //! Run it from the workspace root:
 //!
 //! ```text
 //! cargo build --release -p leidraad && cargo run --release -p leidraad-bench
 //! cargo run --release -p leidraad-bench -- --routes card,search --concurrency 16 --duration 2
 //! cargo run --release -p leidraad-bench -- --routes save-answer,profile
+//! cargo run --release -p leidraad-bench -- --memory-only --sign-ins 200
 //! cargo run --release -p leidraad-bench -- \
 //!     --database-url postgres://postgres@127.0.0.1:5432/leidraad_bench
 //! ```
@@ -57,6 +64,7 @@ mod cli;
 mod fixture;
 mod http;
 mod load;
+mod memory;
 mod report;
 mod requests;
 mod server;
@@ -100,6 +108,35 @@ fn run(args: &Args) -> Result<(), String> {
         .map_err(|e| format!("cannot start the tokio runtime: {e}"))?;
     let routes = args.selected_routes();
     let database_url = args.database_url.as_deref();
+    // Memory first, on servers of its own, before any load has touched a server.
+    let memory = if args.no_memory {
+        None
+    } else {
+        println!(
+            "Measuring resident memory: idle, and after {} sign-ins at once …",
+            args.sign_ins
+        );
+        let measured = runtime.block_on(until_interrupted(memory::measure(
+            &args.binary,
+            database_url,
+            args.sign_ins as usize,
+        )))?;
+        println!("{}\n", memory::table(&measured));
+        Some(measured)
+    };
+    if args.memory_only {
+        let report = Report {
+            binary: args.binary.display().to_string(),
+            database: database_kind(database_url),
+            duration: args.duration,
+            warmup: args.warmup,
+            memory,
+            results: Vec::new(),
+        };
+        report::write_json(&args.output, &report)?;
+        println!("results written to {}", args.output.display());
+        return Ok(());
+    }
     let data_dir = DataDir::fresh()?;
     let token = if routes.iter().any(|route| route.needs_fixture()) {
         println!(
@@ -119,9 +156,13 @@ fn run(args: &Args) -> Result<(), String> {
         database: database_kind(args.database_url.as_deref()),
         duration: args.duration,
         warmup: args.warmup,
+        memory,
         results: results?,
     };
     print_verdicts(args, &report.results);
+    if let Some(memory) = &report.memory {
+        println!("\n{}", memory::table(memory));
+    }
     report::write_json(&args.output, &report)?;
     println!("\nresults written to {}", args.output.display());
     Ok(())

@@ -6,6 +6,7 @@ use std::time::Duration;
 use serde::Serialize;
 
 use crate::cli::RouteName;
+use crate::memory::{GOAL_AFTER_SIGN_INS_MB, GOAL_IDLE_MB, MemoryResult};
 use crate::stats::{GOAL_CEILING_RATIO, LatencySummary, milliseconds};
 
 /// The figures of one route at one concurrency level.
@@ -39,6 +40,8 @@ pub struct Report {
     pub database: &'static str,
     pub duration: Duration,
     pub warmup: Duration,
+    /// The memory rows, unless left out.
+    pub memory: Option<MemoryResult>,
     pub results: Vec<RouteResult>,
 }
 
@@ -113,7 +116,42 @@ struct JsonReport<'a> {
     database: &'a str,
     duration_s: f64,
     warmup_s: f64,
+    memory: Option<JsonMemory>,
     results: Vec<JsonResult<'a>>,
+}
+
+/// Resident memory in MB (2^20 bytes) with the goals, and the sign-in run behind it.
+#[derive(Debug, Serialize)]
+struct JsonMemory {
+    idle_serve_mb: f64,
+    idle_demo_mb: f64,
+    goal_idle_mb: f64,
+    sign_ins: usize,
+    after_sign_ins_mb: f64,
+    goal_after_sign_ins_mb: f64,
+    sign_in_seconds: f64,
+    sign_ins_per_second: f64,
+    sign_in_p50_ms: f64,
+    sign_in_p99_ms: f64,
+    sign_in_errors: u64,
+}
+
+impl JsonMemory {
+    fn new(memory: &MemoryResult) -> Self {
+        JsonMemory {
+            idle_serve_mb: memory.idle_serve_mb,
+            idle_demo_mb: memory.idle_demo_mb,
+            goal_idle_mb: GOAL_IDLE_MB,
+            sign_ins: memory.sign_ins,
+            after_sign_ins_mb: memory.after_sign_ins_mb,
+            goal_after_sign_ins_mb: GOAL_AFTER_SIGN_INS_MB,
+            sign_in_seconds: memory.sign_in_wall.as_secs_f64(),
+            sign_ins_per_second: memory.sign_ins_per_second(),
+            sign_in_p50_ms: milliseconds(memory.sign_in_latency.p50),
+            sign_in_p99_ms: milliseconds(memory.sign_in_latency.p99),
+            sign_in_errors: memory.sign_in_errors,
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -139,6 +177,7 @@ impl<'a> JsonReport<'a> {
             database: report.database,
             duration_s: report.duration.as_secs_f64(),
             warmup_s: report.warmup.as_secs_f64(),
+            memory: report.memory.as_ref().map(JsonMemory::new),
             results: report.results.iter().map(JsonResult::new).collect(),
         }
     }
@@ -238,6 +277,7 @@ mod tests {
             database: "sqlite",
             duration: Duration::from_secs(5),
             warmup: Duration::from_secs(1),
+            memory: None,
             results: vec![
                 result(RouteName::Ceiling, 1, 1.0),
                 result(RouteName::Card, 1, 0.5),
@@ -255,5 +295,39 @@ mod tests {
             text.find("\"route\"") < text.find("\"path\""),
             "fields keep their order"
         );
+        assert_eq!(value["memory"], serde_json::Value::Null);
+    }
+
+    #[test]
+    fn json_has_the_memory_rows_with_their_goals() {
+        let report = Report {
+            binary: "target/release/leidraad".into(),
+            database: "sqlite",
+            duration: Duration::from_secs(5),
+            warmup: Duration::from_secs(1),
+            memory: Some(MemoryResult {
+                idle_serve_mb: 12.5,
+                idle_demo_mb: 20.0,
+                sign_ins: 200,
+                after_sign_ins_mb: 60.0,
+                sign_in_wall: Duration::from_secs(10),
+                sign_in_latency: LatencySummary {
+                    p50: Duration::from_millis(5000),
+                    p99: Duration::from_millis(9900),
+                    max: Duration::from_millis(10_000),
+                },
+                sign_in_errors: 0,
+            }),
+            results: Vec::new(),
+        };
+        let value: serde_json::Value = serde_json::from_str(&to_json(&report)).unwrap();
+        let memory = &value["memory"];
+        assert_eq!(memory["idle_serve_mb"], 12.5);
+        assert_eq!(memory["idle_demo_mb"], 20.0);
+        assert_eq!(memory["goal_idle_mb"], 40.0);
+        assert_eq!(memory["after_sign_ins_mb"], 60.0);
+        assert_eq!(memory["goal_after_sign_ins_mb"], 120.0);
+        assert_eq!(memory["sign_ins_per_second"], 20.0);
+        assert_eq!(memory["sign_in_p99_ms"], 9900.0);
     }
 }

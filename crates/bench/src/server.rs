@@ -31,8 +31,19 @@ impl ServerProcess {
         data_dir: DataDir,
         database_url: Option<&str>,
     ) -> Result<Self, String> {
+        Self::start_command(binary, "serve", data_dir, database_url)
+    }
+
+    /// Starts `<binary> <command>` (`serve`, or `demo`, which seeds the demo first and then
+    /// serves) on a free local port with the given data folder.
+    pub fn start_command(
+        binary: &Path,
+        command: &str,
+        data_dir: DataDir,
+        database_url: Option<&str>,
+    ) -> Result<Self, String> {
         let address = free_local_address()?;
-        let mut command = serve_command(binary, address, data_dir.path(), database_url);
+        let mut command = server_command(binary, command, address, data_dir.path(), database_url);
         match command.spawn() {
             Ok(child) => Ok(ServerProcess {
                 child,
@@ -62,6 +73,16 @@ impl ServerProcess {
             }
             tokio::time::sleep(READY_POLL_INTERVAL).await;
         }
+    }
+
+    /// The server's resident memory (`VmRSS` in `/proc/PID/status`) in MB of 2^20 bytes.
+    pub fn resident_mb(&self) -> Result<f64, String> {
+        let path = format!("/proc/{}/status", self.child.id());
+        let status = std::fs::read_to_string(&path)
+            .map_err(|e| format!("cannot read {path} (resident memory is read on Linux): {e}"))?;
+        parse_vm_rss_kib(&status)
+            .map(|kib| kib as f64 / 1024.0)
+            .ok_or_else(|| format!("no VmRSS line in {path}"))
     }
 
     /// SIGTERM, so the server shuts down as it would in production; SIGKILL if it lingers.
@@ -170,14 +191,20 @@ pub fn run_app_command(
     String::from_utf8(output.stdout).map_err(|_| format!("`{shown}` printed something not UTF-8"))
 }
 
-fn serve_command(
+fn server_command(
     binary: &Path,
+    subcommand: &str,
     address: SocketAddr,
     data_dir: &Path,
     database_url: Option<&str>,
 ) -> Command {
     let bind = address.to_string();
-    let mut command = app_command(binary, &["serve", "--bind", &bind], data_dir, database_url);
+    let mut command = app_command(
+        binary,
+        &[subcommand, "--bind", &bind],
+        data_dir,
+        database_url,
+    );
     // The server announces its address on stdout, which would land in the table.
     command.stdout(Stdio::null());
     command
@@ -190,4 +217,34 @@ fn free_local_address() -> Result<SocketAddr, String> {
     listener
         .local_addr()
         .map_err(|e| format!("cannot find a free port: {e}"))
+}
+
+/// The `VmRSS:   12345 kB` line of a `/proc/PID/status`, in KiB.
+fn parse_vm_rss_kib(status: &str) -> Option<u64> {
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmRSS:"))
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|number| number.parse().ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_resident_set_is_read_from_proc_status() {
+        let status =
+            "Name:\tleidraad\nVmPeak:\t  900000 kB\nVmRSS:\t   35840 kB\nRssAnon:\t 20000 kB\n";
+        assert_eq!(parse_vm_rss_kib(status), Some(35_840));
+        assert_eq!(parse_vm_rss_kib("Name:\tx\n"), None);
+    }
+
+    #[test]
+    fn this_process_has_a_resident_set() {
+        if cfg!(target_os = "linux") {
+            let status = std::fs::read_to_string("/proc/self/status").unwrap();
+            assert!(parse_vm_rss_kib(&status).is_some_and(|kib| kib > 0));
+        }
+    }
 }

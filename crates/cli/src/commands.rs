@@ -6,7 +6,9 @@ use leidraad_domain::{Library, SourceFile, load_library};
 use leidraad_store::Store;
 use leidraad_web::{AppState, Mailer, Settings, error_chain};
 
-use crate::config::{AdminCommand, Cli, Command, ContentCommand, DatabaseArgs, ServeArgs};
+use crate::config::{
+    AdminCommand, Cli, Command, ContentCommand, DatabaseArgs, OrganisationCommand, ServeArgs,
+};
 
 /// Exit code for content that does not validate.
 const INVALID_CONTENT: u8 = 2;
@@ -39,6 +41,17 @@ pub async fn run(cli: Cli) -> ExitCode {
             database,
         })) => match open_store(&database).await {
             Ok(store) => crate::admin::api_token(&store, &email, &name).await,
+            Err(message) => Err(message),
+        },
+        Some(Command::Admin(AdminCommand::Organisation(OrganisationCommand::Add {
+            name,
+            email,
+            admin_name,
+            database,
+        }))) => match open_store(&database).await {
+            Ok(store) => {
+                crate::admin::add_organisation(&store, &name, &email, admin_name.as_deref()).await
+            }
             Err(message) => Err(message),
         },
         Some(Command::Demo(args)) => demo(args).await,
@@ -143,7 +156,11 @@ fn settings(args: &ServeArgs) -> Result<(Settings, Mailer), String> {
     let settings = Settings {
         session: SessionLifetime { idle, absolute },
         public_url: args.public_url.clone(),
-        trust_forwarded_for: args.trust_forwarded_for,
+        forwarded_hops: if args.trust_forwarded_for {
+            usize::from(args.proxy_hops)
+        } else {
+            0
+        },
         ..Settings::default()
     };
     let outbox = args.database.data_dir.join("outbox");
@@ -157,21 +174,39 @@ async fn serve_with(args: ServeArgs, store: Store) -> Result<ExitCode, String> {
         Ok(library) => library,
         Err(code) => return Ok(code),
     };
-    let (settings, mailer) = settings(&args)?;
+    let (mut settings, mailer) = settings(&args)?;
     record_content_versions(&store, &library).await?;
     let listener = tokio::net::TcpListener::bind(args.bind)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", args.bind))?;
     let address = listener.local_addr().map_err(|e| e.to_string())?;
+    settings.public_url = Some(public_url(args.public_url.as_deref(), address)?);
     tracing::info!(%address, "listening");
     println!("Leidraad draait op / is running at http://{address}/");
     let state = AppState::with_settings(library, store.clone(), settings, mailer);
-    leidraad_web::serve(listener, state, shutdown_signal())
+    leidraad_web::serve_with_options(listener, state, args.serve_options(), shutdown_signal())
         .await
         .map_err(|e| format!("server error: {e}"))?;
     store.close().await;
     tracing::info!("stopped");
     Ok(ExitCode::SUCCESS)
+}
+
+/// Where links in mail point. Never a request header: an attacker chooses those. Without
+/// `--public-url` the bound address is the only name Leidraad knows for itself; a wildcard
+/// address names no host, so then the operator must say where people reach it.
+fn public_url(configured: Option<&str>, bound: std::net::SocketAddr) -> Result<String, String> {
+    if let Some(url) = configured {
+        return Ok(url.trim_end_matches('/').to_owned());
+    }
+    if bound.ip().is_unspecified() {
+        return Err(format!(
+            "listening on {bound} needs --public-url (LEIDRAAD_PUBLIC_URL), the address people \
+             reach Leidraad at, e.g. https://leidraad.bestuur.nl: links in invitation and \
+             password-reset mail are built from it, never from a request's Host header"
+        ));
+    }
+    Ok(format!("http://{bound}"))
 }
 
 async fn record_content_versions(store: &Store, library: &Library) -> Result<(), String> {
@@ -209,4 +244,28 @@ async fn shutdown_signal() {
         () = terminate => {},
     }
     tracing::info!("shutting down: finishing requests in flight");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::public_url;
+
+    #[test]
+    fn links_name_the_configured_or_bound_address_never_a_wildcard() {
+        let bound = "127.0.0.1:8080".parse().unwrap();
+        assert_eq!(
+            public_url(Some("https://leidraad.bestuur.nl/"), bound).unwrap(),
+            "https://leidraad.bestuur.nl"
+        );
+        assert_eq!(public_url(None, bound).unwrap(), "http://127.0.0.1:8080");
+        let v6 = "[::1]:8080".parse().unwrap();
+        assert_eq!(public_url(None, v6).unwrap(), "http://[::1]:8080");
+        let wildcard = "0.0.0.0:8080".parse().unwrap();
+        assert!(
+            public_url(None, wildcard)
+                .unwrap_err()
+                .contains("--public-url")
+        );
+        assert!(public_url(Some("https://x.nl"), wildcard).is_ok());
+    }
 }

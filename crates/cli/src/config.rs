@@ -56,6 +56,9 @@ pub enum AdminCommand {
         #[command(flatten)]
         database: DatabaseArgs,
     },
+    /// Organisations on this installation.
+    #[command(subcommand)]
+    Organisation(OrganisationCommand),
     /// Print a new personal API token for the person with this email.
     ApiToken {
         #[arg(long)]
@@ -63,6 +66,24 @@ pub enum AdminCommand {
         /// A label to recognise the token by on the profile page.
         #[arg(long, default_value = "leidraad admin api-token")]
         name: String,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OrganisationCommand {
+    /// Add an organisation with its first admin. An existing account becomes its admin; for a
+    /// new one the password is read from stdin.
+    Add {
+        #[arg(long)]
+        name: String,
+        /// The admin's email address.
+        #[arg(long)]
+        email: String,
+        /// The admin's name, for a new account; defaults to the part of the email before the @.
+        #[arg(long)]
+        admin_name: Option<String>,
         #[command(flatten)]
         database: DatabaseArgs,
     },
@@ -91,6 +112,20 @@ pub struct ServeArgs {
     /// Address to listen on.
     #[arg(long, env = "LEIDRAAD_BIND", default_value = "127.0.0.1:8080")]
     pub bind: SocketAddr,
+
+    /// Seconds a client may take to send a request's line and headers; also how long an idle
+    /// keep-alive connection stays open.
+    #[arg(long, env = "LEIDRAAD_HEADER_READ_TIMEOUT_SECONDS", default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=3600))]
+    pub header_read_timeout_seconds: u32,
+
+    /// Connections open at once; when all are taken, new ones wait until one closes.
+    #[arg(long, env = "LEIDRAAD_MAX_CONNECTIONS", default_value_t = 1024, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    pub max_connections: u32,
+
+    /// Seconds requests in flight get to finish after SIGTERM or Ctrl-C; what is still open
+    /// then is dropped.
+    #[arg(long, env = "LEIDRAAD_SHUTDOWN_GRACE_SECONDS", default_value_t = 10, value_parser = clap::value_parser!(u32).range(0..=3600))]
+    pub shutdown_grace_seconds: u32,
 
     #[command(flatten)]
     pub database: DatabaseArgs,
@@ -126,9 +161,15 @@ pub struct ServeArgs {
     #[arg(long, env = "LEIDRAAD_SESSION_MAX_HOURS", default_value_t = 12, value_parser = clap::value_parser!(u32).range(1..=720))]
     pub session_max_hours: u32,
 
-    /// Take the client address from X-Forwarded-For (only behind a reverse proxy you run).
+    /// Take the client address from X-Forwarded-For (only behind a reverse proxy you run):
+    /// the address your proxy added, never one the client wrote itself.
     #[arg(long, env = "LEIDRAAD_TRUST_FORWARDED_FOR")]
     pub trust_forwarded_for: bool,
+
+    /// How many reverse proxies of yours stand in front of Leidraad, each appending to
+    /// X-Forwarded-For; the client address is that many entries from the right.
+    #[arg(long, env = "LEIDRAAD_PROXY_HOPS", default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=10))]
+    pub proxy_hops: u8,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -142,15 +183,43 @@ pub struct DatabaseArgs {
     pub data_dir: PathBuf,
 }
 
+impl ServeArgs {
+    /// The HTTP server's limits, from the flags.
+    pub fn serve_options(&self) -> leidraad_web::ServeOptions {
+        use std::time::Duration;
+        leidraad_web::ServeOptions {
+            header_read_timeout: Duration::from_secs(self.header_read_timeout_seconds.into()),
+            max_connections: self.max_connections as usize,
+            shutdown_grace: Duration::from_secs(self.shutdown_grace_seconds.into()),
+        }
+    }
+}
+
 impl DatabaseArgs {
     /// The configured URL, or a SQLite file in the data dir (the folder is created).
     pub fn resolve(&self) -> std::io::Result<DatabaseUrl> {
         if let Some(url) = &self.database_url {
             return Ok(url.clone());
         }
-        std::fs::create_dir_all(&self.data_dir)?;
+        // The database holds personal data: a new data dir is 0700 and a new database file
+        // 0600 (SQLite gives its -wal and -shm files the same mode).
+        leidraad_web::files::create_private_dir(&self.data_dir)?;
         let path = self.data_dir.join("leidraad.sqlite3");
+        create_private_file(&path)?;
         Ok(DatabaseUrl(format!("sqlite://{}", path.display())))
+    }
+}
+
+/// Creates an empty file with mode 0600 unless it exists.
+fn create_private_file(path: &std::path::Path) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(error) => Err(error),
     }
 }
 
@@ -227,6 +296,35 @@ mod tests {
     #[test]
     fn the_command_line_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn the_connection_limits_default_to_the_servers_and_follow_the_flags() {
+        let cli = Cli::try_parse_from(["leidraad"]).unwrap();
+        assert_eq!(
+            cli.serve.serve_options(),
+            leidraad_web::ServeOptions::default()
+        );
+        let cli = Cli::try_parse_from([
+            "leidraad",
+            "serve",
+            "--header-read-timeout-seconds",
+            "3",
+            "--max-connections",
+            "7",
+            "--shutdown-grace-seconds",
+            "0",
+        ])
+        .unwrap();
+        let Some(Command::Serve(args)) = cli.command else {
+            panic!("serve")
+        };
+        let options = args.serve_options();
+        assert_eq!(options.header_read_timeout.as_secs(), 3);
+        assert_eq!(options.max_connections, 7);
+        assert!(options.shutdown_grace.is_zero());
+        assert!(Cli::try_parse_from(["leidraad", "--max-connections", "0"]).is_err());
+        assert!(Cli::try_parse_from(["leidraad", "--header-read-timeout-seconds", "0"]).is_err());
     }
 
     #[test]

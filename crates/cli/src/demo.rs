@@ -3,14 +3,14 @@
 //! their own demo data here.
 
 use leidraad_domain::accounts::limits::INVITATION_LIFETIME;
-use leidraad_domain::accounts::{OrganisationId, PersonId, Role, RoleSet, SchoolId};
+use leidraad_domain::accounts::{HashMemory, OrganisationId, PersonId, Role, RoleSet, SchoolId};
 use leidraad_domain::reflection::Pile;
 use leidraad_domain::{Framework, Library};
 use leidraad_store::Store;
 use leidraad_store::accounts::{NewInvitation, NewPerson};
-use leidraad_store::reflections::{AnswerUpdate, NewReflection};
+use leidraad_store::reflections::{AnswerFields, AnswerUpdate, NewReflection};
 
-use crate::admin::{new_account, now};
+use crate::admin::{new_account_in, now};
 
 pub const DEMO_PASSWORD: &str = "leidraad-demo-2026";
 pub const DEMO_ORGANISATION: &str = "Stichting Rivierenland (demo)";
@@ -125,8 +125,10 @@ pub async fn seed(store: &Store, library: &Library) -> Result<(), String> {
     }
     let now = now();
     let mut people = Vec::new();
+    // One hashing buffer for every demo account, returned to the system after seeding.
+    let mut memory = HashMemory::new();
     for (email, name, _, _) in PEOPLE {
-        let account = new_account(email, name, DEMO_PASSWORD)?;
+        let account = new_account_in(email, name, DEMO_PASSWORD, &mut memory)?;
         let id = store
             .create_person(NewPerson {
                 email: account.email.as_str(),
@@ -139,6 +141,7 @@ pub async fn seed(store: &Store, library: &Library) -> Result<(), String> {
             .map_err(fail)?;
         people.push(id);
     }
+    drop(memory);
     let organisation = store
         .create_organisation(DEMO_ORGANISATION, people[0], now)
         .await
@@ -326,6 +329,7 @@ async fn sort_cards(
                     note,
                     evidence: "",
                     starred: spread % 11 == 0,
+                    fields: AnswerFields::ALL,
                 },
                 at,
             )

@@ -22,6 +22,7 @@ pub(crate) struct AnswerRow {
     pub note: String,
     pub evidence: String,
     pub starred: i64,
+    pub fields: crate::reflections::AnswerFields,
     pub now: i64,
 }
 
@@ -99,9 +100,14 @@ async fn commit_rows(writer: &AnyPool, group: &[&AnswerRow]) -> Result<Vec<bool>
                  (reflection_id, card_id, pile, note, evidence, starred, updated_at) \
              SELECT id, $3, $4, $5, $6, $7, $8 FROM reflections \
              WHERE id = $1 AND person_id = $2 AND finished_at IS NULL \
-             ON CONFLICT (reflection_id, card_id) DO UPDATE SET pile = excluded.pile, \
-                 note = excluded.note, evidence = excluded.evidence, \
-                 starred = excluded.starred, updated_at = excluded.updated_at",
+             ON CONFLICT (reflection_id, card_id) DO UPDATE SET \
+                 pile = CASE WHEN $9 = 1 THEN excluded.pile ELSE reflection_answers.pile END, \
+                 note = CASE WHEN $10 = 1 THEN excluded.note ELSE reflection_answers.note END, \
+                 evidence = CASE WHEN $11 = 1 \
+                     THEN excluded.evidence ELSE reflection_answers.evidence END, \
+                 starred = CASE WHEN $12 = 1 \
+                     THEN excluded.starred ELSE reflection_answers.starred END, \
+                 updated_at = excluded.updated_at",
         )
         .bind(answer.reflection)
         .bind(answer.person.get())
@@ -111,6 +117,10 @@ async fn commit_rows(writer: &AnyPool, group: &[&AnswerRow]) -> Result<Vec<bool>
         .bind(answer.evidence.as_str())
         .bind(answer.starred)
         .bind(answer.now)
+        .bind(i64::from(answer.fields.pile))
+        .bind(i64::from(answer.fields.note))
+        .bind(i64::from(answer.fields.evidence))
+        .bind(i64::from(answer.fields.starred))
         .execute(&mut *tx)
         .await?;
         written.push(result.rows_affected() == 1);

@@ -79,7 +79,9 @@ pub struct NewReflection<'a> {
     pub prefill_from: Option<i64>,
 }
 
-/// The whole state of one card's answer: the last write per card wins.
+/// A change to one card's answer. Only the parts named in `fields` are written; the others
+/// keep what is stored, so a save never erases text it did not mean to change (a page loaded
+/// before another tab saved a note may still move the card to another pile).
 #[derive(Debug, Clone)]
 pub struct AnswerUpdate<'a> {
     pub card_id: &'a str,
@@ -87,6 +89,32 @@ pub struct AnswerUpdate<'a> {
     pub note: &'a str,
     pub evidence: &'a str,
     pub starred: bool,
+    pub fields: AnswerFields,
+}
+
+/// Which parts of an answer an update changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AnswerFields {
+    pub pile: bool,
+    pub note: bool,
+    pub evidence: bool,
+    pub starred: bool,
+}
+
+impl AnswerFields {
+    /// The whole answer: what `PUT` and the seeders write.
+    pub const ALL: AnswerFields = AnswerFields {
+        pile: true,
+        note: true,
+        evidence: true,
+        starred: true,
+    };
+    pub const NONE: AnswerFields = AnswerFields {
+        pile: false,
+        note: false,
+        evidence: false,
+        starred: false,
+    };
 }
 
 /// What became of a change to a reflection.
@@ -266,10 +294,21 @@ impl Store {
                 person,
                 reflection,
                 card_id: answer.card_id.to_owned(),
-                pile: answer.pile.map(|p| i64::from(p.score())),
-                note: answer.note.to_owned(),
-                evidence: answer.evidence.to_owned(),
-                starred: i64::from(answer.starred),
+                // A part the update leaves alone starts empty on a card answered for the
+                // first time.
+                pile: answer
+                    .pile
+                    .filter(|_| answer.fields.pile)
+                    .map(|p| i64::from(p.score())),
+                note: if answer.fields.note { answer.note } else { "" }.to_owned(),
+                evidence: if answer.fields.evidence {
+                    answer.evidence
+                } else {
+                    ""
+                }
+                .to_owned(),
+                starred: i64::from(answer.starred && answer.fields.starred),
+                fields: answer.fields,
                 now,
             })
             .await?;

@@ -5,12 +5,12 @@
 
 use std::net::IpAddr;
 
-use axum::http::{HeaderMap, header};
+use axum::http::HeaderMap;
 use leidraad_domain::Language;
 use leidraad_domain::accounts::limits::{INVITATION_LIFETIME, PASSWORD_RESET_LIFETIME};
 use leidraad_domain::accounts::{
     Action, Email, OrganisationId, Password, PasswordHash, PersonId, Role, RoleSet, SchoolId,
-    Secret, Target, decoy_hash, digest_of, hash_password, needs_rehash, verify_password,
+    Secret, Target, decoy_hash, digest_of, hash_password_in, needs_rehash, verify_password_in,
 };
 use leidraad_store::accounts::{NewAuditEvent, NewInvitation};
 
@@ -20,16 +20,19 @@ use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::mail::OutgoingMessage;
 
-/// Argon2 takes tens of milliseconds of CPU: off the async threads.
+/// Argon2 takes tens of milliseconds of CPU and 19 MiB: off the async threads, in the hashing
+/// pool (at most one hash per core at once, in buffers allocated once).
 pub async fn hash(password: Password) -> Result<PasswordHash, AppError> {
     let salt = new_salt();
-    tokio::task::spawn_blocking(move || hash_password(&password, salt))
+    crate::hashing::pool()
+        .run(move |memory| hash_password_in(&password, salt, memory))
         .await
-        .map_err(|_| AppError::Internal)
+        .ok_or(AppError::Internal)
 }
 
 pub async fn verify(candidate: String, hash: PasswordHash) -> bool {
-    tokio::task::spawn_blocking(move || verify_password(&candidate, &hash))
+    crate::hashing::pool()
+        .run(move |memory| verify_password_in(&candidate, &hash, memory))
         .await
         .unwrap_or(false)
 }
@@ -79,12 +82,9 @@ pub async fn sign_in(
     ));
     let throttle = state.settings.throttle;
     let since = now - throttle.window;
-    let mut wait = None;
-    for key in [&account_key, &address_key] {
-        let failures = state.store.sign_in_failures(key, since).await?;
-        wait = wait.max(throttle.wait(&failures, now));
-    }
-    if let Some(seconds) = wait {
+    let account_failures = state.store.sign_in_failures(&account_key, since).await?;
+    let address_failures = state.store.sign_in_failures(&address_key, since).await?;
+    if let Some(seconds) = throttle.wait_for(&account_failures, &address_failures, now) {
         audit(state, None, None, None, "sign-in", "throttled", "").await?;
         return Ok(SignIn::Throttled(seconds));
     }
@@ -213,16 +213,17 @@ pub async fn audit(
     Ok(())
 }
 
-/// The address links in mail start with.
-pub fn link_base(state: &AppState, headers: &HeaderMap) -> String {
-    if let Some(url) = &state.settings.public_url {
-        return url.trim_end_matches('/').to_owned();
+/// The address links in mail start with: the configured public URL, never a request header,
+/// so nobody can make Leidraad mail a link to a host of their choosing. `leidraad serve`
+/// always sets it (from `--public-url`, or from the address it is bound to).
+pub fn link_base(state: &AppState) -> Result<String, AppError> {
+    match &state.settings.public_url {
+        Some(url) => Ok(url.trim_end_matches('/').to_owned()),
+        None => {
+            tracing::error!("no public URL is configured: mail with a link cannot be sent");
+            Err(AppError::Internal)
+        }
     }
-    let host = headers
-        .get(header::HOST)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("localhost");
-    format!("http://{host}")
 }
 
 /// Roles from form values or JSON; at least one, all known.
@@ -278,7 +279,6 @@ pub async fn invite(
     viewer: &Viewer,
     organisation: OrganisationId,
     request: InvitationRequest<'_>,
-    base: &str,
     language: Language,
 ) -> Result<CreatedInvitation, AppError> {
     viewer.may(
@@ -305,7 +305,7 @@ pub async fn invite(
             expires_at: now + INVITATION_LIFETIME,
         })
         .await?;
-    let link = format!("{base}/uitnodiging/{}", token.expose());
+    let link = format!("{}/uitnodiging/{}", link_base(state)?, token.expose());
     let organisation_name = viewer.membership(organisation)?.organisation.name.clone();
     let tr = Tr::new(language);
     let message = OutgoingMessage {
@@ -410,17 +410,26 @@ pub async fn remove_member(
     Ok(())
 }
 
-/// Sends a reset link if the email belongs to someone; the caller answers the same either
-/// way. At most three links an hour per person, so nobody can flood an inbox.
-pub async fn request_password_reset(
+/// Sends a reset link if the email belongs to someone. Everything happens after the answer,
+/// which is therefore the same, in content and in time, for known and unknown addresses. At
+/// most three links an hour per person, so nobody can flood an inbox.
+pub fn request_password_reset(state: &AppState, email_text: &str, language: Language) {
+    let Ok(email) = Email::parse(email_text) else {
+        return;
+    };
+    let background = state.clone();
+    state.mailer.run_after_answer(async move {
+        if let Err(error) = send_reset_link(&background, email, language).await {
+            tracing::error!(error = %crate::error_chain(&error), "a reset link could not be made");
+        }
+    });
+}
+
+async fn send_reset_link(
     state: &AppState,
-    email_text: &str,
-    base: &str,
+    email: Email,
     language: Language,
 ) -> Result<(), AppError> {
-    let Ok(email) = Email::parse(email_text) else {
-        return Ok(());
-    };
     let Some(person) = state.store.person_by_email(&email.lookup_key()).await? else {
         return Ok(());
     };
@@ -444,7 +453,11 @@ pub async fn request_password_reset(
         )
         .await?;
     let tr = Tr::new(language);
-    let link = format!("{base}/wachtwoord-herstellen/{}", token.expose());
+    let link = format!(
+        "{}/wachtwoord-herstellen/{}",
+        link_base(state)?,
+        token.expose()
+    );
     let message = OutgoingMessage {
         organisation: organisations_of(state, person.id).await?.first().copied(),
         to: &email,
@@ -463,4 +476,87 @@ pub async fn request_password_reset(
 /// Parses a secret from a link; a malformed one is as unknown as a wrong one.
 pub fn secret_from_link(text: &str) -> Result<Secret, AppError> {
     Secret::parse(text).ok_or(AppError::NotFound)
+}
+
+/// A new organisation on an installation that already runs (`leidraad admin organisation
+/// add`): a board, a regional cooperation, a customer of a hosting party.
+pub struct NewOrganisation<'a> {
+    pub name: &'a str,
+    /// Its first admin: an existing account joins as admin; otherwise an account is made.
+    pub admin_email: &'a str,
+    /// For a new account: its name (default: the part of the address before the @) and
+    /// password (required).
+    pub admin_name: Option<&'a str>,
+    pub password: Option<&'a str>,
+}
+
+/// What [`add_organisation`] made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AddedOrganisation {
+    pub organisation: OrganisationId,
+    pub admin: PersonId,
+    /// Whether the admin's account was made now (or already existed).
+    pub new_account: bool,
+}
+
+/// Why an organisation could not be added: a problem code, as the web layer names them.
+#[derive(Debug, thiserror::Error)]
+pub enum AddOrganisationError {
+    #[error("{0}")]
+    Refused(&'static str),
+    #[error("storage failed: {0}")]
+    Store(#[from] leidraad_store::StoreError),
+}
+
+/// Adds an organisation with its first admin, by the same rules as the setup page.
+pub async fn add_organisation(
+    store: &leidraad_store::Store,
+    request: NewOrganisation<'_>,
+    now: i64,
+) -> Result<AddedOrganisation, AddOrganisationError> {
+    use leidraad_domain::accounts::{OrganisationName, PersonName};
+    use leidraad_store::accounts::NewPerson;
+    let refused = AddOrganisationError::Refused;
+    let name = OrganisationName::parse(request.name).map_err(|e| refused(e.code()))?;
+    let email = Email::parse(request.admin_email).map_err(|e| refused(e.code()))?;
+    let existing = store.person_by_email(&email.lookup_key()).await?;
+    let (admin, new_account) = match existing {
+        Some(person) => (person.id, false),
+        None => {
+            let typed_name = request
+                .admin_name
+                .unwrap_or_else(|| email.as_str().split('@').next().unwrap_or_default());
+            let person_name = PersonName::parse(typed_name).map_err(|e| refused(e.code()))?;
+            let password = Password::parse(request.password.unwrap_or_default(), Some(&email))
+                .map_err(|e| refused(e.code()))?;
+            let hash = hash(password).await.map_err(|_| refused("internal"))?;
+            let person = store
+                .create_person(NewPerson {
+                    email: email.as_str(),
+                    email_key: &email.lookup_key(),
+                    name: person_name.as_str(),
+                    password_hash: hash.as_str(),
+                    now,
+                })
+                .await?;
+            (person, true)
+        }
+    };
+    let organisation = store.create_organisation(name.as_str(), admin, now).await?;
+    store
+        .record_audit_event(NewAuditEvent {
+            at: now,
+            organisation: Some(organisation),
+            actor: Some(admin),
+            subject: None,
+            event: "organisation-created",
+            outcome: "succeeded",
+            detail: "cli",
+        })
+        .await?;
+    Ok(AddedOrganisation {
+        organisation,
+        admin,
+        new_account,
+    })
 }

@@ -78,6 +78,20 @@ impl Tr {
         }
     }
 
+    /// The message `key`, or `None` when the locale has no such message.
+    pub fn try_t(&self, key: &str) -> Option<Cow<'static, str>> {
+        let index = match self.lang {
+            Language::Nl => 0,
+            Language::En => 1,
+        };
+        match PLAIN_MESSAGES[index].get(key) {
+            Some(text) => Some(Cow::Borrowed(text.as_str())),
+            None => LOCALES
+                .try_lookup(identifier(self.lang), key)
+                .map(Cow::Owned),
+        }
+    }
+
     /// A message with one argument, e.g. a count (Fluent picks the plural form).
     pub fn t1(&self, key: &str, name: &'static str, value: impl Into<FluentArg>) -> String {
         let mut args: HashMap<Cow<'static, str>, FluentValue> = HashMap::new();

@@ -8,7 +8,9 @@ mod assets;
 mod auth;
 pub mod content_source;
 mod error;
+pub mod files;
 mod form;
+mod hashing;
 mod i18n;
 mod language;
 mod mail;
@@ -16,6 +18,7 @@ mod middleware;
 mod page_cache;
 mod pages;
 mod reflections;
+mod server;
 mod state;
 
 use std::future::Future;
@@ -23,10 +26,12 @@ use std::future::Future;
 use axum::Router;
 use tokio::net::TcpListener;
 
+pub use accounts::{AddOrganisationError, AddedOrganisation, NewOrganisation, add_organisation};
 pub use auth::{new_salt, new_secret};
 pub use content_source::{embedded_content, read_content_dir};
 pub use error::error_chain;
 pub use mail::{MailSetupError, Mailer};
+pub use server::ServeOptions;
 pub use state::{AppState, Clock, Settings};
 
 /// Every route that carries an organisation id, page or API, with its method: the isolation
@@ -77,14 +82,26 @@ async fn get_readyz(
     }
 }
 
-/// Serves until `shutdown` completes, then lets in-flight requests finish.
+/// Serves with the default [`ServeOptions`] until `shutdown` completes, then lets requests in
+/// flight finish within the grace period.
 pub async fn serve(
     listener: TcpListener,
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
-        .await
+    serve_with_options(listener, state, ServeOptions::default(), shutdown).await
+}
+
+/// Serves until `shutdown` completes, with these limits on connections (see `server.rs`).
+pub async fn serve_with_options(
+    listener: TcpListener,
+    state: AppState,
+    options: ServeOptions,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let mail_worker = state.mailer.start(state.store.clone(), state.clock.clone());
+    let served = server::serve(listener, router(state), options, shutdown).await;
+    // A mail being sent now is sent again by the next run: its claim goes stale.
+    mail_worker.abort();
+    served
 }

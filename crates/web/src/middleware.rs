@@ -50,6 +50,20 @@ pub fn wrap(routes: Router<AppState>, state: AppState) -> Router {
         .layer(header_layer(
             HeaderName::from_static("permissions-policy"),
             "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+        ))
+        // Nothing is kept in a browser's or proxy's cache unless a route says it may be (the
+        // fingerprinted assets do): personal pages, API answers and pages with a secret in
+        // their address are never stored, now or in any route added later.
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ))
+        // Over HTTPS the browser is told never to try plain HTTP again.
+        .layer(tower::util::option_layer(
+            state
+                .settings
+                .secure_cookies()
+                .then(|| header_layer(header::STRICT_TRANSPORT_SECURITY, "max-age=31536000")),
         ));
     routes
         .fallback(fallback)

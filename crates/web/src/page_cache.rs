@@ -62,7 +62,10 @@ pub async fn serve_cached(State(state): State<AppState>, request: Request, next:
         .extensions()
         .get::<std::sync::Arc<crate::auth::Viewer>>()
         .is_some();
-    let Some(key) = cache_key(&request).filter(|_| !signed_in) else {
+    // Only GET is answered from memory: any other method goes to the router, which answers
+    // 405 where the page does not take it.
+    let is_get = request.method() == axum::http::Method::GET;
+    let Some(key) = cache_key(&request).filter(|_| !signed_in && is_get) else {
         return next.run(request).await;
     };
     if let Some(answer) = state.pages.get(&key) {

@@ -5,10 +5,11 @@
 use std::collections::HashMap;
 
 use leidraad_domain::Framework;
-use leidraad_domain::accounts::{Action, Target};
+use leidraad_domain::accounts::limits::{HOUR, SHARE_LIMIT};
+use leidraad_domain::accounts::{Action, Email, Target};
 use leidraad_domain::reflection::{CardText, Pile, Profile, SortedCard, check_focus};
 use leidraad_store::reflections::{
-    AnswerRecord, AnswerUpdate, Change, OwnCardRecord, ReflectionRecord,
+    AnswerFields, AnswerRecord, AnswerUpdate, Change, OwnCardRecord, ReflectionRecord,
 };
 
 use crate::AppState;
@@ -138,12 +139,14 @@ pub fn profile(record: &ReflectionRecord, cards: &[SortedCard]) -> Profile {
     Profile::of(&domains, cards)
 }
 
-/// An answer as typed: checked here, stored whole.
+/// An answer as typed: checked here. A part left `None` is not meant to change and keeps
+/// what is stored; `pile: Some(None)` or `Some(Some(""))` unsorts the card.
+#[derive(Default)]
 pub struct AnswerInput<'a> {
-    pub pile: Option<&'a str>,
-    pub note: &'a str,
-    pub evidence: &'a str,
-    pub starred: bool,
+    pub pile: Option<Option<&'a str>>,
+    pub note: Option<&'a str>,
+    pub evidence: Option<&'a str>,
+    pub starred: Option<bool>,
 }
 
 /// Checks and saves one card's answer in the viewer's own open reflection. A card that is
@@ -179,22 +182,36 @@ pub async fn save_answer(
             code: "card-not-in-reflection",
         });
     }
-    let pile = match input.pile.map(str::trim).filter(|p| !p.is_empty()) {
+    let pile = match input
+        .pile
+        .flatten()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
         Some(text) => Some(
             text.parse::<Pile>()
                 .map_err(|e| AppError::BadRequest { code: e.code() })?,
         ),
         None => None,
     };
-    let note = CardText::note(input.note).map_err(|e| AppError::BadRequest { code: e.code() })?;
-    let evidence =
-        CardText::note(input.evidence).map_err(|e| AppError::BadRequest { code: e.code() })?;
+    let text = |typed: Option<&str>| {
+        CardText::note(typed.unwrap_or_default())
+            .map_err(|e| AppError::BadRequest { code: e.code() })
+    };
+    let note = text(input.note)?;
+    let evidence = text(input.evidence)?;
     let update = AnswerUpdate {
         card_id: card,
         pile,
         note: note.as_str(),
         evidence: evidence.as_str(),
-        starred: input.starred,
+        starred: input.starred.unwrap_or_default(),
+        fields: AnswerFields {
+            pile: input.pile.is_some(),
+            note: input.note.is_some(),
+            evidence: input.evidence.is_some(),
+            starred: input.starred.is_some(),
+        },
     };
     settle(
         state
@@ -340,4 +357,83 @@ pub fn chosen_domains<'a>(
         .filter(|d| chosen.is_empty() || chosen.contains(&d.id.as_str()))
         .map(|d| d.id.clone())
         .collect())
+}
+
+/// Shares a finished reflection with a colleague named by e-mail address. Only people who
+/// share an organisation with the author can be found; any other address, with an account or
+/// without, gets the same refusal, so sharing tells nobody who else uses Leidraad. Every try is
+/// in the audit log and counts towards [`SHARE_LIMIT`] an hour.
+pub async fn share(
+    state: &AppState,
+    viewer: &Viewer,
+    id: i64,
+    email: &str,
+) -> Result<(), AppError> {
+    let record = open_own(state, viewer, id).await?;
+    let now = state.clock.now();
+    let tries = state
+        .store
+        .audit_times(viewer.person, "reflection-share", now - HOUR)
+        .await?;
+    if let Some(retry_after) = SHARE_LIMIT.wait(&tries, now) {
+        return Err(AppError::TooManyAttempts { retry_after });
+    }
+    let outcome = share_with_colleague(state, viewer, &record, email, now).await;
+    let (verdict, detail, subject) = match &outcome {
+        Ok(person) => ("succeeded", "", Some(*person)),
+        Err(error) => ("refused", error_code(error), None),
+    };
+    crate::accounts::audit(
+        state,
+        record.organisation_id,
+        Some(viewer.person),
+        subject,
+        "reflection-share",
+        verdict,
+        detail,
+    )
+    .await?;
+    outcome.map(|_| ())
+}
+
+async fn share_with_colleague(
+    state: &AppState,
+    viewer: &Viewer,
+    record: &ReflectionRecord,
+    email: &str,
+    now: i64,
+) -> Result<leidraad_domain::accounts::PersonId, AppError> {
+    // Checked before the address is looked at, so this answer depends on nothing about it.
+    if record.finished_at.is_none() {
+        return Err(AppError::Conflict {
+            code: "reflection-not-finished",
+        });
+    }
+    let email = Email::parse(email).map_err(|e| AppError::BadRequest { code: e.code() })?;
+    let person = state
+        .store
+        .colleague_by_email(&email.lookup_key(), viewer.person)
+        .await?
+        .ok_or(AppError::BadRequest {
+            code: "share-person-unknown",
+        })?;
+    let change = state
+        .store
+        .share_reflection(viewer.person, record.id, person, now)
+        .await?;
+    match change {
+        Change::Finished => Err(AppError::Conflict {
+            code: "reflection-not-finished",
+        }),
+        other => settle(other).map(|()| person),
+    }
+}
+
+/// The code an audit entry names a refused share by.
+fn error_code(error: &AppError) -> &'static str {
+    match error {
+        AppError::BadRequest { code } | AppError::Conflict { code } => code,
+        AppError::NotFound => "not-found",
+        _ => "failed",
+    }
 }

@@ -38,8 +38,9 @@ pub struct Settings {
     /// The address people reach Leidraad at (`https://leidraad.bestuur.nl`), for links in
     /// mail. Without it, links use the address of the request that caused the mail.
     pub public_url: Option<String>,
-    /// Take the client address from `X-Forwarded-For` (only behind a trusted reverse proxy).
-    pub trust_forwarded_for: bool,
+    /// How many reverse proxies of ours append to `X-Forwarded-For`; the client address is
+    /// that many entries from the right. 0: the header is ignored (the default).
+    pub forwarded_hops: usize,
 }
 
 impl Settings {

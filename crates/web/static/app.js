@@ -41,14 +41,16 @@ function showStatus(form, state) {
   if (status) status.textContent = status.dataset[state] || "";
 }
 
-// Saves the whole answer of one card through the API; resolves true once stored.
-async function saveAnswer(form, url, answer) {
+// Saves the parts of one card's answer that changed (PATCH); resolves true once stored. Parts
+// left out keep what the server has, so a page loaded before another tab saved a note can
+// never put the old note back.
+async function saveAnswer(form, url, change) {
   showStatus(form, "saving");
   try {
     const response = await fetch(url, {
-      method: "PUT",
+      method: "PATCH",
       headers: { "content-type": "application/json", "x-csrf-token": csrfToken(form) },
-      body: JSON.stringify(answer),
+      body: JSON.stringify(change),
       credentials: "same-origin",
     });
     showStatus(form, response.ok ? "saved" : "failed");
@@ -60,22 +62,34 @@ async function saveAnswer(form, url, answer) {
 }
 
 // The card sort: a pile (button or key 1-4) saves and moves on; the note, evidence and star
-// save as they change. Nothing is lost: until the server confirms, the page stays put.
+// save as they change. Each save sends what changed since the last confirmed save; a failed
+// save keeps its parts waiting for the next one, and until the server confirms, the page
+// stays put.
 function autosaveCard(form) {
   const url = form.dataset.autosave;
   let pile = form.querySelector("input[name=current_pile]").value || null;
-  const answer = () => ({
-    pile: pile === null ? null : Number(pile),
-    note: form.querySelector("[name=note]").value,
-    evidence: form.querySelector("[name=evidence]").value,
-    starred: form.querySelector("[name=starred]").checked,
-  });
+  const read = {
+    pile: () => (pile === null ? null : Number(pile)),
+    note: () => form.querySelector("[name=note]").value,
+    evidence: () => form.querySelector("[name=evidence]").value,
+    starred: () => form.querySelector("[name=starred]").checked,
+  };
+  const dirty = new Set();
+  const save = async () => {
+    const change = {};
+    for (const part of dirty) change[part] = read[part]();
+    dirty.clear();
+    const saved = await saveAnswer(form, url, change);
+    if (!saved) for (const part of Object.keys(change)) dirty.add(part);
+    return saved;
+  };
   const choose = async (value) => {
     pile = value;
+    dirty.add("pile");
     for (const button of form.querySelectorAll("button[name=pile]")) {
       button.setAttribute("aria-pressed", String(button.value === value));
     }
-    if (await saveAnswer(form, url, answer())) {
+    if (await save()) {
       window.location.assign(form.dataset.next);
     }
   };
@@ -94,15 +108,20 @@ function autosaveCard(form) {
     }
   });
   let timer = null;
-  const saveSoon = () => {
+  const saveSoon = (part) => () => {
+    dirty.add(part);
     clearTimeout(timer);
-    timer = setTimeout(() => saveAnswer(form, url, answer()), 600);
+    timer = setTimeout(save, 600);
   };
-  form.querySelector("[name=note]").addEventListener("input", saveSoon);
-  form.querySelector("[name=evidence]").addEventListener("input", saveSoon);
-  form.querySelector("[name=starred]").addEventListener("change", () => saveAnswer(form, url, answer()));
-  // Another tab may have changed this card: show its answer when this tab comes back.
-  window.addEventListener("focus", async () => {
+  form.querySelector("[name=note]").addEventListener("input", saveSoon("note"));
+  form.querySelector("[name=evidence]").addEventListener("input", saveSoon("evidence"));
+  form.querySelector("[name=starred]").addEventListener("change", () => {
+    dirty.add("starred");
+    save();
+  });
+  // Another tab may have changed this card: show its answer when this tab comes back, or when
+  // the page returns from the back-forward cache. Parts typed here and not yet saved stay.
+  const refresh = async () => {
     try {
       const response = await fetch(url.replace(/\/answers\/.*$/, ""), { credentials: "same-origin" });
       if (!response.ok) return;
@@ -110,30 +129,34 @@ function autosaveCard(form) {
       const key = decodeURIComponent(url.split("/answers/")[1]);
       const card = detail.cards.find((c) => c.key === key);
       if (!card || document.activeElement.closest("textarea, input[type=text]")) return;
-      pile = card.pile === null ? null : String(card.pile);
-      form.querySelector("[name=note]").value = card.note;
-      form.querySelector("[name=evidence]").value = card.evidence;
-      form.querySelector("[name=starred]").checked = card.starred;
+      if (!dirty.has("pile")) pile = card.pile === null ? null : String(card.pile);
+      if (!dirty.has("note")) form.querySelector("[name=note]").value = card.note;
+      if (!dirty.has("evidence")) form.querySelector("[name=evidence]").value = card.evidence;
+      if (!dirty.has("starred")) form.querySelector("[name=starred]").checked = card.starred;
       for (const button of form.querySelectorAll("button[name=pile]")) {
         button.setAttribute("aria-pressed", String(button.value === pile));
       }
     } catch (error) {
       // Offline: the page keeps what it shows.
     }
+  };
+  window.addEventListener("focus", refresh);
+  window.addEventListener("pageshow", (event) => {
+    if (event.persisted) refresh();
   });
 }
 
-// The list view: each pile chosen in a row saves at once.
+// The list view: a pile chosen in a row saves that pile, and nothing else of the answer.
 function autosaveList(form) {
   const base = form.dataset.listAutosave;
   for (const select of form.querySelectorAll("select[data-card]")) {
-    select.addEventListener("change", () => {
-      saveAnswer(form, base + encodeURIComponent(select.dataset.card), {
+    select.addEventListener("change", async () => {
+      const saved = await saveAnswer(form, base + encodeURIComponent(select.dataset.card), {
         pile: select.value === "" ? null : Number(select.value),
-        note: select.dataset.note,
-        evidence: select.dataset.evidence,
-        starred: select.dataset.starred === "true",
       });
+      // The form's fallback compares with what the page showed: now that is this pile.
+      const shown = form.querySelector(`input[name="was-${CSS.escape(select.dataset.card)}"]`);
+      if (saved && shown) shown.value = select.value;
     });
   }
 }

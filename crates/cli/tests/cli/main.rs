@@ -266,6 +266,42 @@ fn the_server_prints_its_url_serves_and_stops_cleanly_on_sigterm() {
 }
 
 #[test]
+fn a_stalled_connection_does_not_keep_the_server_from_stopping_after_sigterm() {
+    use std::io::Write;
+    // The header read timeout is far away: only the shutdown grace period can end the
+    // stalled connection in time.
+    let mut server = start_server(&[
+        "--shutdown-grace-seconds",
+        "1",
+        "--header-read-timeout-seconds",
+        "600",
+    ]);
+    let address = server.url.trim_start_matches("http://").to_owned();
+    // A fresh connection with a request line and one header, then silence.
+    let mut stalled = std::net::TcpStream::connect(&address).unwrap();
+    write!(stalled, "GET /healthz HTTP/1.1\r\nHost: {address}\r\n").unwrap();
+    // Connections are accepted in order: once a later one is served, the stalled one is
+    // accepted too. A moment more for the server to read its half request.
+    let response = http_get(&format!("{}/healthz", server.url));
+    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+    std::thread::sleep(Duration::from_millis(300));
+
+    let status = Command::new("kill")
+        .args(["-TERM", &server.child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    // 1 s of grace; the rest is margin for a busy machine.
+    let exit = wait_for_exit(&mut server.child, Duration::from_secs(30));
+    assert!(exit.success(), "exit after SIGTERM: {exit:?}");
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(server.child.stderr.as_mut().unwrap(), &mut stderr).unwrap();
+    assert!(stderr.contains("shutdown grace period"), "{stderr}");
+    drop(stalled);
+    std::fs::remove_dir_all(&server.data).unwrap();
+}
+
+#[test]
 fn json_logs_are_one_object_per_line_without_query_strings() {
     let mut server = start_server(&["--log-format", "json"]);
     let _ = http_get(&format!("{}/healthz", server.url));
@@ -458,5 +494,88 @@ async fn the_demo_has_two_schools_and_every_role_and_seeds_once() {
         "the README's password"
     );
     store.close().await;
+    std::fs::remove_dir_all(&data).unwrap();
+}
+
+#[tokio::test]
+async fn admin_organisation_add_makes_a_second_organisation_with_its_admin() {
+    let data = temp_dir();
+    let (output, _, stderr) = run_with_stdin(
+        leidraad()
+            .args(["admin", "init", "--organisation", "Bestuur Noord"])
+            .args(["--email", "ada@noord.example", "--data-dir"])
+            .arg(&data),
+        "correct horse battery staple\n",
+    );
+    assert!(output.status.success(), "{stderr}");
+    let add = |name: &str, email: &str, stdin: &str| {
+        run_with_stdin(
+            leidraad()
+                .args(["admin", "organisation", "add", "--name", name])
+                .args(["--email", email, "--data-dir"])
+                .arg(&data),
+            stdin,
+        )
+    };
+    // Nonsense changes nothing.
+    let (output, _, stderr) = add("Stichting\u{1b}Zuid", "bo@zuid.example", "");
+    assert!(!output.status.success());
+    assert!(stderr.contains("organisation-name-invalid"), "{stderr}");
+    let (output, _, stderr) = add("Stichting Zuid", "bo@zuid.example", "kort\n");
+    assert!(!output.status.success());
+    assert!(stderr.contains("password"), "{stderr}");
+    // A new admin gives a password on stdin; an existing account needs none.
+    let (output, stdout, stderr) = add(
+        "Stichting Zuid",
+        "bo@zuid.example",
+        "een lange zin als wachtwoord\n",
+    );
+    assert!(output.status.success(), "{stderr}");
+    assert!(stdout.contains("a new account"), "{stdout}");
+    let (output, stdout, stderr) = add("Coöperatie West", "ada@noord.example", "");
+    assert!(output.status.success(), "{stderr}");
+    assert!(stdout.contains("an existing account"), "{stdout}");
+
+    let store = store_in(&data).await;
+    let bo = store
+        .person_by_email("bo@zuid.example")
+        .await
+        .unwrap()
+        .unwrap();
+    let memberships = store.memberships_of(bo.id).await.unwrap();
+    assert_eq!(memberships.len(), 1);
+    assert_eq!(memberships[0].organisation.name, "Stichting Zuid");
+    assert_eq!(memberships[0].roles.to_codes(), "admin");
+    let ada = store
+        .person_by_email("ada@noord.example")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(store.memberships_of(ada.id).await.unwrap().len(), 2);
+    store.close().await;
+    std::fs::remove_dir_all(&data).unwrap();
+}
+
+#[test]
+fn a_fresh_data_dir_and_database_are_private_to_the_server() {
+    use std::os::unix::fs::PermissionsExt;
+    let data = temp_dir().join("nieuw");
+    let (output, _, stderr) = run(leidraad().args(["migrate", "--data-dir"]).arg(&data));
+    assert!(output.status.success(), "{stderr}");
+    let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&data), 0o700);
+    assert_eq!(mode(&data.join("leidraad.sqlite3")), 0o600);
+    std::fs::remove_dir_all(data.parent().unwrap()).unwrap();
+}
+
+#[test]
+fn serving_on_a_wildcard_address_needs_a_public_url_for_links_in_mail() {
+    let data = temp_dir();
+    let (output, _, stderr) = run(leidraad()
+        .args(["serve", "--bind", "0.0.0.0:0", "--data-dir"])
+        .arg(&data)
+        .env_remove("LEIDRAAD_PUBLIC_URL"));
+    assert!(!output.status.success());
+    assert!(stderr.contains("--public-url"), "{stderr}");
     std::fs::remove_dir_all(&data).unwrap();
 }

@@ -8,7 +8,33 @@ pub const DAY: i64 = 24 * HOUR;
 pub const INVITATION_LIFETIME: i64 = 7 * DAY;
 pub const PASSWORD_RESET_LIFETIME: i64 = HOUR;
 /// A session's last-seen time is written at most this often, so reading pages costs no write.
+/// A shorter idle limit touches more often: see [`SessionLifetime::touch_interval`].
 pub const SESSION_TOUCH_INTERVAL: i64 = MINUTE;
+
+/// How many times one person may try something in an hour (sharing a reflection by e-mail
+/// address: each try could otherwise probe whether an address is known).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HourlyLimit(pub usize);
+
+/// Shares one person may attempt per hour, successful or not.
+pub const SHARE_LIMIT: HourlyLimit = HourlyLimit(20);
+
+impl HourlyLimit {
+    /// Seconds until the next try is allowed, given the times of earlier tries; `None`: go.
+    pub fn wait(self, tries: &[i64], now: i64) -> Option<i64> {
+        let mut recent: Vec<i64> = tries
+            .iter()
+            .copied()
+            .filter(|at| *at > now - HOUR && *at <= now)
+            .collect();
+        if recent.len() < self.0 {
+            return None;
+        }
+        recent.sort_unstable();
+        let freed_by = recent[recent.len() - self.0];
+        Some((freed_by + HOUR - now).max(1))
+    }
+}
 
 /// When a sign-in session ends on its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +59,13 @@ impl SessionLifetime {
         now < created_at + self.absolute && now < last_seen_at + self.idle
     }
 
+    /// How stale the stored last-seen time may grow before a request writes it anew: a
+    /// quarter of the idle limit, at most a minute, so an active session is refreshed well
+    /// before it could end, whatever the limit.
+    pub fn touch_interval(self) -> i64 {
+        (self.idle / 4).clamp(1, SESSION_TOUCH_INTERVAL)
+    }
+
     /// The moment the session ends if nothing else happens.
     pub fn ends_at(self, created_at: i64, last_seen_at: i64) -> i64 {
         (created_at + self.absolute).min(last_seen_at + self.idle)
@@ -44,10 +77,18 @@ impl SessionLifetime {
 /// starting at `first_delay` and never longer than the window. Only failures count, and a
 /// password reset is never throttled by them, so an attacker can slow a person down but never
 /// lock them out.
+///
+/// A school network shares one address, so the address limit is looser
+/// (`address_free_attempts`) and holds back only accounts that have failed themselves in the
+/// window: a colleague who types the right password first time gets in while someone else on
+/// the network is throttled, and a completed reset (which clears the account's failures) lets
+/// anyone in again. Someone spraying one password over many accounts from one address still
+/// gets a single guess per account per window once the address is over its limit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SignInThrottle {
     pub window: i64,
     pub free_attempts: usize,
+    pub address_free_attempts: usize,
     pub first_delay: i64,
 }
 
@@ -56,12 +97,26 @@ impl Default for SignInThrottle {
         SignInThrottle {
             window: 15 * MINUTE,
             free_attempts: 10,
+            address_free_attempts: 30,
             first_delay: 30,
         }
     }
 }
 
 impl SignInThrottle {
+    /// The wait for a sign-in, given the failures of its account and of its address.
+    pub fn wait_for(self, account: &[i64], address: &[i64], now: i64) -> Option<i64> {
+        let own = self.wait(account, now);
+        let recent_own_failure = account.iter().any(|at| *at > now - self.window);
+        let network = SignInThrottle {
+            free_attempts: self.address_free_attempts,
+            ..self
+        }
+        .wait(address, now)
+        .filter(|_| recent_own_failure);
+        own.max(network)
+    }
+
     /// How many seconds the next attempt must still wait, given the times of the failures
     /// inside the window (any order). `None`: go ahead.
     pub fn wait(self, failures: &[i64], now: i64) -> Option<i64> {
@@ -116,6 +171,59 @@ mod tests {
         assert_eq!(throttle.wait(&failures, 40), Some(60));
         failures.extend([100, 101, 102, 103, 104, 105]);
         assert_eq!(throttle.wait(&failures, 105), Some(900));
+    }
+
+    #[test]
+    fn a_busy_address_holds_back_only_accounts_that_failed_themselves() {
+        let throttle = SignInThrottle::default();
+        let network: Vec<i64> = (0..40).collect();
+        assert_eq!(
+            throttle.wait(&network, 40),
+            Some(899),
+            "the address is over its limit"
+        );
+        assert_eq!(
+            throttle.wait_for(&[], &network, 40),
+            None,
+            "a colleague without failures signs in"
+        );
+        assert_eq!(throttle.wait_for(&[39], &network, 40), Some(899));
+        assert_eq!(
+            throttle.wait_for(&[39], &(0..25).collect::<Vec<_>>(), 40),
+            None,
+            "thirty failures on one address are free"
+        );
+        let own: Vec<i64> = (0..10).collect();
+        assert_eq!(throttle.wait_for(&own, &[], 10), Some(29));
+    }
+
+    #[test]
+    fn an_active_session_is_touched_well_before_its_idle_limit() {
+        for idle in [60, 120, 30 * MINUTE, DAY] {
+            let lifetime = SessionLifetime {
+                idle,
+                absolute: 2 * DAY,
+            };
+            let every = lifetime.touch_interval();
+            assert!(
+                every >= 1 && every <= idle / 4,
+                "idle {idle}: every {every}"
+            );
+        }
+        let one_minute = SessionLifetime {
+            idle: MINUTE,
+            absolute: HOUR,
+        };
+        assert_eq!(one_minute.touch_interval(), 15);
+    }
+
+    #[test]
+    fn an_hourly_limit_frees_a_try_when_the_oldest_leaves_the_hour() {
+        let limit = HourlyLimit(3);
+        assert_eq!(limit.wait(&[10, 20], 30), None);
+        assert_eq!(limit.wait(&[10, 20, 30], 40), Some(10 + HOUR - 40));
+        assert_eq!(limit.wait(&[10, 20, 30], 10 + HOUR), None);
+        assert_eq!(SHARE_LIMIT.wait(&[0; 19], 1), None);
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 mod email;
 mod ids;
+mod label;
 pub mod limits;
 mod name;
 mod password;
@@ -17,13 +18,17 @@ mod secret;
 
 pub use email::{Email, EmailError, MAX_DOMAIN_LABEL_CHARS, MAX_EMAIL_CHARS, MAX_LOCAL_PART_CHARS};
 pub use ids::{OrganisationId, PersonId, SchoolId};
+pub use label::{
+    LabelError, LabelKind, MAX_ORGANISATION_NAME_CHARS, MAX_SCHOOL_NAME_CHARS,
+    MAX_TOKEN_NAME_CHARS, OrganisationName, SchoolName, TokenName,
+};
 pub use name::{MAX_PERSON_NAME_CHARS, PersonName, PersonNameError};
 pub use password::{
     MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, Password, PasswordError, is_common_password,
 };
 pub use password_hash::{
-    ARGON2_ITERATIONS, ARGON2_MEMORY_KIB, ARGON2_PARALLELISM, PasswordHash, SALT_BYTES, decoy_hash,
-    hash_password, needs_rehash, verify_password,
+    ARGON2_ITERATIONS, ARGON2_MEMORY_KIB, ARGON2_PARALLELISM, HashMemory, PasswordHash, SALT_BYTES,
+    decoy_hash, hash_password, hash_password_in, needs_rehash, verify_password, verify_password_in,
 };
 pub use policy::{Action, Actor, Decision, DenyReason, Membership, Target, decide};
 pub use role::{Role, RoleSet, UnknownRole};

@@ -109,30 +109,89 @@ impl Store {
         rows.iter().map(audit_entry_from).collect()
     }
 
-    /// Notes a mail before it goes out, so that a failure is never silent.
-    pub async fn record_outgoing_mail(
+    /// When `actor` did `event` since `since`, oldest first: for limits on how often one
+    /// person may try something (sharing by e-mail address).
+    pub async fn audit_times(
         &self,
-        organisation: Option<OrganisationId>,
-        recipient_key: &str,
-        kind: &str,
-        subject: &str,
-        now: i64,
-    ) -> Result<i64, StoreError> {
-        let row = sqlx::query(
-            "INSERT INTO outgoing_mail (organisation_id, recipient_key, kind, subject, created_at) \
-             VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        actor: PersonId,
+        event: &str,
+        since: i64,
+    ) -> Result<Vec<i64>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT at FROM audit_events WHERE actor_id = $1 AND event = $2 AND at > $3 ORDER BY at",
         )
-        .bind(organisation.map(OrganisationId::get))
-        .bind(recipient_key)
-        .bind(kind)
-        .bind(subject)
-        .bind(now)
+        .bind(actor.get())
+        .bind(event)
+        .bind(since)
+        .fetch_all(&self.reader)
+        .await?;
+        rows.iter()
+            .map(|row| row.try_get("at").map_err(StoreError::from))
+            .collect()
+    }
+
+    /// Puts a mail in the queue: recorded before anything is tried, so it is never lost and
+    /// never silent. The worker sends or files it after the request has been answered.
+    pub async fn enqueue_mail(&self, mail: NewMail<'_>) -> Result<i64, StoreError> {
+        let row = sqlx::query(
+            "INSERT INTO outgoing_mail (organisation_id, recipient_key, recipient, kind, subject, \
+                 body, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        )
+        .bind(mail.organisation.map(OrganisationId::get))
+        .bind(mail.recipient_key)
+        .bind(mail.recipient)
+        .bind(mail.kind)
+        .bind(mail.subject)
+        .bind(mail.body)
+        .bind(mail.now)
         .fetch_one(&self.writer)
         .await?;
         Ok(row.try_get("id")?)
     }
 
-    /// What became of a mail: sent at `sent_at`, written to `outbox_file`, or failed.
+    /// Takes the oldest waiting mail for sending. A mail claimed before `stale_before` whose
+    /// sender never settled it (the process died) is taken again. Two workers never get the
+    /// same mail.
+    pub async fn claim_mail(
+        &self,
+        now: i64,
+        stale_before: i64,
+    ) -> Result<Option<QueuedMail>, StoreError> {
+        let row = sqlx::query(
+            "UPDATE outgoing_mail SET claimed_at = $1 \
+             WHERE id = (SELECT id FROM outgoing_mail \
+                 WHERE body IS NOT NULL AND (claimed_at IS NULL OR claimed_at < $2) \
+                 ORDER BY id LIMIT 1) \
+             AND body IS NOT NULL AND (claimed_at IS NULL OR claimed_at < $2) \
+             RETURNING id, recipient, subject, body, created_at",
+        )
+        .bind(now)
+        .bind(stale_before)
+        .fetch_optional(&self.writer)
+        .await?;
+        row.map(|row| {
+            Ok(QueuedMail {
+                id: row.try_get("id")?,
+                recipient: row.try_get("recipient")?,
+                subject: row.try_get("subject")?,
+                body: row.try_get("body")?,
+                created_at: row.try_get("created_at")?,
+            })
+        })
+        .transpose()
+    }
+
+    /// How many mails wait to be sent or filed.
+    pub async fn waiting_mail(&self) -> Result<i64, StoreError> {
+        let row = sqlx::query("SELECT COUNT(*) AS n FROM outgoing_mail WHERE body IS NOT NULL")
+            .fetch_one(&self.writer)
+            .await?;
+        Ok(row.try_get("n")?)
+    }
+
+    /// What became of a mail: sent at `sent_at`, written to `outbox_file`, or failed. Its body
+    /// is forgotten: a link in it is for its recipient only.
     pub async fn settle_outgoing_mail(
         &self,
         id: i64,
@@ -141,7 +200,8 @@ impl Store {
         failure: Option<&str>,
     ) -> Result<(), StoreError> {
         sqlx::query(
-            "UPDATE outgoing_mail SET sent_at = $1, outbox_file = $2, failure = $3 WHERE id = $4",
+            "UPDATE outgoing_mail SET sent_at = $1, outbox_file = $2, failure = $3, \
+                 body = NULL, claimed_at = NULL WHERE id = $4",
         )
         .bind(sent_at)
         .bind(outbox_file)
@@ -181,4 +241,27 @@ impl Store {
             })
             .collect()
     }
+}
+
+/// A mail to queue.
+pub struct NewMail<'a> {
+    pub organisation: Option<OrganisationId>,
+    /// The recipient's lookup key, for erasure and the outbox page.
+    pub recipient_key: &'a str,
+    /// The address as written, to send to.
+    pub recipient: &'a str,
+    pub kind: &'a str,
+    pub subject: &'a str,
+    pub body: &'a str,
+    pub now: i64,
+}
+
+/// A mail taken from the queue for sending.
+#[derive(Debug, Clone)]
+pub struct QueuedMail {
+    pub id: i64,
+    pub recipient: String,
+    pub subject: String,
+    pub body: String,
+    pub created_at: i64,
 }

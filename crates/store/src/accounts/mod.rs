@@ -19,8 +19,9 @@ use sqlx::any::AnyRow;
 
 use crate::StoreError;
 
-pub use audit::{AuditEntry, NewAuditEvent, OutgoingMail};
+pub use audit::{AuditEntry, NewAuditEvent, NewMail, OutgoingMail, QueuedMail};
 pub use export::PersonalData;
+pub use people::Erased;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Organisation {

@@ -94,6 +94,28 @@ impl Store {
         row.as_ref().map(person_from).transpose()
     }
 
+    /// The person behind `email_key`, but only when they share an organisation with
+    /// `colleague_of`: for sharing, an address outside one's own organisations is as unknown
+    /// as one without an account. One query either way, so the time tells nothing either.
+    pub async fn colleague_by_email(
+        &self,
+        email_key: &str,
+        colleague_of: PersonId,
+    ) -> Result<Option<PersonId>, StoreError> {
+        let row = sqlx::query(
+            "SELECT p.id FROM people p \
+             WHERE p.email_key = $1 AND p.id <> $2 AND EXISTS ( \
+                 SELECT 1 FROM memberships theirs JOIN memberships mine \
+                     ON mine.organisation_id = theirs.organisation_id \
+                 WHERE theirs.person_id = p.id AND mine.person_id = $2)",
+        )
+        .bind(email_key)
+        .bind(colleague_of.get())
+        .fetch_optional(&self.reader)
+        .await?;
+        row.map(|row| Ok(PersonId(row.try_get("id")?))).transpose()
+    }
+
     pub async fn rename_person(&self, id: PersonId, name: &str) -> Result<bool, StoreError> {
         let result = sqlx::query("UPDATE people SET name = $1 WHERE id = $2")
             .bind(name)
@@ -150,14 +172,14 @@ impl Store {
     /// sessions, tokens and reset links; invitations and mail addressed to them; their name
     /// in the audit log (the events stay, without the person). Returns the organisations they
     /// belonged to, so the caller can log the erasure there.
-    pub async fn erase_person(&self, id: PersonId) -> Result<Vec<OrganisationId>, StoreError> {
+    pub async fn erase_person(&self, id: PersonId) -> Result<Erased, StoreError> {
         let mut tx = self.writer.begin().await?;
         let Some(row) = sqlx::query("SELECT email_key FROM people WHERE id = $1")
             .bind(id.get())
             .fetch_optional(&mut *tx)
             .await?
         else {
-            return Ok(Vec::new());
+            return Ok(Erased::default());
         };
         let email_key: String = row.try_get("email_key")?;
         let organisations = sqlx::query(
@@ -169,6 +191,16 @@ impl Store {
         .iter()
         .map(|row| row.try_get("organisation_id").map(OrganisationId))
         .collect::<Result<Vec<_>, _>>()?;
+        let outbox_files = sqlx::query(
+            "SELECT outbox_file FROM outgoing_mail \
+             WHERE recipient_key = $1 AND outbox_file IS NOT NULL ORDER BY id",
+        )
+        .bind(&email_key)
+        .fetch_all(&mut *tx)
+        .await?
+        .iter()
+        .map(|row| row.try_get("outbox_file"))
+        .collect::<Result<Vec<String>, _>>()?;
         for statement in [
             "DELETE FROM invitations WHERE email = $1",
             "DELETE FROM outgoing_mail WHERE recipient_key = $1",
@@ -183,8 +215,21 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
-        Ok(organisations)
+        Ok(Erased {
+            organisations,
+            outbox_files,
+        })
     }
+}
+
+/// What an erasure leaves for the caller to do.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Erased {
+    /// The organisations the person belonged to, to log the erasure there.
+    pub organisations: Vec<OrganisationId>,
+    /// Files in the outbox folder holding mail to the person, to delete: they may hold live
+    /// links.
+    pub outbox_files: Vec<String>,
 }
 
 pub(super) async fn insert_organisation(

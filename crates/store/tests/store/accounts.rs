@@ -2,7 +2,7 @@
 //! between organisations, invitations, sessions, tokens, reset links, erasure.
 
 use leidraad_domain::accounts::{OrganisationId, PersonId, Role, RoleSet, SchoolId};
-use leidraad_store::accounts::{NewAuditEvent, NewInvitation, NewPerson};
+use leidraad_store::accounts::{NewAuditEvent, NewInvitation, NewMail, NewPerson};
 use leidraad_store::test_support::backends;
 use leidraad_store::{Store, StoreError};
 
@@ -422,14 +422,20 @@ async fn erasing_a_person_leaves_nothing_of_them() {
             .create_password_reset("r", leaver, 1_100, 9_000)
             .await
             .unwrap();
+        let mail = store
+            .enqueue_mail(NewMail {
+                organisation: Some(organisation),
+                recipient_key: "weg@noord.example",
+                recipient: "weg@noord.example",
+                kind: "reset",
+                subject: "Herstel",
+                body: "https://leidraad.example/wachtwoord-herstellen/x",
+                now: 1_100,
+            })
+            .await
+            .unwrap();
         store
-            .record_outgoing_mail(
-                Some(organisation),
-                "weg@noord.example",
-                "reset",
-                "Herstel",
-                1_100,
-            )
+            .settle_outgoing_mail(mail, None, Some("1100-1.eml"), None)
             .await
             .unwrap();
         store
@@ -446,7 +452,13 @@ async fn erasing_a_person_leaves_nothing_of_them() {
             .unwrap();
         assert!(store.personal_data(leaver).await.unwrap().is_some());
 
-        assert_eq!(store.erase_person(leaver).await.unwrap(), [organisation]);
+        let erased = store.erase_person(leaver).await.unwrap();
+        assert_eq!(erased.organisations, [organisation]);
+        assert_eq!(
+            erased.outbox_files,
+            ["1100-1.eml"],
+            "the caller deletes them"
+        );
         assert_eq!(store.person(leaver).await.unwrap(), None);
         assert!(store.personal_data(leaver).await.unwrap().is_none());
         assert_eq!(store.member(organisation, leaver).await.unwrap(), None);

@@ -5,7 +5,7 @@ use leidraad_domain::accounts::PersonId;
 use leidraad_domain::reflection::Pile;
 use leidraad_store::Store;
 use leidraad_store::accounts::NewPerson;
-use leidraad_store::reflections::{AnswerUpdate, Change, NewReflection};
+use leidraad_store::reflections::{AnswerFields, AnswerUpdate, Change, NewReflection};
 use leidraad_store::test_support::backends;
 
 use crate::fresh_store;
@@ -49,6 +49,7 @@ fn answer(card: &str, pile: Option<Pile>) -> AnswerUpdate<'_> {
         note: "omdat",
         evidence: "https://example.org/bewijs",
         starred: false,
+        fields: AnswerFields::ALL,
     }
 }
 
@@ -103,6 +104,75 @@ async fn only_the_author_writes_and_the_last_write_per_card_wins() {
             Change::Finished
         );
         assert_eq!(store.answers(id).await.unwrap().len(), 1, "nothing changed");
+        store.close().await;
+    }
+}
+
+#[tokio::test]
+async fn a_partial_save_leaves_the_rest_of_the_answer_as_stored() {
+    for backend in backends() {
+        let (store, _database) = fresh_store(backend).await;
+        let author = person(&store, "a@x.example").await;
+        let id = reflection(&store, author, None).await.unwrap();
+        let mut first = answer("visie-01", Some(Pile::Often));
+        first.note = "een nieuwe notitie";
+        first.starred = true;
+        store.save_answer(author, id, first, 110).await.unwrap();
+        // A page loaded earlier moves the card: it sends its old note, evidence and star, but
+        // means to change only the pile.
+        let stale = AnswerUpdate {
+            card_id: "visie-01",
+            pile: Some(Pile::NotYet),
+            note: "oude notitie",
+            evidence: "",
+            starred: false,
+            fields: AnswerFields {
+                pile: true,
+                ..AnswerFields::NONE
+            },
+        };
+        store.save_answer(author, id, stale, 120).await.unwrap();
+        let stored = &store.answers(id).await.unwrap()[0];
+        assert_eq!(
+            (
+                stored.pile,
+                stored.note.as_str(),
+                stored.evidence.as_str(),
+                stored.starred
+            ),
+            (
+                Some(Pile::NotYet),
+                "een nieuwe notitie",
+                "https://example.org/bewijs",
+                true
+            ),
+            "{backend:?}"
+        );
+        // A first save that names only the note leaves the card unsorted.
+        let note_only = AnswerUpdate {
+            card_id: "visie-02",
+            pile: Some(Pile::Often),
+            note: "alleen dit",
+            evidence: "",
+            starred: true,
+            fields: AnswerFields {
+                note: true,
+                ..AnswerFields::NONE
+            },
+        };
+        store.save_answer(author, id, note_only, 130).await.unwrap();
+        let second = store
+            .answers(id)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|a| a.card_id == "visie-02")
+            .unwrap();
+        assert_eq!(
+            (second.pile, second.note.as_str(), second.starred),
+            (None, "alleen dit", false),
+            "{backend:?}"
+        );
         store.close().await;
     }
 }

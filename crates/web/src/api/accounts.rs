@@ -5,7 +5,7 @@
 
 use axum::Json;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, Method, StatusCode};
+use axum::http::{Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodRouter, delete, get, patch};
 use leidraad_domain::accounts::{Action, Email, OrganisationId, PersonId, SchoolId, Target};
@@ -118,7 +118,7 @@ fn organisation_items(viewer: &Viewer) -> Vec<OrganisationItem> {
 }
 
 /// Who the token or session belongs to, and their memberships.
-#[utoipa::path(get, path = "/api/v1/me", tag = "accounts", responses((status = 200, body = Me), (status = 401, body = super::ProblemSchema, content_type = "application/problem+json")))]
+#[utoipa::path(get, path = "/api/v1/me", tag = "accounts", responses((status = 200, body = Me)))]
 pub async fn get_me(SignedIn(viewer): SignedIn) -> Json<Me> {
     Json(Me {
         id: viewer.person.get(),
@@ -135,7 +135,7 @@ pub async fn list_organisations(SignedIn(viewer): SignedIn) -> Json<Organisation
     })
 }
 
-#[utoipa::path(get, path = "/api/v1/organisations/{org}", tag = "accounts", params(("org" = i64, Path)), responses((status = 200, body = OrganisationItem), (status = 404, body = super::ProblemSchema, content_type = "application/problem+json")))]
+#[utoipa::path(get, path = "/api/v1/organisations/{org}", tag = "accounts", params(("org" = i64, Path)), responses((status = 200, body = OrganisationItem)))]
 pub async fn get_organisation(
     SignedIn(viewer): SignedIn,
     Path(org): Path<i64>,
@@ -166,7 +166,7 @@ pub struct SchoolList {
 
 /// The schools the caller may see: all of them for admins and board members, one's own for
 /// school leaders and staff.
-#[utoipa::path(get, path = "/api/v1/organisations/{org}/schools", tag = "accounts", params(("org" = i64, Path)), responses((status = 200, body = SchoolList), (status = 404, body = super::ProblemSchema, content_type = "application/problem+json")))]
+#[utoipa::path(get, path = "/api/v1/organisations/{org}/schools", tag = "accounts", params(("org" = i64, Path)), responses((status = 200, body = SchoolList)))]
 pub async fn list_schools(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
@@ -199,10 +199,11 @@ pub async fn list_schools(
 
 #[derive(Deserialize, ToSchema)]
 pub struct NewSchool {
+    #[schema(schema_with = super::input::school_name)]
     pub name: String,
 }
 
-#[utoipa::path(post, path = "/api/v1/organisations/{org}/schools", tag = "accounts", params(("org" = i64, Path)), request_body = NewSchool, responses((status = 201, body = SchoolItem), (status = 400, body = super::ProblemSchema, content_type = "application/problem+json"), (status = 409, body = super::ProblemSchema, content_type = "application/problem+json")))]
+#[utoipa::path(post, path = "/api/v1/organisations/{org}/schools", tag = "accounts", params(("org" = i64, Path)), request_body = NewSchool, responses((status = 201, body = SchoolItem), (status = 409, description = "the organisation has a school of this name (`school-name-taken`)", body = super::ProblemSchema, content_type = "application/problem+json")))]
 pub async fn post_school(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
@@ -249,7 +250,7 @@ fn member_item(member: Member) -> MemberItem {
 
 /// Members the caller may see: everyone for admins and board members, the members of their
 /// own schools for school leaders; 403 for others.
-#[utoipa::path(get, path = "/api/v1/organisations/{org}/members", tag = "accounts", params(("org" = i64, Path)), responses((status = 200, body = MemberList), (status = 403, body = super::ProblemSchema, content_type = "application/problem+json"), (status = 404, body = super::ProblemSchema, content_type = "application/problem+json")))]
+#[utoipa::path(get, path = "/api/v1/organisations/{org}/members", tag = "accounts", params(("org" = i64, Path)), responses((status = 200, body = MemberList), (status = 403, description = "a member whose roles show no members (staff, coach)", body = super::ProblemSchema, content_type = "application/problem+json")))]
 pub async fn list_members(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
@@ -288,13 +289,14 @@ pub async fn list_members(
 #[derive(Deserialize, ToSchema)]
 pub struct MemberChange {
     /// The complete new set of roles (at least one).
+    #[schema(schema_with = super::input::roles)]
     pub roles: Vec<String>,
     /// The complete new set of schools of this organisation.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::input::whole_list")]
     pub schools: Vec<i64>,
 }
 
-#[utoipa::path(patch, path = "/api/v1/organisations/{org}/members/{person}", tag = "accounts", params(("org" = i64, Path), ("person" = i64, Path)), request_body = MemberChange, responses((status = 204), (status = 400, body = super::ProblemSchema, content_type = "application/problem+json"), (status = 409, description = "would leave the organisation without an admin", body = super::ProblemSchema, content_type = "application/problem+json")))]
+#[utoipa::path(patch, path = "/api/v1/organisations/{org}/members/{person}", tag = "accounts", params(("org" = i64, Path), ("person" = i64, Path)), request_body = MemberChange, responses((status = 204), (status = 409, description = "would leave the organisation without an admin (`last-admin`)", body = super::ProblemSchema, content_type = "application/problem+json")))]
 pub async fn patch_member(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
@@ -320,7 +322,7 @@ pub async fn patch_member(
     Ok(StatusCode::NO_CONTENT)
 }
 
-#[utoipa::path(delete, path = "/api/v1/organisations/{org}/members/{person}", tag = "accounts", params(("org" = i64, Path), ("person" = i64, Path)), responses((status = 204), (status = 404, body = super::ProblemSchema, content_type = "application/problem+json"), (status = 409, body = super::ProblemSchema, content_type = "application/problem+json")))]
+#[utoipa::path(delete, path = "/api/v1/organisations/{org}/members/{person}", tag = "accounts", params(("org" = i64, Path), ("person" = i64, Path)), responses((status = 204), (status = 409, description = "would leave the organisation without an admin (`last-admin`)", body = super::ProblemSchema, content_type = "application/problem+json")))]
 pub async fn delete_member(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
@@ -347,7 +349,7 @@ pub struct InvitationList {
     pub invitations: Vec<InvitationItem>,
 }
 
-#[utoipa::path(get, path = "/api/v1/organisations/{org}/invitations", tag = "accounts", params(("org" = i64, Path)), responses((status = 200, body = InvitationList), (status = 403, body = super::ProblemSchema, content_type = "application/problem+json")))]
+#[utoipa::path(get, path = "/api/v1/organisations/{org}/invitations", tag = "accounts", params(("org" = i64, Path)), responses((status = 200, body = InvitationList), (status = 403, description = "only admins see invitations", body = super::ProblemSchema, content_type = "application/problem+json")))]
 pub async fn list_invitations(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
@@ -376,9 +378,12 @@ pub async fn list_invitations(
 
 #[derive(Deserialize, ToSchema)]
 pub struct NewInvitationBody {
+    #[schema(schema_with = super::input::email)]
     pub email: String,
+    #[schema(schema_with = super::input::roles)]
     pub roles: Vec<String>,
-    #[serde(default)]
+    /// A school of this organisation to invite to.
+    #[serde(default, deserialize_with = "super::input::optional_whole")]
     pub school: Option<i64>,
 }
 
@@ -389,13 +394,12 @@ pub struct CreatedInvitationItem {
     pub link: String,
 }
 
-#[utoipa::path(post, path = "/api/v1/organisations/{org}/invitations", tag = "accounts", params(("org" = i64, Path)), request_body = NewInvitationBody, responses((status = 201, body = CreatedInvitationItem), (status = 400, body = super::ProblemSchema, content_type = "application/problem+json")))]
+#[utoipa::path(post, path = "/api/v1/organisations/{org}/invitations", tag = "accounts", params(("org" = i64, Path)), request_body = NewInvitationBody, responses((status = 201, body = CreatedInvitationItem)))]
 pub async fn post_invitation(
     State(state): State<AppState>,
     tr: Tr,
     SignedIn(viewer): SignedIn,
     Path(org): Path<i64>,
-    headers: HeaderMap,
     Json(body): Json<NewInvitationBody>,
 ) -> Result<Response, AppError> {
     let organisation = OrganisationId(org);
@@ -409,7 +413,6 @@ pub async fn post_invitation(
         Some(id) => Some(accounts::school_of(&state, organisation, id).await?),
         None => None,
     };
-    let base = accounts::link_base(&state, &headers);
     let created = accounts::invite(
         &state,
         &viewer,
@@ -419,7 +422,6 @@ pub async fn post_invitation(
             roles,
             school,
         },
-        &base,
         tr.lang,
     )
     .await?;
@@ -433,7 +435,7 @@ pub async fn post_invitation(
         .into_response())
 }
 
-#[utoipa::path(delete, path = "/api/v1/organisations/{org}/invitations/{invitation}", tag = "accounts", params(("org" = i64, Path), ("invitation" = i64, Path)), responses((status = 204), (status = 404, body = super::ProblemSchema, content_type = "application/problem+json")))]
+#[utoipa::path(delete, path = "/api/v1/organisations/{org}/invitations/{invitation}", tag = "accounts", params(("org" = i64, Path), ("invitation" = i64, Path)), responses((status = 204)))]
 pub async fn delete_invitation(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
@@ -479,6 +481,7 @@ pub async fn list_tokens(
 
 #[derive(Deserialize, ToSchema)]
 pub struct NewToken {
+    #[schema(schema_with = super::input::token_name)]
     pub name: String,
 }
 
@@ -489,7 +492,7 @@ pub struct CreatedToken {
     pub token: String,
 }
 
-#[utoipa::path(post, path = "/api/v1/me/tokens", tag = "accounts", request_body = NewToken, responses((status = 201, body = CreatedToken), (status = 400, body = super::ProblemSchema, content_type = "application/problem+json")))]
+#[utoipa::path(post, path = "/api/v1/me/tokens", tag = "accounts", request_body = NewToken, responses((status = 201, body = CreatedToken)))]
 pub async fn post_token(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
@@ -502,7 +505,7 @@ pub async fn post_token(
     Ok((StatusCode::CREATED, Json(CreatedToken { name, token })).into_response())
 }
 
-#[utoipa::path(delete, path = "/api/v1/me/tokens/{id}", tag = "accounts", params(("id" = i64, Path)), responses((status = 204), (status = 404, body = super::ProblemSchema, content_type = "application/problem+json")))]
+#[utoipa::path(delete, path = "/api/v1/me/tokens/{id}", tag = "accounts", params(("id" = i64, Path)), responses((status = 204)))]
 pub async fn delete_token(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
@@ -513,7 +516,7 @@ pub async fn delete_token(
 }
 
 /// Everything Leidraad holds about the caller.
-#[utoipa::path(get, path = "/api/v1/me/export", tag = "accounts", responses((status = 200, description = "account, memberships, sessions, tokens and audit events")))]
+#[utoipa::path(get, path = "/api/v1/me/export", tag = "accounts", responses((status = 200, description = "account, memberships, sessions, tokens, audit events and reflections", body = Object)))]
 pub async fn get_export(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,

@@ -17,11 +17,14 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, OpenApi, ToSchema};
 
 mod accounts;
+mod input;
+mod openapi;
 pub mod reflections;
 
 use crate::AppState;
 use crate::error::AppError;
 use crate::page_cache::serve_cached;
+use openapi::Conventions;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -40,13 +43,12 @@ use crate::page_cache::serve_cached;
         accounts::post_invitation, accounts::delete_invitation, accounts::list_tokens,
         accounts::post_token, accounts::delete_token, accounts::get_export,
         reflections::list_reflections, reflections::post_reflection, reflections::get_reflection,
-        reflections::put_answer, reflections::post_own_card, reflections::delete_own_card,
+        reflections::put_answer, reflections::patch_answer, reflections::post_own_card, reflections::delete_own_card,
         reflections::post_focus, reflections::delete_focus, reflections::post_finish,
         reflections::get_profile, reflections::get_comparison, reflections::post_share,
         reflections::delete_share
     ),
-    modifiers(&BearerAuth),
-    security(("bearer" = [])),
+    modifiers(&Conventions),
     components(schemas(
         LocalizedText,
         FrameworkList,
@@ -83,8 +85,10 @@ use crate::page_cache::serve_cached;
         reflections::ReflectionDetail,
         reflections::PileValue,
         reflections::AnswerBody,
+        reflections::AnswerChange,
         reflections::Saved,
         reflections::NewOwnCard,
+        reflections::OwnCardItem,
         reflections::FocusBody,
         reflections::DomainScore,
         reflections::ProfileBody,
@@ -95,21 +99,6 @@ use crate::page_cache::serve_cached;
     ))
 )]
 struct ApiDoc;
-
-/// Personal API tokens: `Authorization: Bearer <token>`, made on the profile page or with
-/// `leidraad admin api-token`.
-struct BearerAuth;
-
-impl utoipa::Modify for BearerAuth {
-    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
-        use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
-        let components = openapi.components.get_or_insert_with(Default::default);
-        components.add_security_scheme(
-            "bearer",
-            SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)),
-        );
-    }
-}
 
 pub use accounts::organisation_routes;
 
@@ -316,8 +305,10 @@ pub struct DialogueCardList {
 pub struct CardQuery {
     /// Words to search for (all must occur), case- and accent-insensitive; at most 200
     /// characters and 12 words.
+    #[param(schema_with = input::search_query)]
     q: Option<String>,
     /// `nl` or `en`: search only this language. Responses always carry both languages.
+    #[param(schema_with = input::language)]
     lang: Option<String>,
     /// Only cards of this framework.
     framework: Option<String>,
@@ -382,7 +373,7 @@ async fn list_frameworks(State(state): State<AppState>) -> Json<FrameworkList> {
     params(("id" = String, Path, description = "framework id")),
     responses(
         (status = 200, body = FrameworkDetail),
-        (status = 404, body = ProblemSchema, content_type = "application/problem+json")
+        (status = 404, description = "no framework with this id", body = ProblemSchema, content_type = "application/problem+json")
     ))]
 async fn get_framework(
     State(state): State<AppState>,
@@ -418,7 +409,7 @@ async fn get_framework(
 #[utoipa::path(get, path = "/api/v1/cards", tag = "content", params(CardQuery),
     responses(
         (status = 200, body = CardList),
-        (status = 400, body = ProblemSchema, content_type = "application/problem+json"),
+        (status = 400, description = "`q` of more than 12 different words (`query-too-many-terms`), or a query the schema refuses", body = ProblemSchema, content_type = "application/problem+json"),
         (status = 404, description = "unknown framework", body = ProblemSchema, content_type = "application/problem+json")
     ))]
 async fn list_cards(
@@ -449,7 +440,7 @@ async fn list_cards(
 #[utoipa::path(get, path = "/api/v1/dialogue-cards", tag = "content", params(CardQuery),
     responses(
         (status = 200, body = DialogueCardList),
-        (status = 400, body = ProblemSchema, content_type = "application/problem+json"),
+        (status = 400, description = "`q` of more than 12 different words (`query-too-many-terms`), or a query the schema refuses", body = ProblemSchema, content_type = "application/problem+json"),
         (status = 404, description = "unknown framework", body = ProblemSchema, content_type = "application/problem+json")
     ))]
 async fn list_dialogue_cards(

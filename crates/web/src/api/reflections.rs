@@ -8,7 +8,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodRouter, delete, get, post, put};
-use leidraad_domain::accounts::{Email, OrganisationId};
+use leidraad_domain::accounts::OrganisationId;
 use leidraad_domain::reflection::{CardText, Comparison};
 use leidraad_store::reflections::{AnswerRecord, NewReflection, OwnCardRecord, ReflectionRecord};
 use serde::{Deserialize, Serialize};
@@ -27,7 +27,10 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
             get(list_reflections).post(post_reflection),
         ),
         ("/api/v1/reflections/{id}", get(get_reflection)),
-        ("/api/v1/reflections/{id}/answers/{card}", put(put_answer)),
+        (
+            "/api/v1/reflections/{id}/answers/{card}",
+            put(put_answer).patch(patch_answer),
+        ),
         ("/api/v1/reflections/{id}/own-cards", post(post_own_card)),
         (
             "/api/v1/reflections/{id}/own-cards/{card}",
@@ -102,6 +105,7 @@ pub async fn list_reflections(
 #[derive(Deserialize, ToSchema)]
 pub struct NewReflectionBody {
     /// The organisation to reflect in; one where the caller may start a reflection.
+    #[serde(deserialize_with = "super::input::whole")]
     pub organisation: i64,
     /// Defaults to the standard for school leaders.
     #[serde(default)]
@@ -110,7 +114,7 @@ pub struct NewReflectionBody {
     #[serde(default)]
     pub domains: Vec<String>,
     /// An earlier reflection of the caller to start from.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::input::optional_whole")]
     pub prefill_from: Option<i64>,
 }
 
@@ -119,7 +123,7 @@ pub struct Created {
     pub id: i64,
 }
 
-#[utoipa::path(post, path = "/api/v1/reflections", tag = "reflections", request_body = NewReflectionBody, responses((status = 201, body = Created), (status = 400, body = super::ProblemSchema, content_type = "application/problem+json")))]
+#[utoipa::path(post, path = "/api/v1/reflections", tag = "reflections", request_body = NewReflectionBody, responses((status = 201, body = Created), (status = 400, description = "an unknown framework or domain (`framework-unknown`, `domain-unknown`), or `prefill_from` that is not one of the caller's reflections (`prefill-unknown`)", body = super::ProblemSchema, content_type = "application/problem+json"), (status = 403, description = "the caller's roles in the organisation do not include reflecting (`forbidden`), or a cross-site request", body = super::ProblemSchema, content_type = "application/problem+json"), (status = 404, description = "the caller is not a member of `organisation`", body = super::ProblemSchema, content_type = "application/problem+json")))]
 pub async fn post_reflection(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
@@ -187,7 +191,7 @@ pub struct ReflectionDetail {
     pub focus_cards: Vec<String>,
 }
 
-#[utoipa::path(get, path = "/api/v1/reflections/{id}", tag = "reflections", params(("id" = i64, Path)), responses((status = 200, body = ReflectionDetail), (status = 404, body = super::ProblemSchema, content_type = "application/problem+json")))]
+#[utoipa::path(get, path = "/api/v1/reflections/{id}", tag = "reflections", params(("id" = i64, Path)), responses((status = 200, body = ReflectionDetail)))]
 pub async fn get_reflection(
     State(state): State<AppState>,
     tr: Tr,
@@ -227,20 +231,30 @@ fn card_state(card: logic::ScopeCard, answer: Option<&AnswerRecord>) -> CardStat
 }
 
 /// A rating as JSON: 1–4, a pile's code, or null for "not sorted".
-#[derive(Deserialize, ToSchema)]
+#[derive(Deserialize)]
 #[serde(untagged)]
 pub enum PileValue {
-    Score(i64),
+    Score(#[serde(deserialize_with = "super::input::whole")] i64),
     Code(String),
 }
+
+impl utoipa::PartialSchema for PileValue {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        super::input::pile().into()
+    }
+}
+
+impl ToSchema for PileValue {}
 
 #[derive(Deserialize, ToSchema)]
 pub struct AnswerBody {
     #[serde(default)]
     pub pile: Option<PileValue>,
     #[serde(default)]
+    #[schema(schema_with = super::input::note)]
     pub note: String,
     #[serde(default)]
+    #[schema(schema_with = super::input::note)]
     pub evidence: String,
     #[serde(default)]
     pub starred: bool,
@@ -259,20 +273,75 @@ pub async fn put_answer(
     Path((id, card)): Path<(i64, String)>,
     Json(body): Json<AnswerBody>,
 ) -> Result<Json<Saved>, AppError> {
-    let pile = match &body.pile {
-        Some(PileValue::Score(score)) => Some(score.to_string()),
-        Some(PileValue::Code(code)) => Some(code.clone()),
-        None => None,
-    };
+    let pile = body.pile.as_ref().map(PileValue::text);
     logic::save_answer(
         &state,
         &viewer,
         id,
         &card,
         AnswerInput {
-            pile: pile.as_deref(),
-            note: &body.note,
-            evidence: &body.evidence,
+            pile: Some(pile.as_deref()),
+            note: Some(&body.note),
+            evidence: Some(&body.evidence),
+            starred: Some(body.starred),
+        },
+    )
+    .await?;
+    Ok(Json(Saved { saved: true }))
+}
+
+impl PileValue {
+    fn text(&self) -> String {
+        match self {
+            PileValue::Score(score) => score.to_string(),
+            PileValue::Code(code) => code.clone(),
+        }
+    }
+}
+
+/// The parts of an answer to change; a part left out keeps what is stored.
+#[derive(Deserialize, ToSchema)]
+pub struct AnswerChange {
+    /// 1–4, a pile's code, or null to unsort the card.
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<PileValue>)]
+    pub pile: Option<Option<PileValue>>,
+    #[schema(schema_with = super::input::note_change)]
+    pub note: Option<String>,
+    #[schema(schema_with = super::input::note_change)]
+    pub evidence: Option<String>,
+    pub starred: Option<bool>,
+}
+
+/// Tells a field given as `null` (Some(None)) from one left out (None).
+fn present<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    T::deserialize(deserializer).map(Some)
+}
+
+/// Changes only the parts of one card's answer that the body names, so a page that was
+/// loaded before another tab saved a note can still move the card without erasing that note.
+/// The page's autosave uses this.
+#[utoipa::path(patch, path = "/api/v1/reflections/{id}/answers/{card}", tag = "reflections", params(("id" = i64, Path), ("card" = String, Path)), request_body = AnswerChange, responses((status = 200, body = Saved), (status = 400, description = "a rating other than 1–4, a card not in this reflection, a text too long", body = super::ProblemSchema, content_type = "application/problem+json"), (status = 409, description = "the reflection is finished", body = super::ProblemSchema, content_type = "application/problem+json")))]
+pub async fn patch_answer(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    Path((id, card)): Path<(i64, String)>,
+    Json(body): Json<AnswerChange>,
+) -> Result<Json<Saved>, AppError> {
+    let pile = body.pile.as_ref().map(|p| p.as_ref().map(PileValue::text));
+    logic::save_answer(
+        &state,
+        &viewer,
+        id,
+        &card,
+        AnswerInput {
+            pile: pile.as_ref().map(Option::as_deref),
+            note: body.note.as_deref(),
+            evidence: body.evidence.as_deref(),
             starred: body.starred,
         },
     )
@@ -282,11 +351,22 @@ pub async fn put_answer(
 
 #[derive(Deserialize, ToSchema)]
 pub struct NewOwnCard {
+    /// One of the reflection's domains.
     pub domain: String,
+    #[schema(schema_with = super::input::own_card_text)]
     pub text: String,
 }
 
-#[utoipa::path(post, path = "/api/v1/reflections/{id}/own-cards", tag = "reflections", params(("id" = i64, Path)), request_body = NewOwnCard, responses((status = 201, description = "the new card, with its key `eigen-{id}`"), (status = 409, description = "the domain already has four own cards", body = super::ProblemSchema, content_type = "application/problem+json")))]
+/// An own card; answers and focus cards name it by its key, `eigen-{id}`.
+#[derive(Serialize, ToSchema)]
+pub struct OwnCardItem {
+    pub id: i64,
+    pub domain_id: String,
+    pub text: String,
+    pub created_at: i64,
+}
+
+#[utoipa::path(post, path = "/api/v1/reflections/{id}/own-cards", tag = "reflections", params(("id" = i64, Path)), request_body = NewOwnCard, responses((status = 201, description = "the new card", body = OwnCardItem), (status = 400, description = "a domain that is not in the reflection (`domain-not-in-reflection`), or a text the schema refuses", body = super::ProblemSchema, content_type = "application/problem+json"), (status = 409, description = "the domain already has four own cards (`own-cards-full`), or the reflection is finished (`reflection-finished`)", body = super::ProblemSchema, content_type = "application/problem+json")))]
 pub async fn post_own_card(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
@@ -294,6 +374,12 @@ pub async fn post_own_card(
     Json(body): Json<NewOwnCard>,
 ) -> Result<Response, AppError> {
     let card = add_own_card(&state, &viewer, id, &body.domain, &body.text).await?;
+    let card = OwnCardItem {
+        id: card.id,
+        domain_id: card.domain_id,
+        text: card.text,
+        created_at: card.created_at,
+    };
     Ok((StatusCode::CREATED, Json(card)).into_response())
 }
 
@@ -326,7 +412,7 @@ pub async fn add_own_card(
     logic::settle(change)
 }
 
-#[utoipa::path(delete, path = "/api/v1/reflections/{id}/own-cards/{card}", tag = "reflections", params(("id" = i64, Path), ("card" = i64, Path)), responses((status = 204), (status = 404, body = super::ProblemSchema, content_type = "application/problem+json")))]
+#[utoipa::path(delete, path = "/api/v1/reflections/{id}/own-cards/{card}", tag = "reflections", params(("id" = i64, Path), ("card" = i64, Path)), responses((status = 204), (status = 409, description = "the reflection is finished (`reflection-finished`)", body = super::ProblemSchema, content_type = "application/problem+json")))]
 pub async fn delete_own_card(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
@@ -342,7 +428,7 @@ pub struct FocusBody {
     pub card: String,
 }
 
-#[utoipa::path(post, path = "/api/v1/reflections/{id}/focus", tag = "reflections", params(("id" = i64, Path)), request_body = FocusBody, responses((status = 204), (status = 409, description = "a fourth focus card, or a card that is not a growth point", body = super::ProblemSchema, content_type = "application/problem+json")))]
+#[utoipa::path(post, path = "/api/v1/reflections/{id}/focus", tag = "reflections", params(("id" = i64, Path)), request_body = FocusBody, responses((status = 204), (status = 409, description = "a fourth focus card, a card that is not a growth point of the reflection or is already chosen, or a finished reflection", body = super::ProblemSchema, content_type = "application/problem+json")))]
 pub async fn post_focus(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
@@ -353,7 +439,7 @@ pub async fn post_focus(
     Ok(StatusCode::NO_CONTENT)
 }
 
-#[utoipa::path(delete, path = "/api/v1/reflections/{id}/focus/{card}", tag = "reflections", params(("id" = i64, Path), ("card" = String, Path)), responses((status = 204), (status = 404, body = super::ProblemSchema, content_type = "application/problem+json")))]
+#[utoipa::path(delete, path = "/api/v1/reflections/{id}/focus/{card}", tag = "reflections", params(("id" = i64, Path), ("card" = String, Path)), responses((status = 204), (status = 409, description = "the reflection is finished (`reflection-finished`)", body = super::ProblemSchema, content_type = "application/problem+json")))]
 pub async fn delete_focus(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
@@ -363,7 +449,7 @@ pub async fn delete_focus(
     Ok(StatusCode::NO_CONTENT)
 }
 
-#[utoipa::path(post, path = "/api/v1/reflections/{id}/finish", tag = "reflections", params(("id" = i64, Path)), responses((status = 204), (status = 409, body = super::ProblemSchema, content_type = "application/problem+json")))]
+#[utoipa::path(post, path = "/api/v1/reflections/{id}/finish", tag = "reflections", params(("id" = i64, Path)), responses((status = 204), (status = 409, description = "the reflection is finished already (`reflection-finished`)", body = super::ProblemSchema, content_type = "application/problem+json")))]
 pub async fn post_finish(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
@@ -396,7 +482,7 @@ pub struct ProfileBody {
     pub focus_cards: Vec<String>,
 }
 
-#[utoipa::path(get, path = "/api/v1/reflections/{id}/profile", tag = "reflections", params(("id" = i64, Path)), responses((status = 200, body = ProfileBody), (status = 404, body = super::ProblemSchema, content_type = "application/problem+json")))]
+#[utoipa::path(get, path = "/api/v1/reflections/{id}/profile", tag = "reflections", params(("id" = i64, Path)), responses((status = 200, body = ProfileBody)))]
 pub async fn get_profile(
     State(state): State<AppState>,
     tr: Tr,
@@ -452,7 +538,7 @@ pub struct ComparisonBody {
 }
 
 /// Two of the caller's own moments: `{id}` against `{other}`, the earlier one first.
-#[utoipa::path(get, path = "/api/v1/reflections/{id}/comparison/{other}", tag = "reflections", params(("id" = i64, Path), ("other" = i64, Path)), responses((status = 200, body = ComparisonBody), (status = 400, description = "different frameworks", body = super::ProblemSchema, content_type = "application/problem+json"), (status = 404, body = super::ProblemSchema, content_type = "application/problem+json")))]
+#[utoipa::path(get, path = "/api/v1/reflections/{id}/comparison/{other}", tag = "reflections", params(("id" = i64, Path), ("other" = i64, Path)), responses((status = 200, body = ComparisonBody), (status = 400, description = "the two reflections are of different frameworks (`compare-other-framework`)", body = super::ProblemSchema, content_type = "application/problem+json")))]
 pub async fn get_comparison(
     State(state): State<AppState>,
     tr: Tr,
@@ -523,50 +609,22 @@ pub async fn compare(
 #[derive(Deserialize, ToSchema)]
 pub struct ShareBody {
     /// The email of the person to share with (a board member, a coach).
+    #[schema(schema_with = super::input::email)]
     pub email: String,
 }
 
-#[utoipa::path(post, path = "/api/v1/reflections/{id}/shares", tag = "reflections", params(("id" = i64, Path)), request_body = ShareBody, responses((status = 204), (status = 400, description = "no person with that email", body = super::ProblemSchema, content_type = "application/problem+json"), (status = 409, description = "not finished yet", body = super::ProblemSchema, content_type = "application/problem+json")))]
+#[utoipa::path(post, path = "/api/v1/reflections/{id}/shares", tag = "reflections", params(("id" = i64, Path)), request_body = ShareBody, responses((status = 204), (status = 400, description = "no colleague (someone else in one of the author's organisations) with that e-mail address (`share-person-unknown`)", body = super::ProblemSchema, content_type = "application/problem+json"), (status = 409, description = "the reflection is not finished yet (`reflection-not-finished`)", body = super::ProblemSchema, content_type = "application/problem+json"), (status = 429, description = "too many shares tried in the last hour (`too-many-attempts`)", body = super::ProblemSchema, content_type = "application/problem+json", headers(("Retry-After" = i64, description = "seconds until the next try is counted")))))]
 pub async fn post_share(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
     Path(id): Path<i64>,
     Json(body): Json<ShareBody>,
 ) -> Result<StatusCode, AppError> {
-    share(&state, &viewer, id, &body.email).await?;
+    logic::share(&state, &viewer, id, &body.email).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// Shares a finished reflection with the person behind `email`.
-pub async fn share(
-    state: &AppState,
-    viewer: &crate::auth::Viewer,
-    id: i64,
-    email: &str,
-) -> Result<(), AppError> {
-    logic::open_own(state, viewer, id).await?;
-    let email = Email::parse(email).map_err(|e| AppError::BadRequest { code: e.code() })?;
-    let person = state
-        .store
-        .person_by_email(&email.lookup_key())
-        .await?
-        .filter(|p| p.id != viewer.person)
-        .ok_or(AppError::BadRequest {
-            code: "share-person-unknown",
-        })?;
-    let change = state
-        .store
-        .share_reflection(viewer.person, id, person.id, state.clock.now())
-        .await?;
-    match change {
-        leidraad_store::reflections::Change::Finished => Err(AppError::Conflict {
-            code: "reflection-not-finished",
-        }),
-        other => logic::settle(other),
-    }
-}
-
-#[utoipa::path(delete, path = "/api/v1/reflections/{id}/shares/{person}", tag = "reflections", params(("id" = i64, Path), ("person" = i64, Path)), responses((status = 204), (status = 404, body = super::ProblemSchema, content_type = "application/problem+json")))]
+#[utoipa::path(delete, path = "/api/v1/reflections/{id}/shares/{person}", tag = "reflections", params(("id" = i64, Path), ("person" = i64, Path)), responses((status = 204)))]
 pub async fn delete_share(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,

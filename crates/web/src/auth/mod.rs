@@ -171,7 +171,9 @@ pub async fn authenticate(
         state.viewers.forget_all();
         state.reflection_shapes.forget_all();
     }
-    if clear_cookie {
+    // A cookie for an ended session is removed from the browser, unless the request itself
+    // started a new session (signing in over the old cookie): that cookie must stand.
+    if clear_cookie && !state.session_cookie.is_set_by(response.headers()) {
         state.session_cookie.clear(response.headers_mut());
     }
     response
@@ -242,7 +244,7 @@ async fn session_viewer(
         return Ok(None);
     }
     let mut last_seen = session.last_seen_at;
-    if last_seen + leidraad_domain::accounts::limits::SESSION_TOUCH_INTERVAL <= now {
+    if last_seen + lifetime.touch_interval() <= now {
         state.store.touch_session(session.id, now).await?;
         last_seen = now;
     }

@@ -42,6 +42,16 @@ impl SessionCookie {
         self.append(headers, secret.expose(), self.max_age);
     }
 
+    /// Whether `headers` (a response's) already set or clear this cookie.
+    pub fn is_set_by(self, headers: &HeaderMap) -> bool {
+        let prefix = format!("{}=", self.name());
+        headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .any(|v| v.starts_with(&prefix))
+    }
+
     pub fn clear(self, headers: &mut HeaderMap) {
         self.append(headers, "", 0);
     }
@@ -59,8 +69,9 @@ impl SessionCookie {
 }
 
 /// A handler argument: the client's address, for the per-address sign-in throttle. Behind a
-/// reverse proxy every request comes from the proxy, so `--trust-forwarded-for` reads the
-/// first `X-Forwarded-For` address instead.
+/// reverse proxy every request comes from the proxy, so with `--trust-forwarded-for` the
+/// address comes from `X-Forwarded-For`: the entry our own proxy appended, `forwarded_hops`
+/// from the right. Entries to the left of it are whatever the client wrote, and are ignored.
 pub struct ClientAddress(pub Option<IpAddr>);
 
 impl axum::extract::FromRequestParts<crate::AppState> for ClientAddress {
@@ -70,20 +81,29 @@ impl axum::extract::FromRequestParts<crate::AppState> for ClientAddress {
         parts: &mut axum::http::request::Parts,
         state: &crate::AppState,
     ) -> Result<Self, Self::Rejection> {
-        let forwarded = state
-            .settings
-            .trust_forwarded_for
-            .then(|| parts.headers.get("x-forwarded-for"))
-            .flatten()
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
-            .and_then(|v| v.trim().parse().ok());
         let peer = parts
             .extensions
             .get::<ConnectInfo<SocketAddr>>()
             .map(|info| info.0.ip());
+        let forwarded = forwarded_client(&parts.headers, state.settings.forwarded_hops);
         Ok(ClientAddress(forwarded.or(peer)))
     }
+}
+
+/// The address `hops` entries from the right of every `X-Forwarded-For` header together.
+fn forwarded_client(headers: &HeaderMap, hops: usize) -> Option<IpAddr> {
+    if hops == 0 {
+        return None;
+    }
+    let entries: Vec<&str> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(str::trim)
+        .collect();
+    let index = entries.len().checked_sub(hops)?;
+    entries[index].parse().ok()
 }
 
 /// The browser's description of itself, shortened, so a person can tell their sessions apart.
@@ -95,4 +115,37 @@ pub fn user_agent(headers: &HeaderMap) -> String {
         .chars()
         .take(200)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn forwarded(values: &[&str]) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        for value in values {
+            headers.append("x-forwarded-for", HeaderValue::from_str(value).unwrap());
+        }
+        headers
+    }
+
+    #[test]
+    fn the_client_address_is_the_one_our_proxy_added_not_one_the_client_wrote() {
+        let headers = forwarded(&["6.6.6.6, 7.7.7.7", "192.0.2.10"]);
+        assert_eq!(
+            forwarded_client(&headers, 1),
+            Some("192.0.2.10".parse().unwrap())
+        );
+        assert_eq!(
+            forwarded_client(&headers, 2),
+            Some("7.7.7.7".parse().unwrap())
+        );
+        assert_eq!(forwarded_client(&headers, 0), None, "not trusted");
+        assert_eq!(
+            forwarded_client(&headers, 4),
+            None,
+            "fewer entries than proxies"
+        );
+        assert_eq!(forwarded_client(&forwarded(&["junk"]), 1), None);
+    }
 }

@@ -221,10 +221,8 @@ impl ErrorPage {
         let page = PageContext::new(tr, "/", Section::Other);
         ErrorPage {
             status: problem.status.as_u16(),
-            title: tr
-                .t(&format!("problem-{}-title", problem.code))
-                .into_owned(),
-            message: tr.t(&format!("problem-{}", problem.code)).into_owned(),
+            title: problem.title(tr),
+            message: problem.message(tr),
             page,
         }
     }

@@ -5,11 +5,12 @@
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, Method, StatusCode};
+use axum::http::{Method, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{MethodRouter, get, post};
 use leidraad_domain::accounts::{
-    Action, Email, OrganisationId, PersonId, Role, RoleSet, SchoolId, Target,
+    Action, Email, LabelError, OrganisationId, OrganisationName, PersonId, Role, RoleSet, SchoolId,
+    SchoolName, Target,
 };
 use leidraad_store::StoreError;
 use leidraad_store::accounts::{AuditEntry, Invitation, Member, OutgoingMail, School};
@@ -345,13 +346,15 @@ fn back(organisation: OrganisationId, notice: &str) -> Response {
 }
 
 /// An organisation or school name: 1–120 characters.
-pub fn parse_name(text: &str, empty: &'static str, long: &'static str) -> Result<String, AppError> {
-    let name = text.trim();
-    match name.chars().count() {
-        0 => Err(AppError::BadRequest { code: empty }),
-        121.. => Err(AppError::BadRequest { code: long }),
-        _ => Ok(name.to_owned()),
-    }
+/// A name typed into a form or JSON, checked by its domain type (`OrganisationName::parse`,
+/// `SchoolName::parse`).
+pub fn parse_name<T: ToString>(
+    text: &str,
+    parse: fn(&str) -> Result<T, LabelError>,
+) -> Result<String, AppError> {
+    parse(text)
+        .map(|name| name.to_string())
+        .map_err(|e| AppError::BadRequest { code: e.code() })
 }
 
 pub async fn post_rename_organisation(
@@ -366,11 +369,7 @@ pub async fn post_rename_organisation(
         Action::ManageOrganisation,
         &Target::organisation(organisation),
     )?;
-    match parse_name(
-        form.get("name"),
-        "organisation-name-empty",
-        "organisation-name-too-long",
-    ) {
+    match parse_name(form.get("name"), OrganisationName::parse) {
         Ok(name) => {
             state.store.rename_organisation(organisation, &name).await?;
             Ok(back(organisation, "naam"))
@@ -400,7 +399,7 @@ pub async fn create_school(
     name: &str,
 ) -> Result<School, AppError> {
     viewer.may(Action::ManageSchools, &Target::organisation(organisation))?;
-    let name = parse_name(name, "school-name-empty", "school-name-too-long")?;
+    let name = parse_name(name, SchoolName::parse)?;
     let id = match state
         .store
         .create_school(organisation, &name, state.clock.now())
@@ -431,11 +430,7 @@ pub async fn post_rename_school(
     let school = SchoolId(school);
     viewer.may(Action::ManageSchools, &Target::school(organisation, school))?;
     let result = async {
-        let name = parse_name(
-            form.get("name"),
-            "school-name-empty",
-            "school-name-too-long",
-        )?;
+        let name = parse_name(form.get("name"), SchoolName::parse)?;
         match state.store.rename_school(organisation, school, &name).await {
             Ok(true) => Ok(()),
             Ok(false) => Err(AppError::NotFound),
@@ -588,7 +583,6 @@ pub async fn post_invitation(
     tr: Tr,
     SignedIn(viewer): SignedIn,
     Path(org): Path<i64>,
-    headers: HeaderMap,
     form: FormFields,
 ) -> Result<Response, AppError> {
     let organisation = organisation_id(org);
@@ -609,7 +603,6 @@ pub async fn post_invitation(
                 Some(accounts::school_of(&state, organisation, id).await?)
             }
         };
-        let base = accounts::link_base(&state, &headers);
         accounts::invite(
             &state,
             &viewer,
@@ -619,7 +612,6 @@ pub async fn post_invitation(
                 roles,
                 school,
             },
-            &base,
             tr.lang,
         )
         .await

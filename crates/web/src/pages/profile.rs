@@ -5,7 +5,9 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use leidraad_domain::accounts::{Action, Email, Password, PersonName, Role, Target};
+use leidraad_domain::accounts::{
+    Action, Email, LabelError, Password, PersonName, Role, Target, TokenName,
+};
 use leidraad_store::accounts::{ApiTokenRecord, SessionRecord};
 use serde::Deserialize;
 
@@ -211,14 +213,11 @@ pub async fn post_create_token(
     Ok(response)
 }
 
-/// A token's label: 1–60 characters, trimmed.
+/// A token's label, checked by [`TokenName`].
 pub fn token_name(text: &str) -> Result<String, &'static str> {
-    let name = text.trim();
-    match name.chars().count() {
-        0 => Err("token-name-empty"),
-        61.. => Err("token-name-too-long"),
-        _ => Ok(name.to_owned()),
-    }
+    TokenName::parse(text)
+        .map(|name| name.as_str().to_owned())
+        .map_err(LabelError::code)
 }
 
 /// Creates a token and returns its secret, the only time anyone sees it.
@@ -408,8 +407,9 @@ pub async fn erase(state: &AppState, viewer: &Viewer) -> Result<(), AppError> {
             return Err(AppError::Conflict { code: "last-admin" });
         }
     }
-    let organisations = state.store.erase_person(viewer.person).await?;
-    for organisation in organisations {
+    let erased = state.store.erase_person(viewer.person).await?;
+    state.mailer.discard(&erased.outbox_files).await;
+    for organisation in erased.organisations {
         accounts::audit(
             state,
             Some(organisation),

@@ -5,7 +5,7 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use leidraad_domain::accounts::{Email, Password, PersonName};
+use leidraad_domain::accounts::{Email, OrganisationName, Password, PersonName};
 use leidraad_store::StoreError;
 use leidraad_store::accounts::NewPerson;
 use serde::Deserialize;
@@ -123,13 +123,7 @@ fn parse_new_account(
     organisation: Option<&str>,
 ) -> Result<(Email, PersonName, Password), &'static str> {
     if let Some(organisation) = organisation {
-        let length = organisation.chars().count();
-        if length == 0 {
-            return Err("organisation-name-empty");
-        }
-        if length > 120 {
-            return Err("organisation-name-too-long");
-        }
+        OrganisationName::parse(organisation).map_err(|e| e.code())?;
     }
     let email = Email::parse(form.get("email")).map_err(|e| e.code())?;
     let name = PersonName::parse(form.get("name")).map_err(|e| e.code())?;
@@ -272,7 +266,6 @@ pub async fn get_forgot(tr: Tr) -> Result<Response, AppError> {
 pub async fn post_forgot(
     State(state): State<AppState>,
     tr: Tr,
-    headers: HeaderMap,
     form: FormFields,
 ) -> Result<Response, AppError> {
     let email = form.get("email").trim().to_owned();
@@ -287,8 +280,7 @@ pub async fn post_forgot(
         page.error = message(tr, error.code());
         return again(&page, StatusCode::BAD_REQUEST);
     }
-    let base = accounts::link_base(&state, &headers);
-    accounts::request_password_reset(&state, &email, &base, tr.lang).await?;
+    accounts::request_password_reset(&state, &email, tr.lang);
     render(&page)
 }
 

@@ -48,14 +48,26 @@ pub async fn add_person(app: &TestApp, email: &str, name: &str) -> PersonId {
         .unwrap()
 }
 
+/// An organisation made as the operator makes one (`leidraad admin organisation add`), with an
+/// existing account as its admin.
+async fn add_organisation(app: &TestApp, name: &str, admin_email: &str) -> OrganisationId {
+    let request = leidraad_web::NewOrganisation {
+        name,
+        admin_email,
+        admin_name: None,
+        password: None,
+    };
+    let added = leidraad_web::add_organisation(&app.store, request, app.clock.now())
+        .await
+        .unwrap();
+    assert!(!added.new_account);
+    added.organisation
+}
+
 pub async fn world(app: &TestApp) -> World {
     let now = app.clock.now();
     let admin_a = add_person(app, "admin@a.example", "Ada Admin").await;
-    let org_a = app
-        .store
-        .create_organisation("Bestuur A", admin_a, now)
-        .await
-        .unwrap();
+    let org_a = add_organisation(app, "Bestuur A", "admin@a.example").await;
     let school_a1 = app
         .store
         .create_school(org_a, "School A1", now)
@@ -67,11 +79,7 @@ pub async fn world(app: &TestApp) -> World {
         .await
         .unwrap();
     let admin_b_id = add_person(app, "admin@b.example", "Bert Buiten").await;
-    let _org_b = app
-        .store
-        .create_organisation("Bestuur B", admin_b_id, now)
-        .await
-        .unwrap();
+    let _org_b = add_organisation(app, "Bestuur B", "admin@b.example").await;
     let school_b = app
         .store
         .create_school(_org_b, "School B", now)
@@ -239,8 +247,9 @@ fn location(response: &reqwest::Response) -> String {
         .unwrap_or_default()
 }
 
-/// The newest mail in the outbox, as text.
-pub fn newest_mail(app: &TestApp) -> String {
+/// The newest mail in the outbox, as text, once the queue has been worked off.
+pub async fn newest_mail(app: &TestApp) -> String {
+    app.mail_settled().await;
     let mut files: Vec<_> = std::fs::read_dir(&app.outbox)
         .expect("the outbox exists")
         .map(|e| e.unwrap().path())
@@ -644,7 +653,7 @@ async fn failed_sign_ins_are_throttled_but_a_reset_still_gets_the_person_in() {
         .post("/wachtwoord-vergeten", &[("email", "admin@a.example")])
         .await;
     assert_eq!(response.status(), StatusCode::OK);
-    let link = link_in(&newest_mail(&app), "/wachtwoord-herstellen/");
+    let link = link_in(&newest_mail(&app).await, "/wachtwoord-herstellen/");
     let new_password = "a brand new passphrase";
     let response = browser
         .post(
@@ -688,7 +697,7 @@ async fn a_reset_link_works_once_for_an_hour_sends_no_referrer_and_ends_all_sess
         .await;
     assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
 
-    let mail = newest_mail(&app);
+    let mail = newest_mail(&app).await;
     assert!(
         mail.contains("To: staff@a.example") && mail.contains("Nieuw wachtwoord voor Leidraad"),
         "{mail}"
@@ -731,7 +740,7 @@ async fn a_reset_link_works_once_for_an_hour_sends_no_referrer_and_ends_all_sess
     browser
         .post("/wachtwoord-vergeten", &[("email", "staff@a.example")])
         .await;
-    let late = link_in(&newest_mail(&app), "/wachtwoord-herstellen/");
+    let late = link_in(&newest_mail(&app).await, "/wachtwoord-herstellen/");
     app.clock.advance(3601);
     assert_eq!(
         browser.get(&late).await.status(),
@@ -800,7 +809,7 @@ async fn an_admin_invites_and_the_invitee_joins_with_name_and_password() {
     let html = response.text().await.unwrap();
     let link = link_in(&html, "/uitnodiging/");
     assert!(
-        newest_mail(&app).contains(&link),
+        newest_mail(&app).await.contains(&link),
         "the mailed link is the shown link"
     );
 

@@ -1,3 +1,10 @@
+use std::collections::BTreeSet;
+
+use reqwest::StatusCode;
+use reqwest::header::{AUTHORIZATION, CONTENT_TYPE};
+use serde_json::{Value, json};
+
+use crate::accounts::{Browser, world};
 use crate::helpers::{FRAMEWORK, spawn_app};
 
 #[tokio::test]
@@ -162,5 +169,190 @@ async fn the_openapi_document_describes_every_route() {
             "{schema} missing"
         );
     }
+    app.stop().await;
+}
+
+/// The operations anyone may call without an account: the standard's content.
+const PUBLIC_OPERATIONS: [&str; 4] = [
+    "/api/v1/frameworks",
+    "/api/v1/frameworks/{id}",
+    "/api/v1/cards",
+    "/api/v1/dialogue-cards",
+];
+
+/// Follows a `$ref` within the document.
+fn resolve<'a>(doc: &'a Value, value: &'a Value) -> &'a Value {
+    match value["$ref"].as_str() {
+        Some(reference) => reference
+            .trim_start_matches("#/")
+            .split('/')
+            .fold(doc, |node, key| &node[key]),
+        None => value,
+    }
+}
+
+#[tokio::test]
+async fn the_openapi_document_says_who_may_call_each_operation_and_how_it_can_fail() {
+    let app = spawn_app().await;
+    let doc = app.get_json("/api/v1/openapi.json").await;
+    assert!(
+        doc.get("security").is_none(),
+        "every operation says for itself who may call it"
+    );
+    assert_eq!(
+        doc["components"]["securitySchemes"]["bearer"]["scheme"],
+        "bearer"
+    );
+    let mut operations = 0;
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, operation) in item.as_object().unwrap() {
+            operations += 1;
+            let name = format!("{} {path}", method.to_uppercase());
+            if PUBLIC_OPERATIONS.contains(&path.as_str()) {
+                assert_eq!(operation["security"], json!([]), "{name} is public");
+            } else {
+                assert_eq!(
+                    operation["security"],
+                    json!([{"bearer": []}]),
+                    "{name} needs a token"
+                );
+            }
+            // What the middleware and the extractors can answer before or around the handler.
+            let parameters = operation["parameters"]
+                .as_array()
+                .map_or(&[][..], Vec::as_slice);
+            let has_body = operation.get("requestBody").is_some();
+            let mut expected = vec!["401", "500"];
+            if !parameters.is_empty() || has_body {
+                expected.push("400");
+            }
+            if parameters.iter().any(|p| p["in"] == "path") {
+                expected.push("404");
+            }
+            if method != "get" {
+                expected.push("403");
+            }
+            if has_body {
+                expected.extend(["413", "415"]);
+            }
+            let responses = operation["responses"].as_object().unwrap();
+            let statuses: BTreeSet<&str> = responses.keys().map(String::as_str).collect();
+            for status in expected {
+                assert!(
+                    statuses.contains(status),
+                    "{name} does not document {status}"
+                );
+            }
+            assert!(
+                !statuses.contains("422"),
+                "{name}: bad input is 400, never 422"
+            );
+            let unauthorized = resolve(&doc, &responses["401"]);
+            assert!(
+                unauthorized["headers"]["WWW-Authenticate"].is_object(),
+                "{name}: 401 comes with WWW-Authenticate"
+            );
+            for (status, response) in responses {
+                if status.as_str() < "400" {
+                    continue;
+                }
+                let response = resolve(&doc, response);
+                assert!(
+                    !response["description"]
+                        .as_str()
+                        .unwrap_or_default()
+                        .is_empty(),
+                    "{name} {status} says when"
+                );
+                assert_eq!(
+                    response["content"]["application/problem+json"]["schema"]["$ref"],
+                    "#/components/schemas/Problem",
+                    "{name} {status} is a problem object"
+                );
+            }
+        }
+    }
+    assert!(operations >= 33, "{operations} operations");
+    for (method, path) in leidraad_web::organisation_route_table() {
+        if path.starts_with("/api/") {
+            let method = method.as_str().to_lowercase();
+            assert!(
+                doc["paths"][path][&method].is_object(),
+                "{method} {path} is not documented"
+            );
+        }
+    }
+    app.stop().await;
+}
+
+/// The choice the document pins: JSON of the wrong shape is 400 like malformed JSON, never
+/// axum's 422; a whole number may be written `2.0`, as JSON Schema's `integer` allows; and a
+/// public route still refuses an unknown token, as documented.
+#[tokio::test]
+async fn json_of_the_wrong_shape_is_a_400_and_whole_numbers_may_be_floats() {
+    let app = spawn_app().await;
+    let world = world(&app).await;
+    let leader = Browser::signed_in(&app, "school-leader@a.example").await;
+    let organisation = world.org_a.get();
+    let post = |content_type: &'static str, body: String| {
+        leader
+            .client
+            .post(app.url("/api/v1/reflections"))
+            .header("x-csrf-token", &leader.csrf)
+            .header(CONTENT_TYPE, content_type)
+            .body(body)
+            .send()
+    };
+    let json_type = "application/json";
+    for (content_type, body, status, code) in [
+        (
+            json_type,
+            r#"{"organisation": "one"}"#.to_owned(),
+            400,
+            "bad-request",
+        ),
+        (json_type, "{}".to_owned(), 400, "bad-request"),
+        (
+            json_type,
+            r#"{"organisation": "#.to_owned(),
+            400,
+            "bad-request",
+        ),
+        (
+            json_type,
+            format!(r#"{{"organisation": {organisation}.5}}"#),
+            400,
+            "bad-request",
+        ),
+        (
+            "text/plain",
+            format!(r#"{{"organisation": {organisation}}}"#),
+            415,
+            "unsupported-media-type",
+        ),
+    ] {
+        let response = post(content_type, body.clone()).await.unwrap();
+        assert_eq!(response.status(), status, "{body}");
+        assert_eq!(response.headers()[CONTENT_TYPE], "application/problem+json");
+        let problem: Value = response.json().await.unwrap();
+        assert_eq!(problem["code"], code, "{body}");
+    }
+    let whole = post(
+        json_type,
+        format!(r#"{{"organisation": {organisation}.0}}"#),
+    )
+    .await
+    .unwrap();
+    assert_eq!(whole.status(), StatusCode::CREATED);
+
+    let stale = app
+        .client
+        .get(app.url("/api/v1/frameworks"))
+        .header(AUTHORIZATION, "Bearer not-a-token")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(stale.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(stale.headers()["www-authenticate"], "Bearer");
     app.stop().await;
 }

@@ -925,7 +925,7 @@ async fn earlier_reflection(
     person: leidraad_domain::accounts::PersonId,
     organisation: leidraad_domain::accounts::OrganisationId,
 ) -> i64 {
-    use leidraad_store::reflections::{AnswerUpdate, NewReflection};
+    use leidraad_store::reflections::{AnswerFields, AnswerUpdate, NewReflection};
     let library = leidraad_domain::load_library(&leidraad_web::embedded_content()).unwrap();
     let framework = library.default_framework().unwrap();
     let domains: Vec<String> = framework.domains.iter().map(|d| d.id.clone()).collect();
@@ -951,6 +951,7 @@ async fn earlier_reflection(
             note: "",
             evidence: "",
             starred: false,
+            fields: AnswerFields::ALL,
         };
         app.store.save_answer(person, id, update, at).await.unwrap();
     }
@@ -1072,4 +1073,107 @@ async fn a_leader_sorts_all_80_cards_by_keyboard_reloads_halfway_and_reads_the_p
         "serious or critical violations:\n{}",
         serious.join("\n")
     );
+}
+
+/// The outside test's steps (issue 8): a list view is open; elsewhere a note is saved; the
+/// card's pile is changed in the list. And: a note typed in the sort view, then Back to the
+/// list, then the pile changed there. Either way the newer note, evidence and star stay.
+#[tokio::test]
+async fn a_list_view_loaded_earlier_never_puts_an_old_note_back() {
+    if !enabled() {
+        return;
+    }
+    use leidraad_store::reflections::{AnswerFields, AnswerUpdate, NewReflection};
+    let app = spawn_app().await;
+    let world = crate::accounts::world(&app).await;
+    let leader = world.people["school-leader"].1;
+    let library = leidraad_domain::load_library(&leidraad_web::embedded_content()).unwrap();
+    let framework = library.default_framework().unwrap();
+    let id = app
+        .store
+        .create_reflection(NewReflection {
+            person: leader,
+            organisation: Some(world.org_a),
+            framework_id: &framework.id,
+            content_fingerprint: &framework.fingerprint,
+            domains: &["visie".to_owned()],
+            now: app.clock.now(),
+            prefill_from: None,
+        })
+        .await
+        .unwrap()
+        .unwrap();
+    let browser = Browser::start().await;
+    sign_in(
+        &browser,
+        &app,
+        "school-leader@a.example",
+        crate::accounts::PASSWORD,
+    )
+    .await;
+    let list_url = app.url(&format!("/reflecties/{id}/lijst?domein=visie"));
+    browser.goto(&list_url).await;
+    // Elsewhere (another tab, a phone), a note, evidence and a star are saved.
+    let elsewhere = AnswerUpdate {
+        card_id: "visie-01",
+        pile: None,
+        note: "nieuwe notitie",
+        evidence: "jaarplan 2026",
+        starred: true,
+        fields: AnswerFields::ALL,
+    };
+    app.store
+        .save_answer(leader, id, elsewhere, app.clock.now())
+        .await
+        .unwrap();
+    let choose = |card: &str, pile: &str| {
+        format!(
+            "const s = document.querySelector('select[data-card=\"{card}\"]'); \
+             s.value = '{pile}'; s.dispatchEvent(new Event('change'));"
+        )
+    };
+    browser.execute(&choose("visie-01", "2")).await;
+    browser
+        .wait_for("document.querySelector('.save-status').textContent === 'Opgeslagen'")
+        .await;
+    let stored = |answers: Vec<leidraad_store::reflections::AnswerRecord>, card: &str| {
+        let a = answers.into_iter().find(|a| a.card_id == card).unwrap();
+        (a.pile.map(|p| p.score()), a.note, a.evidence, a.starred)
+    };
+    assert_eq!(
+        stored(app.store.answers(id).await.unwrap(), "visie-01"),
+        (
+            Some(2),
+            "nieuwe notitie".into(),
+            "jaarplan 2026".into(),
+            true
+        )
+    );
+
+    // A note typed in the sort view, then Back to the list loaded before it.
+    browser
+        .goto(&app.url(&format!("/reflecties/{id}/sorteren?kaart=visie-02")))
+        .await;
+    let note = browser.find("#note").await;
+    browser
+        .send_keys(&note, "getypt in de sorteerweergave")
+        .await;
+    browser
+        .wait_for("document.querySelector('.save-status').textContent === 'Opgeslagen'")
+        .await;
+    browser.execute("history.back()").await;
+    browser
+        .wait_for("!!document.querySelector('select[data-card=\"visie-02\"]')")
+        .await;
+    browser.execute(&choose("visie-02", "4")).await;
+    browser
+        .wait_for("document.querySelector('.save-status').textContent === 'Opgeslagen'")
+        .await;
+    let (pile, note, _, _) = stored(app.store.answers(id).await.unwrap(), "visie-02");
+    assert_eq!(
+        (pile, note.as_str()),
+        (Some(4), "getypt in de sorteerweergave")
+    );
+    browser.close().await;
+    app.stop().await;
 }

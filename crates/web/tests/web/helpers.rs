@@ -3,7 +3,7 @@ use std::net::SocketAddr;
 use leidraad_domain::load_library;
 use leidraad_store::test_support::TestDatabase;
 use leidraad_store::{Backend, Store};
-use leidraad_web::{AppState, Clock, Mailer, Settings, embedded_content};
+use leidraad_web::{AppState, Clock, Mailer, ServeOptions, Settings, embedded_content};
 use reqwest::header::{ACCEPT_LANGUAGE, COOKIE};
 use tokio::sync::oneshot;
 
@@ -17,6 +17,8 @@ pub struct TestApp {
     pub clock: Clock,
     /// Where the app files mail when no SMTP server is configured.
     pub outbox: std::path::PathBuf,
+    /// The app's mailer, to wait until queued mail has left.
+    pub mailer: Mailer,
     shutdown: Option<oneshot::Sender<()>>,
     server: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
     _database: TestDatabase,
@@ -36,6 +38,25 @@ pub async fn spawn_app() -> TestApp {
 
 /// As [`spawn_app`], with mail sent over SMTP to `smtp_url` instead of the outbox.
 pub async fn spawn_app_with(smtp_url: Option<&str>) -> TestApp {
+    spawn_app_configured(smtp_url, |_| {}).await
+}
+
+/// As [`spawn_app_with`], with settings changed by `configure` (session limits, the public
+/// URL).
+pub async fn spawn_app_configured(
+    smtp_url: Option<&str>,
+    configure: impl FnOnce(&mut Settings),
+) -> TestApp {
+    spawn_app_serving(smtp_url, configure, ServeOptions::default()).await
+}
+
+/// As [`spawn_app_configured`], served with these connection limits (the header read
+/// timeout, the cap on connections, the shutdown grace period).
+pub async fn spawn_app_serving(
+    smtp_url: Option<&str>,
+    configure: impl FnOnce(&mut Settings),
+    options: ServeOptions,
+) -> TestApp {
     let database = TestDatabase::create(backend()).await;
     let store = Store::connect(&database.url).await.expect("connect");
     store.migrate().await.expect("migrate");
@@ -48,11 +69,23 @@ pub async fn spawn_app_with(smtp_url: Option<&str>) -> TestApp {
     let outbox = std::env::temp_dir().join(format!("leidraad-outbox-{:016x}", fastrand::u64(..)));
     let mailer = Mailer::new(smtp_url, "Leidraad <leidraad@localhost>", outbox.clone())
         .expect("a valid mail setup");
-    let state = AppState::with_settings(library, store.clone(), Settings::default(), mailer);
+    // As `leidraad serve` does without --public-url: links in mail name the bound address.
+    let mut settings = Settings {
+        public_url: Some(format!("http://{address}")),
+        ..Settings::default()
+    };
+    configure(&mut settings);
+    let state = AppState::with_settings(library, store.clone(), settings, mailer.clone());
     let clock = state.clock.clone();
-    let server = tokio::spawn(leidraad_web::serve(listener, state, async {
+    let shutdown_signal = async {
         let _ = stopped.await;
-    }));
+    };
+    let server = tokio::spawn(leidraad_web::serve_with_options(
+        listener,
+        state,
+        options,
+        shutdown_signal,
+    ));
     TestApp {
         address: format!("http://{address}"),
         client: reqwest::Client::builder()
@@ -62,6 +95,7 @@ pub async fn spawn_app_with(smtp_url: Option<&str>) -> TestApp {
         store,
         clock,
         outbox,
+        mailer,
         shutdown: Some(shutdown),
         server: Some(server),
         _database: database,
@@ -69,6 +103,11 @@ pub async fn spawn_app_with(smtp_url: Option<&str>) -> TestApp {
 }
 
 impl TestApp {
+    /// Waits until every mail the app queued has been sent or filed.
+    pub async fn mail_settled(&self) {
+        self.mailer.settled(&self.store).await;
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.address)
     }

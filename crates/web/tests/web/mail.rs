@@ -94,6 +94,7 @@ async fn an_invitation_goes_out_over_smtp() {
         .await
         .unwrap();
     let link = link_in(&html, "/uitnodiging/");
+    app.mail_settled().await;
     let mails = delivered(&sink.maildir);
     assert_eq!(mails.len(), 1, "one mail delivered");
     assert!(mails[0].contains("To: smtp@a.example"), "{}", mails[0]);
@@ -118,6 +119,7 @@ async fn mail_the_smtp_server_refuses_is_kept_in_the_outbox_and_listed_for_admin
         StatusCode::OK,
         "the admin still gets the link"
     );
+    app.mail_settled().await;
     let log = app.store.outgoing_mail(world.org_a, 10).await.unwrap();
     assert_eq!(log[0].failure.as_deref(), Some("smtp-failed"));
     let file = log[0].outbox_file.clone().expect("filed in the outbox");

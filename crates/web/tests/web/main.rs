@@ -6,8 +6,10 @@ mod api;
 mod browser;
 
 mod errors;
+mod hardening;
 mod helpers;
 mod language;
+mod limits;
 mod mail;
 mod pages;
 mod reflections;

@@ -13,11 +13,12 @@ use super::super::download::{csv_table, download};
 use super::super::{PageContext, Section, render};
 use super::{domain_title, score_text};
 use crate::AppState;
-use crate::api::reflections::{compare, share};
+use crate::api::reflections::compare;
 use crate::auth::{SignedIn, Viewer};
 use crate::error::{AppError, OwnErrorBody};
 use crate::form::FormFields;
 use crate::i18n::Tr;
+use crate::reflections::share;
 use crate::reflections::{self as logic, Opened};
 
 pub struct DomainRow {

@@ -165,6 +165,24 @@ pub async fn get_sort(
     }
 }
 
+/// What the sort form means to change. A pile button names a pile; "Opslaan" alone leaves it.
+/// The note, evidence and star are written only when they differ from what the page showed
+/// (`*_was`), so a page loaded before another tab saved cannot put old text back.
+fn card_change(form: &FormFields) -> AnswerInput<'_> {
+    let changed = |field: &'static str, was: &'static str| {
+        let typed = form.get(field);
+        (!form.contains(was) || form.get(was) != typed).then_some(typed)
+    };
+    let starred = form.get("starred") == "on";
+    let starred_was = form.get("starred_was") == "true";
+    AnswerInput {
+        pile: form.contains("pile").then(|| Some(form.get("pile"))),
+        note: changed("note", "note_was"),
+        evidence: changed("evidence", "evidence_was"),
+        starred: (!form.contains("starred_was") || starred != starred_was).then_some(starred),
+    }
+}
+
 /// The form behind the pile buttons: saves the card, then goes to the next one (or shows
 /// this one again when only the note was saved).
 pub async fn post_card(
@@ -174,17 +192,7 @@ pub async fn post_card(
     Path((id, card)): Path<(i64, String)>,
     form: FormFields,
 ) -> Result<Response, AppError> {
-    let pile = form.get("pile");
-    let input = AnswerInput {
-        pile: Some(if pile.is_empty() {
-            form.get("current_pile")
-        } else {
-            pile
-        }),
-        note: form.get("note"),
-        evidence: form.get("evidence"),
-        starred: form.get("starred") == "on",
-    };
+    let input = card_change(&form);
     match logic::save_answer(&state, &viewer, id, &card, input).await {
         Ok(()) => {}
         Err(AppError::BadRequest { code }) => {
@@ -204,7 +212,7 @@ pub async fn post_card(
         Err(error) => return Err(error),
     }
     let next = form.get("next");
-    let target = if pile.is_empty() {
+    let target = if form.get("pile").is_empty() {
         format!("/reflecties/{id}/sorteren?kaart={}", encode_query(&card))
     } else if next.is_empty() {
         format!("/reflecties/{id}")
@@ -310,27 +318,28 @@ pub async fn post_list(
             continue;
         }
         let chosen = form.get(&field);
-        let answer = loaded.answers.iter().find(|a| a.card_id == card.key);
-        let current = answer
-            .and_then(|a| a.pile)
-            .map(|p| p.score().to_string())
-            .unwrap_or_default();
-        if chosen == current {
+        // Compared with what the page showed, not with what is stored now: a pile another
+        // tab set since is left alone unless this page changed it.
+        let was_field = format!("was-{}", card.key);
+        let shown = if form.contains(&was_field) {
+            form.get(&was_field).to_owned()
+        } else {
+            loaded
+                .answers
+                .iter()
+                .find(|a| a.card_id == card.key)
+                .and_then(|a| a.pile)
+                .map(|p| p.score().to_string())
+                .unwrap_or_default()
+        };
+        if chosen == shown {
             continue;
         }
-        logic::save_answer(
-            &state,
-            &viewer,
-            id,
-            &card.key,
-            AnswerInput {
-                pile: Some(chosen),
-                note: answer.map_or("", |a| a.note.as_str()),
-                evidence: answer.map_or("", |a| a.evidence.as_str()),
-                starred: answer.is_some_and(|a| a.starred),
-            },
-        )
-        .await?;
+        let input = AnswerInput {
+            pile: Some(Some(chosen)),
+            ..AnswerInput::default()
+        };
+        logic::save_answer(&state, &viewer, id, &card.key, input).await?;
     }
     Ok(Redirect::to(&format!(
         "/reflecties/{id}/lijst?domein={}&melding=opgeslagen",

@@ -6,6 +6,7 @@ pub mod content;
 pub mod fingerprint;
 pub mod language;
 pub mod local_time;
+pub mod rating;
 pub mod reflection;
 pub mod search;
 
@@ -14,4 +15,5 @@ pub use content::{
     Localized, SourceFile, load_library,
 };
 pub use language::Language;
+pub use rating::{RaterAnswer, Rating, RatingError};
 pub use search::{SearchHit, SearchQuery, SearchQueryError, Segment};

@@ -7,87 +7,13 @@ mod compare;
 mod profile;
 mod radar;
 
-use std::fmt;
-use std::str::FromStr;
-
 pub use compare::{CardMove, Comparison, DomainChange};
 pub use profile::{DomainProfile, FocusError, MAX_FOCUS_CARDS, Profile, check_focus};
 pub use radar::{RadarChart, RadarPoint};
 
-/// The scale of DESIGN.md as four piles: how often the behaviour shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Pile {
-    NotYet = 1,
-    Sometimes = 2,
-    Often = 3,
-    SecondNature = 4,
-}
-
-impl Pile {
-    pub const ALL: [Pile; 4] = [
-        Pile::NotYet,
-        Pile::Sometimes,
-        Pile::Often,
-        Pile::SecondNature,
-    ];
-
-    /// 1–4, the score a pile counts for.
-    pub fn score(self) -> u8 {
-        self as u8
-    }
-
-    /// The stable code, also the key of its label in the locales (`pile-{code}`).
-    pub fn code(self) -> &'static str {
-        match self {
-            Pile::NotYet => "nog-niet",
-            Pile::Sometimes => "soms",
-            Pile::Often => "vaak",
-            Pile::SecondNature => "vanzelfsprekend",
-        }
-    }
-
-    pub fn from_score(score: i64) -> Result<Pile, PileError> {
-        match score {
-            1 => Ok(Pile::NotYet),
-            2 => Ok(Pile::Sometimes),
-            3 => Ok(Pile::Often),
-            4 => Ok(Pile::SecondNature),
-            _ => Err(PileError),
-        }
-    }
-}
-
-impl fmt::Display for Pile {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
-}
-
-/// A rating that is not 1–4 (or one of the four codes).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("a rating is 1 (nog niet), 2 (soms), 3 (vaak) or 4 (vanzelfsprekend)")]
-pub struct PileError;
-
-impl PileError {
-    pub fn code(self) -> &'static str {
-        "pile-invalid"
-    }
-}
-
-impl FromStr for Pile {
-    type Err = PileError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let s = s.trim();
-        if let Ok(score) = s.parse::<i64>() {
-            return Pile::from_score(score);
-        }
-        Pile::ALL
-            .into_iter()
-            .find(|pile| pile.code() == s)
-            .ok_or(PileError)
-    }
-}
+/// A card sort is the product's one rating scale presented as four piles: a pile is a
+/// [`Rating`](crate::rating::Rating), and its error the scale's.
+pub use crate::rating::{Rating as Pile, RatingError as PileError};
 
 /// Longest note or evidence text, in characters: a paragraph, not an essay.
 pub const MAX_NOTE_CHARS: usize = 2000;

@@ -1,7 +1,8 @@
 //! Leidraad's pure core. Nothing in this crate does IO: content arrives as text and leaves as
-//! types; search, and later scoring and the anonymity rules, are plain functions over them.
+//! types; search, the rating scale, scoring and the anonymity rules are plain functions over them.
 
 pub mod accounts;
+pub mod anonymity;
 pub mod content;
 pub mod fingerprint;
 pub mod language;

@@ -7,6 +7,7 @@ pub mod content;
 pub mod fingerprint;
 pub mod language;
 pub mod local_time;
+pub mod policy;
 pub mod rating;
 pub mod reflection;
 pub mod search;

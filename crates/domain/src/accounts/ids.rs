@@ -1,8 +1,6 @@
 //! The ids of people, organisations and schools. Each is its own type, so a school id can never
 //! be passed where a person id is meant; the numbers themselves come from the store.
 
-use std::fmt;
-
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
@@ -15,13 +13,15 @@ macro_rules! id_type {
             }
         }
 
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                fmt::Display::fmt(&self.0, f)
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                ::std::fmt::Display::fmt(&self.0, f)
             }
         }
     };
 }
+// Other modules name their ids the same way (the policy's rounds, links and dialogues).
+pub(crate) use id_type;
 
 id_type!(
     /// A person with an account (a member of zero or more organisations).

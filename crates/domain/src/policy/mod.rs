@@ -1,8 +1,13 @@
 //! Who may see or do what: one pure function, [`decide`], so that no handler ever looks at a
 //! role itself. A handler names the [`Action`] and the [`Target`] it is about to touch, asks,
-//! and obeys the [`Decision`].
+//! and obeys the [`Decision`]. People who are not signed in but hold a token link or a join
+//! code are [`Principal`]s too, and [`decide_principal`] answers for them.
 //!
-//! # The rules
+//! The tables are written once, as code, in `rules.rs` (which also holds [`decide`]); this
+//! module names the actors, actions, targets and decisions, and `principal.rs` the principals
+//! without an account.
+//!
+//! # The rules for members
 //!
 //! A person acts through their memberships: in each organisation they belong to they hold a set
 //! of roles and are attached to some of its schools. Roles add up: a person with two roles may
@@ -25,6 +30,7 @@
 //! | `StartReflection` | – | – | org | org | org |
 //! | `ExportOwnData`, `DeleteOwnAccount`, `ManageOwnApiTokens`, `ViewOwnReflection` | own | own | own | own | own |
 //! | `ViewSharedReflection` | shared | shared | shared | shared | shared |
+//! | `AnswerRound`, `JoinDialogue`, `ContributeToDialogue` | – | – | – | – | – |
 //!
 //! - **org**: on the organisation as a whole ([`Target::organisation`]) and on any of its
 //!   schools ([`Target::school`]), in every organisation where the person holds the role.
@@ -38,11 +44,39 @@
 //!   board member, not coach. A coach sees a coachee's reflection because the coachee named
 //!   them, not because they are a coach; the same holds across organisations.
 //!
-//! Anything the table does not grant is denied, so a new action is denied to everyone until a
-//! rule says otherwise.
+//! - The last row is for link and code holders only (below). A member who is also a rater
+//!   answers through the link, as a [`Principal::Rater`], never as a member: an answer given
+//!   as a member would be tied to the person, and raters are promised anonymity.
+//!
+//! # The rules for link and code holders
+//!
+//! | action | [`Principal::Member`] | [`Principal::Rater`] (token link) | [`Principal::Participant`] (join code) |
+//! | --- | --- | --- | --- |
+//! | `AnswerRound` | – | own link | – |
+//! | `JoinDialogue`, `ContributeToDialogue` | – | – | own dialogue |
+//! | every other action | the table above | – | – |
+//!
+//! - **own link**: a rater in a 360° feedback round, or a respondent to a team scan, may open,
+//!   save and submit the answers of the one link they hold ([`Target::answer_link`]): that
+//!   round, that link. Not another link of the same round, not the same link number in another
+//!   round. The link says nothing about who holds it; the principal carries no person.
+//! - **own dialogue**: a participant holding a dialogue's join code may join that dialogue and
+//!   contribute to it ([`Target::dialogue`]), and no other.
+//! - Link and code holders have no account and are a member of nothing: every member action
+//!   is denied to them as [`DenyReason::NotAMember`].
+//!
+//! Anything the tables do not grant is denied, so a new action is denied to everyone until a
+//! rule says otherwise. Every refusal of a link or code holder hides that the target exists.
 
-use super::ids::{OrganisationId, PersonId, SchoolId};
-use super::role::{Role, RoleSet};
+mod principal;
+mod rules;
+
+pub use principal::{
+    AnswerLinkId, DialogueId, FeedbackRoundId, Principal, RoundId, SpaceScanId, decide_principal,
+};
+pub use rules::decide;
+
+use crate::accounts::{OrganisationId, PersonId, RoleSet, SchoolId};
 
 /// The signed-in person, with every membership they hold.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -141,10 +175,17 @@ pub enum Action {
     ViewBoardOverview,
     /// See the mail the organisation has sent or is about to send.
     ViewOutbox,
+    /// Open, save and submit the answers of one token link in a feedback round or a team scan
+    /// (link holders only).
+    AnswerRound,
+    /// Join a live dialogue with its join code (code holders only).
+    JoinDialogue,
+    /// Add a contribution to a live dialogue (code holders only).
+    ContributeToDialogue,
 }
 
 impl Action {
-    pub const ALL: [Action; 17] = [
+    pub const ALL: [Action; 20] = [
         Action::ViewOrganisation,
         Action::ManageOrganisation,
         Action::ViewSchools,
@@ -162,11 +203,15 @@ impl Action {
         Action::StartReflection,
         Action::ViewBoardOverview,
         Action::ViewOutbox,
+        Action::AnswerRound,
+        Action::JoinDialogue,
+        Action::ContributeToDialogue,
     ];
 }
 
 /// What an action is about. Construct it with [`Target::organisation`], [`Target::school`],
-/// [`Target::owned_by`] or [`Target::shared_with`].
+/// [`Target::owned_by`], [`Target::shared_with`], [`Target::answer_link`] or
+/// [`Target::dialogue`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target<'a> {
     /// The organisation as a whole: its settings, all its schools, all its members.
@@ -183,6 +228,10 @@ pub enum Target<'a> {
         owner: PersonId,
         viewers: &'a [PersonId],
     },
+    /// The answers given through one token link of a feedback round or a team scan.
+    AnswerLink { round: RoundId, link: AnswerLinkId },
+    /// A live dialogue.
+    Dialogue(DialogueId),
 }
 
 impl<'a> Target<'a> {
@@ -206,13 +255,26 @@ impl<'a> Target<'a> {
         Target::SharedReflection { owner, viewers }
     }
 
-    /// The organisation the target lies in; personal data lies in none.
+    /// The answers of `link` in `round`.
+    pub fn answer_link(round: RoundId, link: AnswerLinkId) -> Target<'a> {
+        Target::AnswerLink { round, link }
+    }
+
+    pub fn dialogue(dialogue: DialogueId) -> Target<'a> {
+        Target::Dialogue(dialogue)
+    }
+
+    /// The organisation the target lies in; personal data lies in none, and neither do the
+    /// targets of link and code holders (the policy needs none there).
     pub fn organisation_id(&self) -> Option<OrganisationId> {
         match *self {
             Target::Organisation(organisation) | Target::School { organisation, .. } => {
                 Some(organisation)
             }
-            Target::PersonalData { .. } | Target::SharedReflection { .. } => None,
+            Target::PersonalData { .. }
+            | Target::SharedReflection { .. }
+            | Target::AnswerLink { .. }
+            | Target::Dialogue(_) => None,
         }
     }
 
@@ -227,7 +289,10 @@ impl<'a> Target<'a> {
     pub fn owner(&self) -> Option<PersonId> {
         match *self {
             Target::PersonalData { owner } | Target::SharedReflection { owner, .. } => Some(owner),
-            Target::Organisation(_) | Target::School { .. } => None,
+            Target::Organisation(_)
+            | Target::School { .. }
+            | Target::AnswerLink { .. }
+            | Target::Dialogue(_) => None,
         }
     }
 }
@@ -272,6 +337,10 @@ pub enum DenyReason {
     /// The action does not apply to this kind of target: a bug in the caller.
     #[error("the action does not apply to this kind of target")]
     WrongTarget,
+    /// A link or code action by someone who does not hold that link or code: another round's
+    /// or another link's rater, another dialogue's participant, or a signed-in member.
+    #[error("this link or code is not the one held")]
+    NotHolder,
 }
 
 impl DenyReason {
@@ -283,139 +352,15 @@ impl DenyReason {
             DenyReason::NotOwner => "not-owner",
             DenyReason::NotShared => "not-shared",
             DenyReason::WrongTarget => "wrong-target",
+            DenyReason::NotHolder => "not-holder",
         }
     }
 
     /// Whether the person must be told "not found" rather than "forbidden". Only a member who
     /// lacks a role may learn that the thing exists; telling anyone else would leak which
-    /// organisations, people and reflections there are.
+    /// organisations, people, reflections, rounds and dialogues there are.
     pub fn hides_existence(self) -> bool {
         self != DenyReason::NotPermitted
-    }
-}
-
-/// Decides whether `actor` may perform `action` on `target`, by the rules in the module doc.
-pub fn decide(actor: &Actor, action: Action, target: &Target<'_>) -> Decision {
-    match subject_of(action) {
-        Subject::Organisational => decide_organisational(actor, action, target),
-        Subject::OwnData => decide_own_data(actor, target),
-        Subject::SharedReflection => decide_shared_reflection(actor, target),
-    }
-}
-
-/// The three kinds of rule. Every action is classified explicitly (no wildcard), so a new
-/// action does not compile until someone decides which kind it is.
-enum Subject {
-    Organisational,
-    OwnData,
-    SharedReflection,
-}
-
-fn subject_of(action: Action) -> Subject {
-    match action {
-        Action::ViewOrganisation
-        | Action::ManageOrganisation
-        | Action::ViewSchools
-        | Action::ManageSchools
-        | Action::ViewMembers
-        | Action::ManageMembers
-        | Action::ViewInvitations
-        | Action::ManageInvitations
-        | Action::ViewAuditLog
-        | Action::StartReflection
-        | Action::ViewBoardOverview
-        | Action::ViewOutbox => Subject::Organisational,
-        Action::ExportOwnData
-        | Action::DeleteOwnAccount
-        | Action::ManageOwnApiTokens
-        | Action::ViewOwnReflection => Subject::OwnData,
-        Action::ViewSharedReflection => Subject::SharedReflection,
-    }
-}
-
-fn decide_organisational(actor: &Actor, action: Action, target: &Target<'_>) -> Decision {
-    let Some(organisation) = target.organisation_id() else {
-        return Decision::Deny(DenyReason::WrongTarget);
-    };
-    if !actor.is_member_of(organisation) {
-        return Decision::Deny(DenyReason::NotAMember);
-    }
-    let granted = actor.memberships_in(organisation).any(|membership| {
-        membership
-            .roles
-            .iter()
-            .any(|role| reach(role, action).covers(membership, target.school_id()))
-    });
-    if granted {
-        Decision::Allow
-    } else {
-        Decision::Deny(DenyReason::NotPermitted)
-    }
-}
-
-fn decide_own_data(actor: &Actor, target: &Target<'_>) -> Decision {
-    match target.owner() {
-        Some(owner) if owner == actor.person => Decision::Allow,
-        Some(_) => Decision::Deny(DenyReason::NotOwner),
-        None => Decision::Deny(DenyReason::WrongTarget),
-    }
-}
-
-/// Only the owner and the people named by the owner; roles play no part at all.
-fn decide_shared_reflection(actor: &Actor, target: &Target<'_>) -> Decision {
-    let (owner, viewers): (PersonId, &[PersonId]) = match *target {
-        Target::SharedReflection { owner, viewers } => (owner, viewers),
-        Target::PersonalData { owner } => (owner, &[]),
-        Target::Organisation(_) | Target::School { .. } => {
-            return Decision::Deny(DenyReason::WrongTarget);
-        }
-    };
-    if owner == actor.person || viewers.contains(&actor.person) {
-        Decision::Allow
-    } else {
-        Decision::Deny(DenyReason::NotShared)
-    }
-}
-
-/// How far one role's grant of one action extends within the member's organisation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Reach {
-    Nowhere,
-    /// Only on a school the member is attached to.
-    OwnSchools,
-    /// On the organisation and every school in it.
-    Organisation,
-}
-
-impl Reach {
-    fn covers(self, membership: &Membership, school: Option<SchoolId>) -> bool {
-        match self {
-            Reach::Nowhere => false,
-            Reach::OwnSchools => school.is_some_and(|school| membership.schools.contains(&school)),
-            Reach::Organisation => true,
-        }
-    }
-}
-
-/// The table of the module doc, for the organisational actions. The wildcard denies: whatever
-/// is not listed here is granted by no role.
-fn reach(role: Role, action: Action) -> Reach {
-    use Action::*;
-    match (role, action) {
-        (
-            Role::Admin,
-            ViewOrganisation | ManageOrganisation | ViewSchools | ManageSchools | ViewMembers
-            | ManageMembers | ViewInvitations | ManageInvitations | ViewAuditLog | ViewOutbox,
-        ) => Reach::Organisation,
-        (Role::BoardMember, ViewOrganisation | ViewSchools | ViewMembers | ViewBoardOverview) => {
-            Reach::Organisation
-        }
-        (Role::SchoolLeader, ViewOrganisation | StartReflection) => Reach::Organisation,
-        (Role::SchoolLeader, ViewSchools | ViewMembers) => Reach::OwnSchools,
-        (Role::Staff, ViewOrganisation | StartReflection) => Reach::Organisation,
-        (Role::Staff, ViewSchools) => Reach::OwnSchools,
-        (Role::Coach, ViewOrganisation | StartReflection) => Reach::Organisation,
-        _ => Reach::Nowhere,
     }
 }
 

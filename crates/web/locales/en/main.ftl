@@ -339,6 +339,7 @@ pile-nog-niet = not yet
 pile-soms = sometimes
 pile-vaak = often
 pile-vanzelfsprekend = second nature
+pile-kan-niet-beoordelen = can't judge
 pile-unsorted = not sorted yet
 reflections-title = Self-reflection
 reflections-lead = Lay the cards of the professional standard on four piles: not yet, sometimes, often, second nature. Everything is saved at once; you can always continue later.

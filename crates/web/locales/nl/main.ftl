@@ -339,6 +339,7 @@ pile-nog-niet = nog niet
 pile-soms = soms
 pile-vaak = vaak
 pile-vanzelfsprekend = vanzelfsprekend
+pile-kan-niet-beoordelen = kan ik niet beoordelen
 pile-unsorted = nog niet gesorteerd
 reflections-title = Zelfreflectie
 reflections-lead = Leg de kaarten van de beroepsstandaard op vier stapels: nog niet, soms, vaak, vanzelfsprekend. Alles wordt meteen bewaard; u kunt altijd later verder.

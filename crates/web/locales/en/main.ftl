@@ -449,3 +449,5 @@ problem-compare-other-framework-title = Cannot compare
 problem-compare-other-framework = These two reflections are about different frameworks.
 problem-share-person-unknown-title = Unknown person
 problem-share-person-unknown = There is no (other) Leidraad user with this email address.
+problem-anonymity-threshold-too-low = An anonymity threshold is at least 3: with fewer people, answers can be traced back to who gave them.
+problem-anonymity-comments-below-group = The threshold for comments cannot be lower than the one for the group.

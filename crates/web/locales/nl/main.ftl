@@ -449,3 +449,5 @@ problem-compare-other-framework-title = Niet te vergelijken
 problem-compare-other-framework = Deze twee reflecties gaan over verschillende kaders.
 problem-share-person-unknown-title = Onbekende persoon
 problem-share-person-unknown = Er is geen (andere) Leidraad-gebruiker met dit e-mailadres.
+problem-anonymity-threshold-too-low = Een anonimiteitsdrempel is minstens 3: met minder mensen is te herleiden wie wat heeft geantwoord.
+problem-anonymity-comments-below-group = De drempel voor opmerkingen kan niet lager zijn dan die voor de groep.

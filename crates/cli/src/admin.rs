@@ -39,7 +39,7 @@ pub fn new_account_in(
     let email = Email::parse(email).map_err(|e| format!("email: {e}"))?;
     let name = PersonName::parse(name).map_err(|e| format!("name: {e}"))?;
     let password = Password::parse(password, Some(&email)).map_err(|e| format!("password: {e}"))?;
-    let password_hash = hash_password_in(&password, leidraad_web::new_salt(), memory)
+    let password_hash = hash_password_in(&password, leidraad_app::new_salt(), memory)
         .as_str()
         .to_owned();
     Ok(NewAccount {
@@ -74,7 +74,7 @@ pub async fn init(
             },
         )
         .await
-        .map_err(|e| leidraad_web::error_chain(&e))?;
+        .map_err(|e| leidraad_app::error_chain(&e))?;
     let Some((organisation_id, person)) = created else {
         return Err(
             "this installation already has people; invite new ones from the organisation page"
@@ -92,7 +92,7 @@ pub async fn init(
             detail: "cli",
         })
         .await
-        .map_err(|e| leidraad_web::error_chain(&e))?;
+        .map_err(|e| leidraad_app::error_chain(&e))?;
     println!(
         "Organisation {organisation_id} and its admin {} created.",
         account.email
@@ -112,12 +112,12 @@ pub async fn add_organisation(
     let exists = store
         .person_by_email(&parsed.lookup_key())
         .await
-        .map_err(|e| leidraad_web::error_chain(&e))?
+        .map_err(|e| leidraad_app::error_chain(&e))?
         .is_some();
     let password = if exists { None } else { Some(read_password()?) };
-    let added = leidraad_web::add_organisation(
+    let added = leidraad_app::accounts::add_organisation(
         store,
-        leidraad_web::NewOrganisation {
+        leidraad_app::accounts::NewOrganisation {
             name,
             admin_email: email,
             admin_name,
@@ -157,13 +157,13 @@ pub async fn api_token(store: &Store, email: &str, name: &str) -> Result<ExitCod
     let person = store
         .person_by_email(&email.lookup_key())
         .await
-        .map_err(|e| leidraad_web::error_chain(&e))?
+        .map_err(|e| leidraad_app::error_chain(&e))?
         .ok_or_else(|| format!("no account with the email {email}"))?;
-    let secret = leidraad_web::new_secret();
+    let secret = leidraad_app::new_secret();
     store
         .create_api_token(person.id, name, &secret.digest(), now())
         .await
-        .map_err(|e| leidraad_web::error_chain(&e))?;
+        .map_err(|e| leidraad_app::error_chain(&e))?;
     store
         .record_audit_event(NewAuditEvent {
             at: now(),
@@ -175,7 +175,7 @@ pub async fn api_token(store: &Store, email: &str, name: &str) -> Result<ExitCod
             detail: "cli",
         })
         .await
-        .map_err(|e| leidraad_web::error_chain(&e))?;
+        .map_err(|e| leidraad_app::error_chain(&e))?;
     println!("{}", secret.expose());
     Ok(ExitCode::SUCCESS)
 }

@@ -1,10 +1,11 @@
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use leidraad_app::{Mailer, Settings, error_chain};
 use leidraad_domain::accounts::limits::SessionLifetime;
 use leidraad_domain::{Library, SourceFile, load_library};
 use leidraad_store::Store;
-use leidraad_web::{AppState, Mailer, Settings, error_chain};
+use leidraad_web::AppState;
 
 use crate::config::{
     AdminCommand, Cli, Command, ContentCommand, DatabaseArgs, OrganisationCommand, ServeArgs,

@@ -203,7 +203,7 @@ impl DatabaseArgs {
         }
         // The database holds personal data: a new data dir is 0700 and a new database file
         // 0600 (SQLite gives its -wal and -shm files the same mode).
-        leidraad_web::files::create_private_dir(&self.data_dir)?;
+        leidraad_app::files::create_private_dir(&self.data_dir)?;
         let path = self.data_dir.join("leidraad.sqlite3");
         create_private_file(&path)?;
         Ok(DatabaseUrl(format!("sqlite://{}", path.display())))

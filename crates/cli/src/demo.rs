@@ -113,7 +113,7 @@ const SCHOOLS: [&str; 2] = ["OBS De Linde", "IKC De Regenboog"];
 
 /// Fills the database once; a second run sees the demo admin and leaves everything alone.
 pub async fn seed(store: &Store, library: &Library) -> Result<(), String> {
-    let fail = |e: leidraad_store::StoreError| leidraad_web::error_chain(&e);
+    let fail = |e: leidraad_store::StoreError| leidraad_app::error_chain(&e);
     if store
         .person_by_email(PEOPLE[0].0)
         .await
@@ -265,7 +265,7 @@ async fn reflect(
     at: i64,
     round: u64,
 ) -> Result<i64, String> {
-    let fail = |e: leidraad_store::StoreError| leidraad_web::error_chain(&e);
+    let fail = |e: leidraad_store::StoreError| leidraad_app::error_chain(&e);
     let domains: Vec<String> = framework.domains.iter().map(|d| d.id.clone()).collect();
     let id = store
         .create_reflection(NewReflection {
@@ -302,7 +302,7 @@ async fn sort_cards(
     at: i64,
     round: u64,
 ) -> Result<(), String> {
-    let fail = |e: leidraad_store::StoreError| leidraad_web::error_chain(&e);
+    let fail = |e: leidraad_store::StoreError| leidraad_app::error_chain(&e);
     for card in framework
         .cards
         .iter()
@@ -348,9 +348,9 @@ async fn join(
     school: Option<SchoolId>,
     now: i64,
 ) -> Result<(), String> {
-    let fail = |e: leidraad_store::StoreError| leidraad_web::error_chain(&e);
+    let fail = |e: leidraad_store::StoreError| leidraad_app::error_chain(&e);
     // An invitation accepted on the spot: the same path a real member takes.
-    let token = leidraad_web::new_secret();
+    let token = leidraad_app::new_secret();
     let email = store
         .person(person)
         .await
@@ -392,12 +392,12 @@ async fn invite_one(
             school: Some(school),
             email: "nieuwe.collega@leidraad.example",
             roles: Role::Staff.into(),
-            token_digest: &leidraad_web::new_secret().digest(),
+            token_digest: &leidraad_app::new_secret().digest(),
             invited_by: admin,
             now,
             expires_at: now + INVITATION_LIFETIME,
         })
         .await
-        .map_err(|e| leidraad_web::error_chain(&e))?;
+        .map_err(|e| leidraad_app::error_chain(&e))?;
     Ok(())
 }

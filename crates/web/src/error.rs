@@ -5,7 +5,7 @@
 
 use axum::Json;
 use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{IntoResponse, Response};
 use leidraad_store::StoreError;
 use serde::Serialize;
 
@@ -133,16 +133,23 @@ impl IntoResponse for AppError {
     }
 }
 
-/// An error with all its causes on one line, for logs and operator messages.
-pub fn error_chain(error: &dyn std::error::Error) -> String {
-    let mut text = error.to_string();
-    let mut source = error.source();
-    while let Some(cause) = source {
-        text.push_str(": ");
-        text.push_str(&cause.to_string());
-        source = cause.source();
+pub use leidraad_app::error_chain;
+
+/// A use case's refusal, as HTTP sees it.
+impl From<leidraad_app::Error> for AppError {
+    fn from(error: leidraad_app::Error) -> AppError {
+        use leidraad_app::Error;
+        match error {
+            Error::NotFound => AppError::NotFound,
+            Error::BadRequest { code } => AppError::BadRequest { code },
+            Error::Unauthorized => AppError::Unauthorized,
+            Error::Forbidden => AppError::Forbidden,
+            Error::Conflict { code } => AppError::Conflict { code },
+            Error::TooManyAttempts { retry_after } => AppError::TooManyAttempts { retry_after },
+            Error::Internal => AppError::Internal,
+            Error::Store(error) => AppError::Store(error),
+        }
     }
-    text
 }
 
 #[derive(Serialize)]
@@ -188,18 +195,6 @@ pub fn problem_json(problem: Problem, tr: Tr) -> Response {
     response
 }
 
-/// The error page, in the request's language.
-pub fn problem_page(problem: Problem, tr: Tr) -> Response {
-    let page = crate::pages::ErrorPage::new(tr, problem);
-    match askama::Template::render(&page) {
-        Ok(html) => (problem.status, Html(html)).into_response(),
-        Err(error) => {
-            tracing::error!(error = %error, "rendering the error page failed");
-            (problem.status, tr.t("problem-internal")).into_response()
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -210,9 +205,14 @@ mod tests {
     fn problem_codes() -> std::collections::BTreeSet<String> {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut codes = std::collections::BTreeSet::new();
-        for file in rust_files(&root.join("src")) {
+        let adapters_and_use_cases = rust_files(&root.join("src"))
+            .into_iter()
+            .chain(rust_files(&root.join("../app/src")));
+        for file in adapters_and_use_cases {
             let text = std::fs::read_to_string(&file).unwrap();
-            for marker in ["code: \"", "code = \""] {
+            // A code is written as a problem's `code`, or returned as a plain `&'static str`
+            // by a parser (`Err("password-mismatch")`) and put into words with `message`.
+            for marker in ["code: \"", "code = \"", "Err(\"", "message(tr, \""] {
                 for (at, _) in text.match_indices(marker) {
                     let rest = &text[at + marker.len()..];
                     let code = &rest[..rest.find('"').unwrap()];
@@ -279,6 +279,9 @@ mod tests {
             "share-person-unknown",
             "method-not-allowed",
             "password-common",
+            "password-mismatch",
+            "sign-in-refused",
+            "invitation-sign-in-first",
         ] {
             assert!(codes.contains(code), "{code} not found in {codes:?}");
         }

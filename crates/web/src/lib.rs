@@ -2,22 +2,19 @@
 //! them. Handlers parse input into domain types at the edge and ask the store for data; they
 //! hold no rules of their own.
 
-mod accounts;
 mod api;
 mod assets;
 mod auth;
 pub mod content_source;
+mod cookie;
 mod error;
-pub mod files;
 mod form;
-mod hashing;
 mod i18n;
 mod language;
-mod mail;
+mod links;
 mod middleware;
 mod page_cache;
 mod pages;
-mod reflections;
 mod server;
 mod state;
 
@@ -26,13 +23,15 @@ use std::future::Future;
 use axum::Router;
 use tokio::net::TcpListener;
 
-pub use accounts::{AddOrganisationError, AddedOrganisation, NewOrganisation, add_organisation};
-pub use auth::{new_salt, new_secret};
 pub use content_source::{embedded_content, read_content_dir};
-pub use error::error_chain;
-pub use mail::{MailSetupError, Mailer};
+pub use leidraad_app::accounts::{
+    AddOrganisationError, AddedOrganisation, NewOrganisation, add_organisation,
+};
+pub use leidraad_app::{
+    Clock, MailSetupError, Mailer, Settings, error_chain, files, new_salt, new_secret,
+};
 pub use server::ServeOptions;
-pub use state::{AppState, Clock, Settings};
+pub use state::AppState;
 
 /// Every route that carries an organisation id, page or API, with its method: the isolation
 /// tests call each of them as an outsider.

@@ -22,9 +22,10 @@ use tower_http::trace::TraceLayer;
 use tracing::Span;
 
 use crate::AppState;
-use crate::error::{OwnErrorBody, Problem, problem_json, problem_page};
+use crate::error::{OwnErrorBody, Problem, problem_json};
 use crate::i18n::Tr;
 use crate::language::negotiate;
+use crate::pages::problem_page;
 
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
      img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; \

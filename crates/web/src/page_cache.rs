@@ -14,8 +14,8 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use leidraad_domain::Language;
 
-use crate::AppState;
 use crate::language::negotiate;
+use leidraad_app::Viewer;
 
 /// Larger bodies are served but not kept; no page of ours comes near this.
 const MAX_CACHED_BODY: usize = 1 << 20;
@@ -56,11 +56,15 @@ fn cache_key(request: &Request) -> Option<(Language, String)> {
 }
 
 /// Route middleware: serves a kept answer, or runs the handler and keeps a successful one.
-pub async fn serve_cached(State(state): State<AppState>, request: Request, next: Next) -> Response {
+pub async fn serve_cached(
+    State(pages): State<PageCache>,
+    request: Request,
+    next: Next,
+) -> Response {
     // A signed-in person's pages carry their own menu and form tokens: never shared.
     let signed_in = request
         .extensions()
-        .get::<std::sync::Arc<crate::auth::Viewer>>()
+        .get::<std::sync::Arc<Viewer>>()
         .is_some();
     // Only GET is answered from memory: any other method goes to the router, which answers
     // 405 where the page does not take it.
@@ -68,7 +72,7 @@ pub async fn serve_cached(State(state): State<AppState>, request: Request, next:
     let Some(key) = cache_key(&request).filter(|_| !signed_in && is_get) else {
         return next.run(request).await;
     };
-    if let Some(answer) = state.pages.get(&key) {
+    if let Some(answer) = pages.get(&key) {
         return respond(answer);
     }
     let response = next.run(request).await;
@@ -93,7 +97,7 @@ pub async fn serve_cached(State(state): State<AppState>, request: Request, next:
             headers.insert(name, value.clone());
         }
     }
-    state.pages.insert(
+    pages.insert(
         key,
         CachedAnswer {
             headers,

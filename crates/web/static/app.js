@@ -75,14 +75,38 @@ function autosaveCard(form) {
     starred: () => form.querySelector("[name=starred]").checked,
   };
   const dirty = new Set();
-  const save = async () => {
+  const sending = new Set();
+  const send = async () => {
+    if (dirty.size === 0) return true;
     const change = {};
     for (const part of dirty) change[part] = read[part]();
     dirty.clear();
+    Object.keys(change).forEach((part) => sending.add(part));
     const saved = await saveAnswer(form, url, change);
+    sending.clear();
     if (!saved) for (const part of Object.keys(change)) dirty.add(part);
     return saved;
   };
+  const mine = (part) => dirty.has(part) || sending.has(part);
+  // One save at a time, in order: two saves of one note must never overtake each other.
+  let last = Promise.resolve(true);
+  const save = () => {
+    last = last.then(send, send);
+    return last;
+  };
+  // Leaving the page within the 600 ms after typing still sends what was typed.
+  window.addEventListener("pagehide", () => {
+    if (dirty.size === 0) return;
+    const change = {};
+    for (const part of dirty) change[part] = read[part]();
+    fetch(url, {
+      method: "PATCH",
+      keepalive: true,
+      headers: { "content-type": "application/json", "x-csrf-token": csrfToken(form) },
+      body: JSON.stringify(change),
+      credentials: "same-origin",
+    });
+  });
   const choose = async (value) => {
     pile = value;
     dirty.add("pile");
@@ -128,11 +152,12 @@ function autosaveCard(form) {
       const detail = await response.json();
       const key = decodeURIComponent(url.split("/answers/")[1]);
       const card = detail.cards.find((c) => c.key === key);
-      if (!card || document.activeElement.closest("textarea, input[type=text]")) return;
-      if (!dirty.has("pile")) pile = card.pile === null ? null : String(card.pile);
-      if (!dirty.has("note")) form.querySelector("[name=note]").value = card.note;
-      if (!dirty.has("evidence")) form.querySelector("[name=evidence]").value = card.evidence;
-      if (!dirty.has("starred")) form.querySelector("[name=starred]").checked = card.starred;
+      const busy = document.activeElement && document.activeElement.closest("textarea, input[type=text]");
+      if (!card || busy) return;
+      if (!mine("pile")) pile = card.pile === null ? null : String(card.pile);
+      if (!mine("note")) form.querySelector("[name=note]").value = card.note;
+      if (!mine("evidence")) form.querySelector("[name=evidence]").value = card.evidence;
+      if (!mine("starred")) form.querySelector("[name=starred]").checked = card.starred;
       for (const button of form.querySelectorAll("button[name=pile]")) {
         button.setAttribute("aria-pressed", String(button.value === pile));
       }

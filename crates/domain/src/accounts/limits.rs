@@ -83,12 +83,16 @@ impl SessionLifetime {
 /// window: a colleague who types the right password first time gets in while someone else on
 /// the network is throttled, and a completed reset (which clears the account's failures) lets
 /// anyone in again. Someone spraying one password over many accounts from one address still
-/// gets a single guess per account per window once the address is over its limit.
+/// gets a single guess per account per window once the address is over its limit, and past
+/// `address_ceiling` failures in the window the address waits whoever it names: otherwise
+/// made-up addresses, which never fail twice, would cost a full password hash each, without
+/// end. A school network reaching that many failures in fifteen minutes is under attack.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SignInThrottle {
     pub window: i64,
     pub free_attempts: usize,
     pub address_free_attempts: usize,
+    pub address_ceiling: usize,
     pub first_delay: i64,
 }
 
@@ -98,6 +102,7 @@ impl Default for SignInThrottle {
             window: 15 * MINUTE,
             free_attempts: 10,
             address_free_attempts: 30,
+            address_ceiling: 100,
             first_delay: 30,
         }
     }
@@ -114,7 +119,12 @@ impl SignInThrottle {
         }
         .wait(address, now)
         .filter(|_| recent_own_failure);
-        own.max(network)
+        let ceiling = SignInThrottle {
+            free_attempts: self.address_ceiling,
+            ..self
+        }
+        .wait(address, now);
+        own.max(network).max(ceiling)
     }
 
     /// How many seconds the next attempt must still wait, given the times of the failures
@@ -195,6 +205,12 @@ mod tests {
         );
         let own: Vec<i64> = (0..10).collect();
         assert_eq!(throttle.wait_for(&own, &[], 10), Some(29));
+        let flood: Vec<i64> = (0..100).collect();
+        assert_eq!(
+            throttle.wait_for(&[], &flood, 100),
+            Some(29),
+            "past the ceiling everyone from the address waits"
+        );
     }
 
     #[test]

@@ -182,6 +182,17 @@ impl Store {
         .transpose()
     }
 
+    /// Notes why a mail could be neither sent nor filed, and keeps it (body and claim) for a
+    /// later try, when its claim has gone stale.
+    pub async fn retry_mail_later(&self, id: i64, failure: &str) -> Result<(), StoreError> {
+        sqlx::query("UPDATE outgoing_mail SET failure = $1 WHERE id = $2")
+            .bind(failure)
+            .bind(id)
+            .execute(&self.writer)
+            .await?;
+        Ok(())
+    }
+
     /// How many mails wait to be sent or filed.
     pub async fn waiting_mail(&self) -> Result<i64, StoreError> {
         let row = sqlx::query("SELECT COUNT(*) AS n FROM outgoing_mail WHERE body IS NOT NULL")

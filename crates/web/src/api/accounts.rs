@@ -14,11 +14,11 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::AppState;
-use crate::accounts;
 use crate::auth::{SignedIn, Viewer};
 use crate::error::AppError;
 use crate::i18n::Tr;
-use crate::pages::organisation::{create_school, revoke_invitation};
+use leidraad_app::accounts;
+use leidraad_app::organisations::{create_school, revoke_invitation};
 
 /// The organisation-scoped API routes; see `organisation_route_table`.
 pub fn organisation_routes() -> Vec<(Method, &'static str, MethodRouter<AppState>)> {
@@ -498,11 +498,12 @@ pub async fn post_token(
     SignedIn(viewer): SignedIn,
     Json(body): Json<NewToken>,
 ) -> Result<Response, AppError> {
-    viewer.may(Action::ManageOwnApiTokens, &Target::owned_by(viewer.person))?;
-    let name =
-        crate::pages::token_name(&body.name).map_err(|code| AppError::BadRequest { code })?;
-    let token = crate::pages::create_token(&state, &viewer, &name).await?;
-    Ok((StatusCode::CREATED, Json(CreatedToken { name, token })).into_response())
+    let created = leidraad_app::me::create_token(&state, &viewer, &body.name).await?;
+    let body = CreatedToken {
+        name: created.name,
+        token: created.secret,
+    };
+    Ok((StatusCode::CREATED, Json(body)).into_response())
 }
 
 #[utoipa::path(delete, path = "/api/v1/me/tokens/{id}", tag = "accounts", params(("id" = i64, Path)), responses((status = 204)))]
@@ -511,7 +512,7 @@ pub async fn delete_token(
     SignedIn(viewer): SignedIn,
     Path(id): Path<i64>,
 ) -> Result<StatusCode, AppError> {
-    crate::pages::revoke_token(&state, &viewer, id).await?;
+    leidraad_app::me::revoke_token(&state, &viewer, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -521,5 +522,5 @@ pub async fn get_export(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
 ) -> Result<Json<PersonalData>, AppError> {
-    Ok(Json(crate::pages::export(&state, &viewer).await?))
+    Ok(Json(leidraad_app::me::export(&state, &viewer).await?))
 }

@@ -112,7 +112,7 @@ pub fn router(state: AppState) -> Router<AppState> {
     let content_answers = Router::new()
         .route("/api/v1/frameworks", get(list_frameworks))
         .route("/api/v1/frameworks/{id}", get(get_framework))
-        .route_layer(from_fn_with_state(state, serve_cached));
+        .route_layer(from_fn_with_state(state.pages.clone(), serve_cached));
     Router::new()
         .merge(content_answers)
         .route("/api/v1/openapi.json", get(get_openapi))
@@ -252,7 +252,7 @@ fn card_item(framework: &Framework, card: &Card, matched_in: Option<&[Language]>
         framework_id: framework.id.clone(),
         domain_id: card.domain.clone(),
         text: (&card.text).into(),
-        url: crate::pages::card_url(framework, card),
+        url: crate::links::card_url(framework, card),
         matched_in: matched_in.map(language_codes),
     }
 }
@@ -284,7 +284,7 @@ fn dialogue_item(
         framework_id: framework.id.clone(),
         question: (&card.question).into(),
         follow_up: card.follow_up.as_ref().map(Into::into),
-        url: crate::pages::dialogue_card_url(framework, card),
+        url: crate::links::dialogue_card_url(framework, card),
         matched_in: matched_in.map(language_codes),
     }
 }

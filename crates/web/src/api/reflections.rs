@@ -9,8 +9,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodRouter, delete, get, post, put};
 use leidraad_domain::accounts::OrganisationId;
-use leidraad_domain::reflection::{CardText, Comparison};
-use leidraad_store::reflections::{AnswerRecord, NewReflection, OwnCardRecord, ReflectionRecord};
+use leidraad_store::reflections::{AnswerRecord, ReflectionRecord};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -18,7 +17,7 @@ use crate::AppState;
 use crate::auth::SignedIn;
 use crate::error::AppError;
 use crate::i18n::Tr;
-use crate::reflections::{self as logic, AnswerInput};
+use leidraad_app::reflections::{self as logic, AnswerInput};
 
 pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
     vec![
@@ -118,6 +117,18 @@ pub struct NewReflectionBody {
     pub prefill_from: Option<i64>,
 }
 
+impl NewReflectionBody {
+    /// What the use case needs from the body.
+    pub fn request(&self) -> logic::NewReflectionRequest<'_> {
+        logic::NewReflectionRequest {
+            organisation: OrganisationId(self.organisation),
+            framework: self.framework.as_deref(),
+            domains: &self.domains,
+            prefill_from: self.prefill_from,
+        }
+    }
+}
+
 #[derive(Serialize, ToSchema)]
 pub struct Created {
     pub id: i64,
@@ -129,44 +140,8 @@ pub async fn post_reflection(
     SignedIn(viewer): SignedIn,
     Json(body): Json<NewReflectionBody>,
 ) -> Result<Response, AppError> {
-    let id = start(&state, &viewer, &body).await?;
+    let id = logic::start(&state, &viewer, &body.request()).await?;
     Ok((StatusCode::CREATED, Json(Created { id })).into_response())
-}
-
-/// Starts a reflection; the page's form and the API share it.
-pub async fn start(
-    state: &AppState,
-    viewer: &crate::auth::Viewer,
-    body: &NewReflectionBody,
-) -> Result<i64, AppError> {
-    let organisation = OrganisationId(body.organisation);
-    viewer.may(
-        leidraad_domain::accounts::Action::StartReflection,
-        &leidraad_domain::accounts::Target::organisation(organisation),
-    )?;
-    let framework = match &body.framework {
-        Some(id) => state.library.framework(id),
-        None => state.library.default_framework(),
-    }
-    .ok_or(AppError::BadRequest {
-        code: "framework-unknown",
-    })?;
-    let domains = logic::chosen_domains(framework, body.domains.iter().map(String::as_str))?;
-    state
-        .store
-        .create_reflection(NewReflection {
-            person: viewer.person,
-            organisation: Some(organisation),
-            framework_id: &framework.id,
-            content_fingerprint: &framework.fingerprint,
-            domains: &domains,
-            now: state.clock.now(),
-            prefill_from: body.prefill_from,
-        })
-        .await?
-        .ok_or(AppError::BadRequest {
-            code: "prefill-unknown",
-        })
 }
 
 #[derive(Serialize, ToSchema)]
@@ -202,7 +177,7 @@ pub async fn get_reflection(
     let framework = logic::framework_of(&state, &opened.record)?;
     let own_cards = state.store.own_cards(id).await?;
     let answers = state.store.answers(id).await?;
-    let cards = logic::scope_cards(tr, framework, &opened.record, &own_cards)
+    let cards = logic::scope_cards(tr.lang, framework, &opened.record, &own_cards)
         .into_iter()
         .map(|card| {
             let answer = answers.iter().find(|a| a.card_id == card.key);
@@ -373,7 +348,7 @@ pub async fn post_own_card(
     Path(id): Path<i64>,
     Json(body): Json<NewOwnCard>,
 ) -> Result<Response, AppError> {
-    let card = add_own_card(&state, &viewer, id, &body.domain, &body.text).await?;
+    let card = logic::add_own_card(&state, &viewer, id, &body.domain, &body.text).await?;
     let card = OwnCardItem {
         id: card.id,
         domain_id: card.domain_id,
@@ -383,43 +358,13 @@ pub async fn post_own_card(
     Ok((StatusCode::CREATED, Json(card)).into_response())
 }
 
-pub async fn add_own_card(
-    state: &AppState,
-    viewer: &crate::auth::Viewer,
-    id: i64,
-    domain: &str,
-    text: &str,
-) -> Result<OwnCardRecord, AppError> {
-    let record = logic::open_own(state, viewer, id).await?;
-    if !record.domains.iter().any(|d| d == domain) {
-        return Err(AppError::BadRequest {
-            code: "domain-not-in-reflection",
-        });
-    }
-    let text = CardText::own_card(text).map_err(|e| AppError::BadRequest { code: e.code() })?;
-    let framework = logic::framework_of(state, &record)?;
-    let change = state
-        .store
-        .add_own_card(
-            viewer.person,
-            id,
-            domain,
-            text.as_str(),
-            usize::from(framework.own_cards_per_domain),
-            state.clock.now(),
-        )
-        .await?;
-    logic::settle(change)
-}
-
 #[utoipa::path(delete, path = "/api/v1/reflections/{id}/own-cards/{card}", tag = "reflections", params(("id" = i64, Path), ("card" = i64, Path)), responses((status = 204), (status = 409, description = "the reflection is finished (`reflection-finished`)", body = super::ProblemSchema, content_type = "application/problem+json")))]
 pub async fn delete_own_card(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
     Path((id, card)): Path<(i64, i64)>,
 ) -> Result<StatusCode, AppError> {
-    logic::open_own(&state, &viewer, id).await?;
-    logic::settle(state.store.delete_own_card(viewer.person, id, card).await?)?;
+    logic::delete_own_card(&state, &viewer, id, card).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -455,13 +400,7 @@ pub async fn post_finish(
     SignedIn(viewer): SignedIn,
     Path(id): Path<i64>,
 ) -> Result<StatusCode, AppError> {
-    logic::open_own(&state, &viewer, id).await?;
-    logic::settle(
-        state
-            .store
-            .finish_reflection(viewer.person, id, state.clock.now())
-            .await?,
-    )?;
+    logic::finish(&state, &viewer, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -490,7 +429,7 @@ pub async fn get_profile(
     Path(id): Path<i64>,
 ) -> Result<Json<ProfileBody>, AppError> {
     let opened = logic::open(&state, &viewer, id).await?;
-    let cards = logic::cards_of(&state, tr, &opened.record).await?;
+    let cards = logic::cards_of(&state, tr.lang, &opened.record).await?;
     let profile = logic::profile(&opened.record, &cards);
     Ok(Json(ProfileBody {
         domains: profile
@@ -545,7 +484,7 @@ pub async fn get_comparison(
     SignedIn(viewer): SignedIn,
     Path((id, other)): Path<(i64, i64)>,
 ) -> Result<Json<ComparisonBody>, AppError> {
-    let (earlier, later, comparison) = compare(&state, tr, &viewer, id, other).await?;
+    let (earlier, later, comparison) = logic::compare(&state, tr.lang, &viewer, id, other).await?;
     let round = |v: Option<f64>| v.map(|v| (v * 10.0).round() / 10.0);
     Ok(Json(ComparisonBody {
         earlier: earlier.id,
@@ -573,39 +512,6 @@ pub async fn get_comparison(
     }))
 }
 
-/// Compares two of the viewer's own reflections of one framework, the earlier first.
-pub async fn compare(
-    state: &AppState,
-    tr: Tr,
-    viewer: &crate::auth::Viewer,
-    a: i64,
-    b: i64,
-) -> Result<(ReflectionRecord, ReflectionRecord, Comparison), AppError> {
-    let first = logic::open_own(state, viewer, a).await?;
-    let second = logic::open_own(state, viewer, b).await?;
-    if first.framework_id != second.framework_id {
-        return Err(AppError::BadRequest {
-            code: "compare-other-framework",
-        });
-    }
-    let (earlier, later) = if (first.started_at, first.id) <= (second.started_at, second.id) {
-        (first, second)
-    } else {
-        (second, first)
-    };
-    let framework = logic::framework_of(state, &later)?;
-    let domains: Vec<&str> = framework
-        .domains
-        .iter()
-        .map(|d| d.id.as_str())
-        .filter(|d| earlier.domains.iter().any(|e| e == d) || later.domains.iter().any(|l| l == d))
-        .collect();
-    let before = logic::cards_of(state, tr, &earlier).await?;
-    let after = logic::cards_of(state, tr, &later).await?;
-    let comparison = Comparison::between(&domains, &before, &after);
-    Ok((earlier, later, comparison))
-}
-
 #[derive(Deserialize, ToSchema)]
 pub struct ShareBody {
     /// The email of the person to share with (a board member, a coach).
@@ -630,14 +536,7 @@ pub async fn delete_share(
     SignedIn(viewer): SignedIn,
     Path((id, person)): Path<(i64, i64)>,
 ) -> Result<StatusCode, AppError> {
-    logic::open_own(&state, &viewer, id).await?;
     let person = leidraad_domain::accounts::PersonId(person);
-    if !state
-        .store
-        .unshare_reflection(viewer.person, id, person)
-        .await?
-    {
-        return Err(AppError::NotFound);
-    }
+    logic::unshare(&state, &viewer, id, person).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -3,9 +3,7 @@
 //! cross-site forgery. Handlers take [`SignedIn`] and ask [`Viewer::may`]; they never look at
 //! roles themselves.
 
-mod cache;
 mod csrf;
-mod secrets;
 mod session_cookie;
 
 use std::sync::Arc;
@@ -15,18 +13,15 @@ use axum::http::request::Parts;
 use axum::http::{HeaderMap, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
-use leidraad_domain::accounts::{
-    Action, Actor, DenyReason, Membership, OrganisationId, PersonId, Secret, Target, decide,
-};
-use leidraad_store::accounts::MembershipRecord;
+use leidraad_domain::accounts::{PersonId, Secret};
 
 use crate::AppState;
 use crate::error::AppError;
 
-pub use cache::ViewerCache;
+pub use crate::cookie::SessionCookie;
 pub use csrf::CSRF_FIELD;
-pub use secrets::{new_salt, new_secret};
-pub use session_cookie::{ClientAddress, SessionCookie, user_agent};
+pub use leidraad_app::{SessionInfo, Viewer, load_viewer};
+pub use session_cookie::{ClientAddress, user_agent};
 
 tokio::task_local! {
     /// The viewer of the request being served, so that every page's layout (the account menu,
@@ -34,90 +29,22 @@ tokio::task_local! {
     static CURRENT_VIEWER: Option<Arc<Viewer>>;
 }
 
-/// The person behind a request and everything the policy needs about them.
-#[derive(Debug)]
-pub struct Viewer {
-    pub person: PersonId,
-    pub name: String,
-    pub email: String,
-    pub actor: Actor,
-    pub memberships: Vec<MembershipRecord>,
-    /// The browser session, when signed in by cookie; `None` for an API token.
-    pub session: Option<SessionInfo>,
+/// The viewer of the request being served, if any (see [`CURRENT_VIEWER`]).
+pub fn current_viewer() -> Option<Arc<Viewer>> {
+    CURRENT_VIEWER.try_with(Clone::clone).ok().flatten()
 }
 
-#[derive(Debug, Clone)]
-pub struct SessionInfo {
-    pub id: i64,
-    pub csrf_token: String,
-}
-
-impl Viewer {
-    /// Asks the policy. A denial that must not reveal the target becomes 404, exactly as if
-    /// the target did not exist; a member without the right role gets 403.
-    pub fn may(&self, action: Action, target: &Target<'_>) -> Result<(), AppError> {
-        decide(&self.actor, action, target)
-            .into_result()
-            .map_err(denial)
-    }
-
-    pub fn allowed(&self, action: Action, target: &Target<'_>) -> bool {
-        decide(&self.actor, action, target).is_allowed()
-    }
-
-    /// The person's membership in `organisation`, or 404 when there is none.
-    pub fn membership(&self, organisation: OrganisationId) -> Result<&MembershipRecord, AppError> {
-        self.memberships
-            .iter()
-            .find(|m| m.organisation.organisation_id() == organisation)
-            .ok_or(AppError::NotFound)
-    }
-
-    pub fn csrf_token(&self) -> Option<&str> {
-        self.session.as_ref().map(|s| s.csrf_token.as_str())
-    }
-
-    /// The viewer of the request being served, if any (see [`CURRENT_VIEWER`]).
-    pub fn current() -> Option<Arc<Viewer>> {
-        CURRENT_VIEWER.try_with(Clone::clone).ok().flatten()
-    }
-}
-
-fn denial(reason: DenyReason) -> AppError {
-    if reason.hides_existence() {
-        AppError::NotFound
-    } else {
-        AppError::Forbidden
-    }
-}
-
-pub fn actor_of(person: PersonId, memberships: &[MembershipRecord]) -> Actor {
-    memberships.iter().fold(Actor::new(person), |actor, m| {
-        actor.with_membership(
-            Membership::new(m.organisation.organisation_id(), m.roles)
-                .in_schools(m.schools.iter().copied()),
-        )
-    })
-}
-
-/// Loads everything the policy needs about a person; `None` when the account is gone.
-pub async fn load_viewer(
+/// Starts a session for `person` (a fresh id at every sign-in) and puts its cookie on
+/// `headers`: the browser's half of signing in.
+pub async fn start_session(
     state: &AppState,
     person: PersonId,
-    session: Option<SessionInfo>,
-) -> Result<Option<Viewer>, AppError> {
-    let Some(record) = state.store.person(person).await? else {
-        return Ok(None);
-    };
-    let memberships = state.store.memberships_of(person).await?;
-    Ok(Some(Viewer {
-        person,
-        name: record.name,
-        email: record.email,
-        actor: actor_of(person, &memberships),
-        memberships,
-        session,
-    }))
+    user_agent: &str,
+    headers: &mut HeaderMap,
+) -> Result<(), AppError> {
+    let secret = leidraad_app::accounts::start_session(state, person, user_agent).await?;
+    state.session_cookie.set(headers, &secret);
+    Ok(())
 }
 
 /// How the request identified itself.
@@ -160,17 +87,7 @@ pub async fn authenticate(
     if let Some(viewer) = &viewer {
         request.extensions_mut().insert(viewer.clone());
     }
-    let changes_state = !matches!(
-        *request.method(),
-        axum::http::Method::GET | axum::http::Method::HEAD | axum::http::Method::OPTIONS
-    );
-    let leaves_viewers_alone = cache::leaves_viewers_alone(request.uri().path());
     let mut response = CURRENT_VIEWER.scope(viewer, next.run(request)).await;
-    let succeeded = response.status().is_success() || response.status().is_redirection();
-    if changes_state && succeeded && !leaves_viewers_alone {
-        state.viewers.forget_all();
-        state.reflection_shapes.forget_all();
-    }
     // A cookie for an ended session is removed from the browser, unless the request itself
     // started a new session (signing in over the old cookie): that cookie must stand.
     if clear_cookie && !state.session_cookie.is_set_by(response.headers()) {
@@ -199,9 +116,9 @@ async fn resolve(
                 .await
                 .map_err(|e| AppError::from(e).into_response())?
                 .ok_or_else(unauthorized)?;
-            let viewer = load_viewer(state, person, None)
+            let viewer = load_viewer(&state.store, person, None)
                 .await
-                .map_err(IntoResponse::into_response)?
+                .map_err(|e| AppError::from(e).into_response())?
                 .ok_or_else(unauthorized)?;
             let viewer = Arc::new(viewer);
             state.viewers.put(key, viewer.clone(), now, None);
@@ -252,7 +169,7 @@ async fn session_viewer(
         id: session.id,
         csrf_token: session.csrf_token,
     };
-    let viewer = load_viewer(state, session.person_id, Some(info)).await?;
+    let viewer = load_viewer(&state.store, session.person_id, Some(info)).await?;
     Ok(viewer.map(|viewer| (viewer, (session.created_at, last_seen))))
 }
 
@@ -276,7 +193,7 @@ impl<S: Send + Sync> FromRequestParts<S> for SignedIn {
         } else {
             "/"
         };
-        let target = format!("/inloggen?terug={}", crate::pages::encode_query(back));
+        let target = format!("/inloggen?terug={}", crate::links::encode_query(back));
         Err(Redirect::to(&target).into_response())
     }
 }

@@ -41,13 +41,7 @@ pub fn framework_url(framework: &Framework) -> String {
     format!("/kaders/{}", framework.id)
 }
 
-pub fn card_url(framework: &Framework, card: &Card) -> String {
-    format!("/kaders/{}/kaarten/{}", framework.id, card.id)
-}
-
-pub fn dialogue_card_url(framework: &Framework, card: &DialogueCard) -> String {
-    format!("/kaders/{}/dialoogkaarten/{}", framework.id, card.id)
-}
+pub use crate::links::{card_url, dialogue_card_url};
 
 /// A domain as the pages show it, in one language.
 pub struct DomainView {

@@ -3,12 +3,10 @@
 
 mod content;
 mod download;
-pub use content::{card_url, dialogue_card_url};
 mod language_switch;
 pub mod organisation;
 mod profile;
 mod reflection;
-pub use profile::{create_token, export, revoke_token, token_name};
 mod search;
 mod sign_in;
 
@@ -44,7 +42,7 @@ pub fn router(state: AppState) -> Router<AppState> {
             get(content::get_dialogue_card),
         )
         .route("/kaders/{framework}/afdrukken", get(content::get_print))
-        .route_layer(from_fn_with_state(state, serve_cached));
+        .route_layer(from_fn_with_state(state.pages.clone(), serve_cached));
     Router::new()
         .merge(content_pages)
         .route(
@@ -129,7 +127,7 @@ impl PageContext {
     pub fn new(tr: Tr, path: impl Into<String>, section: Section) -> Self {
         PageContext {
             tr,
-            viewer: crate::auth::Viewer::current(),
+            viewer: crate::auth::current_viewer(),
             path: path.into(),
             section,
             query: String::new(),
@@ -191,10 +189,7 @@ impl PageContext {
     }
 }
 
-/// Percent-encodes a value for a query string.
-pub fn encode_query(value: &str) -> String {
-    form_urlencoded::byte_serialize(value.as_bytes()).collect()
-}
+pub use crate::links::encode_query;
 
 /// Renders a template as an HTML response that varies by language.
 pub fn render(template: &impl Template) -> Result<Response, AppError> {
@@ -224,6 +219,18 @@ impl ErrorPage {
             title: problem.title(tr),
             message: problem.message(tr),
             page,
+        }
+    }
+}
+
+/// The error page, in the request's language.
+pub fn problem_page(problem: Problem, tr: Tr) -> Response {
+    let page = ErrorPage::new(tr, problem);
+    match askama::Template::render(&page) {
+        Ok(html) => (problem.status, Html(html)).into_response(),
+        Err(error) => {
+            tracing::error!(error = %error, "rendering the error page failed");
+            (problem.status, tr.t("problem-internal")).into_response()
         }
     }
 }

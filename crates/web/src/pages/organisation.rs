@@ -9,20 +9,18 @@ use axum::http::{Method, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{MethodRouter, get, post};
 use leidraad_domain::accounts::{
-    Action, Email, LabelError, OrganisationId, OrganisationName, PersonId, Role, RoleSet, SchoolId,
-    SchoolName, Target,
+    Action, Email, OrganisationId, PersonId, Role, RoleSet, SchoolId, Target,
 };
-use leidraad_store::StoreError;
 use leidraad_store::accounts::{AuditEntry, Invitation, Member, OutgoingMail, School};
 use serde::Deserialize;
 
 use super::{PageContext, Section, render};
 use crate::AppState;
-use crate::accounts;
 use crate::auth::{SignedIn, Viewer};
 use crate::error::{AppError, OwnErrorBody};
 use crate::form::FormFields;
 use crate::i18n::Tr;
+use leidraad_app::{accounts, organisations};
 
 /// The organisation-scoped pages, as a table: the router is built from it and the isolation
 /// test walks it, so no route can escape the test.
@@ -345,18 +343,6 @@ fn back(organisation: OrganisationId, notice: &str) -> Response {
     Redirect::to(&format!("/organisaties/{organisation}?melding={notice}")).into_response()
 }
 
-/// An organisation or school name: 1–120 characters.
-/// A name typed into a form or JSON, checked by its domain type (`OrganisationName::parse`,
-/// `SchoolName::parse`).
-pub fn parse_name<T: ToString>(
-    text: &str,
-    parse: fn(&str) -> Result<T, LabelError>,
-) -> Result<String, AppError> {
-    parse(text)
-        .map(|name| name.to_string())
-        .map_err(|e| AppError::BadRequest { code: e.code() })
-}
-
 pub async fn post_rename_organisation(
     State(state): State<AppState>,
     tr: Tr,
@@ -365,16 +351,9 @@ pub async fn post_rename_organisation(
     form: FormFields,
 ) -> Result<Response, AppError> {
     let organisation = organisation_id(org);
-    viewer.may(
-        Action::ManageOrganisation,
-        &Target::organisation(organisation),
-    )?;
-    match parse_name(form.get("name"), OrganisationName::parse) {
-        Ok(name) => {
-            state.store.rename_organisation(organisation, &name).await?;
-            Ok(back(organisation, "naam"))
-        }
-        Err(error) => again(&state, tr, &viewer, organisation, error, "").await,
+    match organisations::rename(&state, &viewer, organisation, form.get("name")).await {
+        Ok(()) => Ok(back(organisation, "naam")),
+        Err(error) => again(&state, tr, &viewer, organisation, error.into(), "").await,
     }
 }
 
@@ -386,37 +365,13 @@ pub async fn post_create_school(
     form: FormFields,
 ) -> Result<Response, AppError> {
     let organisation = organisation_id(org);
-    match create_school(&state, &viewer, organisation, form.get("name")).await {
+    match organisations::create_school(&state, &viewer, organisation, form.get("name"))
+        .await
+        .map_err(AppError::from)
+    {
         Ok(_) => Ok(back(organisation, "school")),
         Err(error) => again(&state, tr, &viewer, organisation, error, "").await,
     }
-}
-
-pub async fn create_school(
-    state: &AppState,
-    viewer: &Viewer,
-    organisation: OrganisationId,
-    name: &str,
-) -> Result<School, AppError> {
-    viewer.may(Action::ManageSchools, &Target::organisation(organisation))?;
-    let name = parse_name(name, SchoolName::parse)?;
-    let id = match state
-        .store
-        .create_school(organisation, &name, state.clock.now())
-        .await
-    {
-        Err(StoreError::Conflict) => {
-            return Err(AppError::Conflict {
-                code: "school-name-taken",
-            });
-        }
-        other => other?,
-    };
-    state
-        .store
-        .school(organisation, id)
-        .await?
-        .ok_or(AppError::Internal)
 }
 
 pub async fn post_rename_school(
@@ -428,22 +383,10 @@ pub async fn post_rename_school(
 ) -> Result<Response, AppError> {
     let organisation = organisation_id(org);
     let school = SchoolId(school);
-    viewer.may(Action::ManageSchools, &Target::school(organisation, school))?;
-    let result = async {
-        let name = parse_name(form.get("name"), SchoolName::parse)?;
-        match state.store.rename_school(organisation, school, &name).await {
-            Ok(true) => Ok(()),
-            Ok(false) => Err(AppError::NotFound),
-            Err(StoreError::Conflict) => Err(AppError::Conflict {
-                code: "school-name-taken",
-            }),
-            Err(error) => Err(error.into()),
-        }
-    }
-    .await;
-    match result {
+    let typed = form.get("name");
+    match organisations::rename_school(&state, &viewer, organisation, school, typed).await {
         Ok(()) => Ok(back(organisation, "school")),
-        Err(error) => again(&state, tr, &viewer, organisation, error, "").await,
+        Err(error) => again(&state, tr, &viewer, organisation, error.into(), "").await,
     }
 }
 
@@ -454,10 +397,7 @@ pub async fn post_delete_school(
 ) -> Result<Response, AppError> {
     let organisation = organisation_id(org);
     let school = SchoolId(school);
-    viewer.may(Action::ManageSchools, &Target::school(organisation, school))?;
-    if !state.store.delete_school(organisation, school).await? {
-        return Err(AppError::NotFound);
-    }
+    organisations::delete_school(&state, &viewer, organisation, school).await?;
     Ok(back(organisation, "school-weg"))
 }
 
@@ -538,7 +478,7 @@ pub async fn post_member(
 ) -> Result<Response, AppError> {
     let organisation = organisation_id(org);
     let person = PersonId(person);
-    let result = async {
+    let result: Result<(), AppError> = async {
         viewer.may(Action::ManageMembers, &Target::organisation(organisation))?;
         let roles = accounts::parse_roles(form.all("role"))?;
         let mut schools = Vec::new();
@@ -548,7 +488,8 @@ pub async fn post_member(
             })?;
             schools.push(accounts::school_of(&state, organisation, id).await?);
         }
-        accounts::update_member(&state, &viewer, organisation, person, roles, &schools).await
+        accounts::update_member(&state, &viewer, organisation, person, roles, &schools).await?;
+        Ok(())
     }
     .await;
     match result {
@@ -574,7 +515,7 @@ pub async fn post_remove_member(
     let organisation = organisation_id(org);
     match accounts::remove_member(&state, &viewer, organisation, PersonId(person)).await {
         Ok(()) => Ok(back(organisation, "lid-weg")),
-        Err(error) => again(&state, tr, &viewer, organisation, error, "").await,
+        Err(error) => again(&state, tr, &viewer, organisation, error.into(), "").await,
     }
 }
 
@@ -587,7 +528,7 @@ pub async fn post_invitation(
 ) -> Result<Response, AppError> {
     let organisation = organisation_id(org);
     let typed = form.get("email").trim().to_owned();
-    let result = async {
+    let result: Result<_, AppError> = async {
         viewer.may(
             Action::ManageInvitations,
             &Target::organisation(organisation),
@@ -615,6 +556,7 @@ pub async fn post_invitation(
             tr.lang,
         )
         .await
+        .map_err(AppError::from)
     }
     .await;
     match result {
@@ -639,37 +581,8 @@ pub async fn post_revoke_invitation(
     Path((org, invitation)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
     let organisation = organisation_id(org);
-    revoke_invitation(&state, &viewer, organisation, invitation).await?;
+    organisations::revoke_invitation(&state, &viewer, organisation, invitation).await?;
     Ok(back(organisation, "ingetrokken"))
-}
-
-pub async fn revoke_invitation(
-    state: &AppState,
-    viewer: &Viewer,
-    organisation: OrganisationId,
-    invitation: i64,
-) -> Result<(), AppError> {
-    viewer.may(
-        Action::ManageInvitations,
-        &Target::organisation(organisation),
-    )?;
-    if !state
-        .store
-        .revoke_invitation(organisation, invitation, state.clock.now())
-        .await?
-    {
-        return Err(AppError::NotFound);
-    }
-    accounts::audit(
-        state,
-        Some(organisation),
-        Some(viewer.person),
-        None,
-        "invitation",
-        "revoked",
-        "",
-    )
-    .await
 }
 
 #[derive(Template)]

@@ -5,20 +5,19 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use leidraad_domain::accounts::{
-    Action, Email, LabelError, Password, PersonName, Role, Target, TokenName,
-};
+use leidraad_domain::accounts::{Action, Target};
 use leidraad_store::accounts::{ApiTokenRecord, SessionRecord};
 use serde::Deserialize;
 
 use super::download::{csv_table, download};
 use super::{PageContext, Section, render};
 use crate::AppState;
-use crate::accounts;
-use crate::auth::{SignedIn, Viewer, new_secret};
+use crate::auth::{SignedIn, Viewer};
 use crate::error::{AppError, OwnErrorBody};
 use crate::form::FormFields;
 use crate::i18n::Tr;
+use leidraad_app::accounts;
+use leidraad_app::me;
 
 #[derive(Template)]
 #[template(path = "profile.html")]
@@ -112,15 +111,12 @@ pub async fn post_name(
     SignedIn(viewer): SignedIn,
     form: FormFields,
 ) -> Result<Response, AppError> {
-    match PersonName::parse(form.get("name")) {
-        Ok(name) => {
-            state
-                .store
-                .rename_person(viewer.person, name.as_str())
-                .await?;
-            Ok(Redirect::to("/profiel?melding=naam").into_response())
+    match me::rename(&state, &viewer, form.get("name")).await {
+        Ok(()) => Ok(Redirect::to("/profiel?melding=naam").into_response()),
+        Err(leidraad_app::Error::BadRequest { code }) => {
+            again(&state, tr, &viewer, code, StatusCode::BAD_REQUEST).await
         }
-        Err(error) => again(&state, tr, &viewer, error.code(), StatusCode::BAD_REQUEST).await,
+        Err(error) => Err(error.into()),
     }
 }
 
@@ -131,47 +127,18 @@ pub async fn post_password(
     SignedIn(viewer): SignedIn,
     form: FormFields,
 ) -> Result<Response, AppError> {
-    if !accounts::confirms_password(&state, viewer.person, form.get("current_password")).await? {
-        return again(
-            &state,
-            tr,
-            &viewer,
-            "current-password-wrong",
-            StatusCode::BAD_REQUEST,
-        )
-        .await;
-    }
-    let email = Email::parse(&viewer.email).ok();
-    let password = match Password::parse(form.get("password"), email.as_ref()) {
-        Ok(p) if form.get("password") == form.get("password_again") => p,
-        Ok(_) => {
-            return again(
-                &state,
-                tr,
-                &viewer,
-                "password-mismatch",
-                StatusCode::BAD_REQUEST,
-            )
-            .await;
-        }
-        Err(e) => return again(&state, tr, &viewer, e.code(), StatusCode::BAD_REQUEST).await,
+    let change = me::PasswordChange {
+        current: form.get("current_password"),
+        new: form.get("password"),
+        again: form.get("password_again"),
     };
-    let hash = accounts::hash(password).await?;
-    let keep = viewer.session.as_ref().map(|s| s.id);
-    state
-        .store
-        .change_password(viewer.person, hash.as_str(), state.clock.now(), keep)
-        .await?;
-    accounts::audit(
-        &state,
-        None,
-        Some(viewer.person),
-        Some(viewer.person),
-        "password-change",
-        "succeeded",
-        "",
-    )
-    .await?;
+    match me::change_password(&state, &viewer, change).await {
+        Ok(()) => {}
+        Err(leidraad_app::Error::BadRequest { code }) => {
+            return again(&state, tr, &viewer, code, StatusCode::BAD_REQUEST).await;
+        }
+        Err(error) => return Err(error.into()),
+    }
     Ok(Redirect::to("/profiel?melding=wachtwoord").into_response())
 }
 
@@ -180,9 +147,7 @@ pub async fn post_end_session(
     SignedIn(viewer): SignedIn,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    if !state.store.end_session(viewer.person, id).await? {
-        return Err(AppError::NotFound);
-    }
+    me::end_session(&state, &viewer, id).await?;
     let current = viewer.session.as_ref().is_some_and(|s| s.id == id);
     let target = if current {
         "/inloggen?melding=uitgelogd"
@@ -198,14 +163,15 @@ pub async fn post_create_token(
     SignedIn(viewer): SignedIn,
     form: FormFields,
 ) -> Result<Response, AppError> {
-    viewer.may(Action::ManageOwnApiTokens, &Target::owned_by(viewer.person))?;
-    let name = match token_name(form.get("name")) {
-        Ok(name) => name,
-        Err(code) => return again(&state, tr, &viewer, code, StatusCode::BAD_REQUEST).await,
+    let token = match me::create_token(&state, &viewer, form.get("name")).await {
+        Ok(token) => token,
+        Err(leidraad_app::Error::BadRequest { code }) => {
+            return again(&state, tr, &viewer, code, StatusCode::BAD_REQUEST).await;
+        }
+        Err(error) => return Err(error.into()),
     };
-    let token = create_token(&state, &viewer, &name).await?;
     let mut page = profile_page(&state, tr, &viewer).await?;
-    page.new_token = token;
+    page.new_token = token.secret;
     let mut response = render(&page)?;
     response
         .headers_mut()
@@ -213,61 +179,13 @@ pub async fn post_create_token(
     Ok(response)
 }
 
-/// A token's label, checked by [`TokenName`].
-pub fn token_name(text: &str) -> Result<String, &'static str> {
-    TokenName::parse(text)
-        .map(|name| name.as_str().to_owned())
-        .map_err(LabelError::code)
-}
-
-/// Creates a token and returns its secret, the only time anyone sees it.
-pub async fn create_token(
-    state: &AppState,
-    viewer: &Viewer,
-    name: &str,
-) -> Result<String, AppError> {
-    let secret = new_secret();
-    state
-        .store
-        .create_api_token(viewer.person, name, &secret.digest(), state.clock.now())
-        .await?;
-    accounts::audit(
-        state,
-        None,
-        Some(viewer.person),
-        None,
-        "api-token",
-        "created",
-        "",
-    )
-    .await?;
-    Ok(secret.expose().to_owned())
-}
-
 pub async fn post_revoke_token(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    revoke_token(&state, &viewer, id).await?;
+    me::revoke_token(&state, &viewer, id).await?;
     Ok(Redirect::to("/profiel?melding=token").into_response())
-}
-
-/// Revokes one of the viewer's own tokens; another person's id is not found.
-pub async fn revoke_token(state: &AppState, viewer: &Viewer, id: i64) -> Result<(), AppError> {
-    if !state.store.revoke_api_token(viewer.person, id).await? {
-        return Err(AppError::NotFound);
-    }
-    accounts::audit(
-        state,
-        None,
-        Some(viewer.person),
-        None,
-        "api-token",
-        "revoked",
-        "",
-    )
-    .await
 }
 
 /// Everything about oneself as JSON.
@@ -275,7 +193,7 @@ pub async fn get_export_json(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
 ) -> Result<Response, AppError> {
-    let data = export(&state, &viewer).await?;
+    let data = me::export(&state, &viewer).await?;
     let body = serde_json::to_vec_pretty(&data).map_err(|_| AppError::Internal)?;
     Ok(download(
         body,
@@ -290,7 +208,7 @@ pub async fn get_export_csv(
     SignedIn(viewer): SignedIn,
     Path(table): Path<String>,
 ) -> Result<Response, AppError> {
-    let data = export(&state, &viewer).await?;
+    let data = me::export(&state, &viewer).await?;
     let csv = match table.as_str() {
         "lidmaatschappen.csv" => csv_table(
             &["organisation_id", "organisation", "roles", "schools"],
@@ -345,29 +263,6 @@ pub async fn get_export_csv(
     ))
 }
 
-pub async fn export(
-    state: &AppState,
-    viewer: &Viewer,
-) -> Result<leidraad_store::accounts::PersonalData, AppError> {
-    viewer.may(Action::ExportOwnData, &Target::owned_by(viewer.person))?;
-    let data = state
-        .store
-        .personal_data(viewer.person)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    accounts::audit(
-        state,
-        None,
-        Some(viewer.person),
-        Some(viewer.person),
-        "export",
-        "succeeded",
-        "",
-    )
-    .await?;
-    Ok(data)
-}
-
 /// Deletes the account after the password is confirmed. The last admin of an organisation
 /// must first hand the role to someone else.
 pub async fn post_delete_account(
@@ -387,7 +282,7 @@ pub async fn post_delete_account(
         )
         .await;
     }
-    if let Err(error) = erase(&state, &viewer).await {
+    if let Err(error) = me::erase(&state, &viewer).await.map_err(AppError::from) {
         if let AppError::Conflict { code } = error {
             return again(&state, tr, &viewer, code, StatusCode::CONFLICT).await;
         }
@@ -396,30 +291,4 @@ pub async fn post_delete_account(
     let mut response = Redirect::to("/inloggen?melding=account-verwijderd").into_response();
     state.session_cookie.clear(response.headers_mut());
     Ok(response)
-}
-
-pub async fn erase(state: &AppState, viewer: &Viewer) -> Result<(), AppError> {
-    for membership in &viewer.memberships {
-        let organisation = membership.organisation.organisation_id();
-        if membership.roles.contains(Role::Admin)
-            && state.store.count_admins(organisation).await? <= 1
-        {
-            return Err(AppError::Conflict { code: "last-admin" });
-        }
-    }
-    let erased = state.store.erase_person(viewer.person).await?;
-    state.mailer.discard(&erased.outbox_files).await;
-    for organisation in erased.organisations {
-        accounts::audit(
-            state,
-            Some(organisation),
-            None,
-            None,
-            "erasure",
-            "succeeded",
-            "",
-        )
-        .await?;
-    }
-    Ok(())
 }

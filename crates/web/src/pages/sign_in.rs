@@ -13,11 +13,11 @@ use serde::Deserialize;
 use super::language_switch::safe_return_path;
 use super::{PageContext, Section, render};
 use crate::AppState;
-use crate::accounts::{self, SignIn};
 use crate::auth::{ClientAddress, MaybeSignedIn, SignedIn, user_agent};
 use crate::error::{AppError, OwnErrorBody};
 use crate::form::FormFields;
 use crate::i18n::Tr;
+use leidraad_app::accounts::{self, SignIn};
 
 /// A form shown again with what went wrong, keeping what was typed (never a password).
 fn again(template: &impl Template, status: StatusCode) -> Result<Response, AppError> {
@@ -107,7 +107,7 @@ pub async fn post_setup(
     )
     .await?;
     let mut response = Redirect::to(&format!("/organisaties/{organisation}")).into_response();
-    accounts::start_session(
+    crate::auth::start_session(
         &state,
         person,
         &user_agent(&headers),
@@ -206,7 +206,7 @@ pub async fn post_sign_in(
     match accounts::sign_in(&state, form.get("email"), form.get("password"), address).await? {
         SignIn::Accepted(person) => {
             let mut response = Redirect::to(&back).into_response();
-            accounts::start_session(
+            crate::auth::start_session(
                 &state,
                 person,
                 &user_agent(&headers),
@@ -237,7 +237,7 @@ pub async fn post_sign_out(
     SignedIn(viewer): SignedIn,
 ) -> Result<Response, AppError> {
     if let Some(session) = &viewer.session {
-        state.store.end_session(viewer.person, session.id).await?;
+        leidraad_app::me::end_session(&state, &viewer, session.id).await?;
     }
     let mut response = Redirect::to("/inloggen?melding=uitgelogd").into_response();
     state.session_cookie.clear(response.headers_mut());
@@ -366,6 +366,7 @@ pub async fn post_reset(
             code: "reset-link-closed",
         });
     };
+    state.forget_identities();
     // Proving the email lifts the throttle on the account and on the address it came from:
     // the real person is never locked out by someone guessing their password.
     let forget = state.settings.throttle.forget_before(now);
@@ -493,6 +494,7 @@ pub async fn post_invitation(
             .ok_or(AppError::Conflict {
                 code: "invitation-closed",
             })?;
+        state.forget_identities();
         accounts::audit(
             &state,
             Some(organisation),
@@ -531,6 +533,7 @@ pub async fn post_invitation(
             },
         )
         .await;
+    state.forget_identities();
     let (organisation, person) = match accepted {
         Ok(Some(accepted)) => accepted,
         Ok(None) => {
@@ -556,7 +559,7 @@ pub async fn post_invitation(
     )
     .await?;
     let mut response = Redirect::to(&format!("/organisaties/{organisation}")).into_response();
-    accounts::start_session(
+    crate::auth::start_session(
         &state,
         person,
         &user_agent(&headers),

@@ -12,25 +12,11 @@ use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
 use crate::accounts::{Browser, csrf_in, decode_mail, link_in, newest_mail, world};
-use crate::helpers::{TestApp, spawn_app, spawn_app_configured};
+use crate::helpers::{spawn_app, spawn_app_configured};
+use crate::reflections::call;
 
-async fn call(
-    browser: &Browser<'_>,
-    method: Method,
-    path: &str,
-    body: Option<Value>,
-) -> reqwest::Response {
-    let mut request = browser
-        .client
-        .request(method, browser.app.url(path))
-        .header("x-csrf-token", &browser.csrf);
-    if let Some(body) = body {
-        request = request.json(&body);
-    }
-    request.send().await.unwrap()
-}
-
-async fn finished_reflection(app: &TestApp, leader: &Browser<'_>, organisation: i64) -> i64 {
+/// A new reflection on one domain, open for sorting.
+async fn open_reflection(leader: &Browser<'_>, organisation: i64) -> i64 {
     let started = call(
         leader,
         Method::POST,
@@ -39,18 +25,17 @@ async fn finished_reflection(app: &TestApp, leader: &Browser<'_>, organisation: 
     )
     .await;
     assert_eq!(started.status(), StatusCode::CREATED);
-    let id = started.json::<Value>().await.unwrap()["id"]
+    started.json::<Value>().await.unwrap()["id"]
         .as_i64()
-        .unwrap();
-    let finished = call(
-        leader,
-        Method::POST,
-        &format!("/api/v1/reflections/{id}/finish"),
-        None,
-    )
-    .await;
+        .unwrap()
+}
+
+/// A reflection on one domain, finished.
+async fn finished_reflection(leader: &Browser<'_>, organisation: i64) -> i64 {
+    let id = open_reflection(leader, organisation).await;
+    let finish = format!("/api/v1/reflections/{id}/finish");
+    let finished = call(leader, Method::POST, &finish, None).await;
     assert!(finished.status().is_success(), "{}", finished.status());
-    let _ = app;
     id
 }
 
@@ -74,6 +59,71 @@ async fn a_reset_link_names_the_public_address_whatever_the_host_header_says() {
         mail.contains(&format!("{}{link}", app.address)),
         "the link starts with the app's own address: {mail}"
     );
+}
+
+#[tokio::test]
+async fn without_a_public_url_no_link_is_mailed_whatever_the_host_header_says() {
+    let app = spawn_app_configured(None, |settings| settings.public_url = None).await;
+    world(&app).await;
+    let response = app
+        .client
+        .post(app.url("/wachtwoord-vergeten"))
+        .header("host", "attacker.example")
+        .form(&[("email", "staff@a.example")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK, "the same answer as ever");
+    app.mail_settled().await;
+    let filed = std::fs::read_dir(&app.outbox).map_or(0, Iterator::count);
+    assert_eq!(filed, 0, "no link from a request header, so no mail at all");
+}
+
+#[tokio::test]
+async fn shares_sent_at_once_cannot_slip_past_the_hourly_limit() {
+    let app = spawn_app().await;
+    let world = world(&app).await;
+    let leader = Browser::signed_in(&app, "school-leader@a.example").await;
+    let id = finished_reflection(&leader, world.org_a.get()).await;
+    let share = format!("/api/v1/reflections/{id}/shares");
+    let tries = (0..40).map(|n| {
+        let request = leader
+            .client
+            .post(app.url(&share))
+            .header("x-csrf-token", &leader.csrf)
+            .json(&json!({ "email": format!("probe{n}@b.example") }));
+        async move { request.send().await.unwrap() }
+    });
+    let answers = futures_join_all(tries).await;
+    let let_through = answers
+        .iter()
+        .filter(|r| r.status() != StatusCode::TOO_MANY_REQUESTS)
+        .count();
+    assert!(let_through <= 20, "{let_through} of 40 got past the limit");
+    assert!(let_through >= 1);
+    let log = app.store.audit_log(world.org_a, 200).await.unwrap();
+    let tried = log
+        .iter()
+        .filter(|e| e.event == "reflection-share-try")
+        .count();
+    assert_eq!(tried, 40, "every try is in the audit log");
+}
+
+/// Runs the futures at once and gathers their outcomes, in order.
+async fn futures_join_all<F>(futures: impl Iterator<Item = F>) -> Vec<F::Output>
+where
+    F: std::future::Future + Send + 'static,
+    F::Output: Send + 'static,
+{
+    let mut set = Vec::new();
+    for future in futures {
+        set.push(tokio::spawn(future));
+    }
+    let mut out = Vec::new();
+    for handle in set {
+        out.push(handle.await.unwrap());
+    }
+    out
 }
 
 #[tokio::test]
@@ -139,18 +189,7 @@ async fn sharing_tells_nothing_about_addresses_outside_ones_own_organisations() 
     let app = spawn_app().await;
     let world = world(&app).await;
     let leader = Browser::signed_in(&app, "school-leader@a.example").await;
-    let open = call(
-        &leader,
-        Method::POST,
-        "/api/v1/reflections",
-        Some(json!({"organisation": world.org_a.get(), "domains": ["visie"]})),
-    )
-    .await
-    .json::<Value>()
-    .await
-    .unwrap()["id"]
-        .as_i64()
-        .unwrap();
+    let open = open_reflection(&leader, world.org_a.get()).await;
     // On an open reflection every address gets the same answer, known or not.
     let mut answers = Vec::new();
     for email in ["admin@b.example", "niemand@b.example", "coach@a.example"] {
@@ -165,7 +204,7 @@ async fn sharing_tells_nothing_about_addresses_outside_ones_own_organisations() 
     }
     assert_eq!(answers, [StatusCode::CONFLICT; 3]);
 
-    let id = finished_reflection(&app, &leader, world.org_a.get()).await;
+    let id = finished_reflection(&leader, world.org_a.get()).await;
     let share = format!("/api/v1/reflections/{id}/shares");
     let mut bodies = Vec::new();
     for email in ["admin@b.example", "niemand@b.example"] {
@@ -239,18 +278,7 @@ async fn a_save_from_a_page_loaded_earlier_keeps_the_newer_note() {
     let app = spawn_app().await;
     let world = world(&app).await;
     let leader = Browser::signed_in(&app, "school-leader@a.example").await;
-    let id = call(
-        &leader,
-        Method::POST,
-        "/api/v1/reflections",
-        Some(json!({"organisation": world.org_a.get(), "domains": ["visie"]})),
-    )
-    .await
-    .json::<Value>()
-    .await
-    .unwrap()["id"]
-        .as_i64()
-        .unwrap();
+    let id = open_reflection(&leader, world.org_a.get()).await;
     let list_path = format!("/reflecties/{id}/lijst?domein=visie");
     let sort_path = format!("/reflecties/{id}/sorteren?kaart=visie-01");
     let list = leader.get(&list_path).await.text().await.unwrap();
@@ -404,7 +432,7 @@ async fn email_problems_in_the_api_have_real_titles_in_both_languages() {
     let app = spawn_app().await;
     let world = world(&app).await;
     let admin = Browser::signed_in(&app, "admin@a.example").await;
-    for (language, title) in [("nl", "Dit verzoek klopt niet"), ("en", "")] {
+    for (language, title) in [("nl", "Dit verzoek klopt niet"), ("en", "This request")] {
         let response = admin
             .client
             .post(app.url(&format!(
@@ -542,7 +570,7 @@ async fn personal_answers_are_never_stored_by_the_browser() {
     let app = spawn_app().await;
     let world = world(&app).await;
     let leader = Browser::signed_in(&app, "school-leader@a.example").await;
-    let id = finished_reflection(&app, &leader, world.org_a.get()).await;
+    let id = finished_reflection(&leader, world.org_a.get()).await;
     for path in [
         "/profiel".to_owned(),
         "/reflecties".to_owned(),
@@ -635,4 +663,85 @@ async fn behind_a_proxy_the_throttle_counts_the_address_the_proxy_added_and_lets
         .await,
         StatusCode::SEE_OTHER
     );
+}
+
+/// Reads the value of the hidden field `name` from a page.
+fn hidden(html: &str, name: &str) -> String {
+    let marker = format!("name=\"{name}\" value=\"");
+    let start = html.find(&marker).expect("the field") + marker.len();
+    html[start..start + html[start..].find('"').unwrap()].to_owned()
+}
+
+#[tokio::test]
+async fn the_sort_form_without_script_keeps_typed_text_through_a_refusal_and_line_breaks() {
+    let app = spawn_app().await;
+    let world = world(&app).await;
+    let leader = Browser::signed_in(&app, "school-leader@a.example").await;
+    let id = open_reflection(&leader, world.org_a.get()).await;
+    let action = format!("/reflecties/{id}/kaarten/visie-01");
+    let page = leader
+        .get(&format!("/reflecties/{id}/sorteren?kaart=visie-01"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    let post = |fields: Vec<(&'static str, String)>| {
+        let mut fields = fields;
+        fields.push(("csrf_token", csrf_in(&page).unwrap()));
+        leader.client.post(app.url(&action)).form(&fields).send()
+    };
+    // A note and evidence with a control character: refused, the page comes back.
+    let refused = post(vec![
+        ("note", "mijn notitie".into()),
+        ("note_was", hidden(&page, "note_was")),
+        ("evidence", "zie\u{b}bijlage".into()),
+        ("evidence_was", hidden(&page, "evidence_was")),
+        ("starred_was", hidden(&page, "starred_was")),
+    ])
+    .await
+    .unwrap();
+    assert_eq!(refused.status(), StatusCode::BAD_REQUEST);
+    let again = refused.text().await.unwrap();
+    assert!(
+        again.contains("mijn notitie"),
+        "the typed note is shown again"
+    );
+    // The person fixes the evidence and saves the page as it came back.
+    let saved = post(vec![
+        ("note", "mijn notitie".into()),
+        ("note_was", hidden(&again, "note_was")),
+        ("evidence", "zie bijlage\r\nen het jaarplan".into()),
+        ("evidence_was", hidden(&again, "evidence_was")),
+        ("starred_was", hidden(&again, "starred_was")),
+    ])
+    .await
+    .unwrap();
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    let stored = &app.store.answers(id).await.unwrap()[0];
+    assert_eq!(stored.note, "mijn notitie", "not lost after the refusal");
+    // Elsewhere the evidence changes; the page that shows the old one (with its line break,
+    // sent back by the browser as CRLF) only moves the card.
+    let card = format!("/api/v1/reflections/{id}/answers/visie-01");
+    call(
+        &leader,
+        Method::PATCH,
+        &card,
+        Some(json!({"evidence": "nieuw bewijs"})),
+    )
+    .await;
+    let shown = stored.evidence.clone();
+    let moved = post(vec![
+        ("pile", "2".into()),
+        ("note", "mijn notitie".into()),
+        ("note_was", "mijn notitie".into()),
+        ("evidence", shown.replace('\n', "\r\n")),
+        ("evidence_was", shown),
+        ("starred_was", "false".into()),
+    ])
+    .await
+    .unwrap();
+    assert_eq!(moved.status(), StatusCode::SEE_OTHER);
+    let after = &app.store.answers(id).await.unwrap()[0];
+    assert_eq!(after.evidence, "nieuw bewijs", "the newer evidence stays");
+    assert_eq!(after.pile.map(|p| p.score()), Some(2));
 }

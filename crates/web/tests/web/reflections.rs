@@ -10,7 +10,7 @@ use crate::helpers::{TestApp, spawn_app};
 
 /// A signed-in browser calling the JSON API with the session's CSRF header, as the page's
 /// own script does.
-async fn call(
+pub async fn call(
     browser: &Browser<'_>,
     method: Method,
     path: &str,

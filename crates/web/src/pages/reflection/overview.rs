@@ -8,7 +8,6 @@ use leidraad_store::reflections::ReflectionRecord;
 
 use super::super::{PageContext, Section, render};
 use crate::AppState;
-use crate::api::reflections::{NewReflectionBody, start};
 use crate::auth::{SignedIn, Viewer};
 use crate::error::{AppError, OwnErrorBody};
 use crate::form::FormFields;
@@ -101,7 +100,7 @@ pub async fn post_reflection(
     SignedIn(viewer): SignedIn,
     form: FormFields,
 ) -> Result<Response, AppError> {
-    let started = async {
+    let started: Result<i64, AppError> = async {
         let organisation = form
             .get("organisation")
             .parse()
@@ -114,13 +113,14 @@ pub async fn post_reflection(
                 code: "prefill-unknown",
             })?),
         };
-        let body = NewReflectionBody {
-            organisation,
+        let domains: Vec<String> = form.all("domain").map(str::to_owned).collect();
+        let request = leidraad_app::reflections::NewReflectionRequest {
+            organisation: leidraad_domain::accounts::OrganisationId(organisation),
             framework: None,
-            domains: form.all("domain").map(str::to_owned).collect(),
+            domains: &domains,
             prefill_from,
         };
-        start(&state, &viewer, &body).await
+        Ok(leidraad_app::reflections::start(&state, &viewer, &request).await?)
     }
     .await;
     match started {

@@ -13,13 +13,12 @@ use super::super::download::{csv_table, download};
 use super::super::{PageContext, Section, render};
 use super::{domain_title, score_text};
 use crate::AppState;
-use crate::api::reflections::compare;
 use crate::auth::{SignedIn, Viewer};
 use crate::error::{AppError, OwnErrorBody};
 use crate::form::FormFields;
 use crate::i18n::Tr;
-use crate::reflections::share;
-use crate::reflections::{self as logic, Opened};
+use leidraad_app::reflections::share;
+use leidraad_app::reflections::{self as logic, Opened};
 
 pub struct DomainRow {
     pub number: usize,
@@ -118,7 +117,7 @@ async fn profile_page(
     let Opened { record, own } = logic::open(state, viewer, id).await?;
     let framework = logic::framework_of(state, &record)?;
     let own_cards = state.store.own_cards(id).await?;
-    let scope = logic::scope_cards(tr, framework, &record, &own_cards);
+    let scope = logic::scope_cards(tr.lang, framework, &record, &own_cards);
     let answers = state.store.answers(id).await?;
     let cards = logic::sorted_cards(&scope, &answers);
     let profile = logic::profile(&record, &cards);
@@ -309,15 +308,9 @@ pub async fn post_finish(
     SignedIn(viewer): SignedIn,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    logic::open_own(&state, &viewer, id).await?;
-    match logic::settle(
-        state
-            .store
-            .finish_reflection(viewer.person, id, state.clock.now())
-            .await?,
-    ) {
+    match logic::finish(&state, &viewer, id).await {
         Ok(()) => Ok(back(id, "afgerond")),
-        Err(error) => again(&state, tr, &viewer, id, error).await,
+        Err(error) => again(&state, tr, &viewer, id, error.into()).await,
     }
 }
 
@@ -330,7 +323,7 @@ pub async fn post_focus(
 ) -> Result<Response, AppError> {
     match logic::add_focus(&state, &viewer, id, form.get("card")).await {
         Ok(()) => Ok(back(id, "focus")),
-        Err(error) => again(&state, tr, &viewer, id, error).await,
+        Err(error) => again(&state, tr, &viewer, id, error.into()).await,
     }
 }
 
@@ -352,7 +345,7 @@ pub async fn post_share(
 ) -> Result<Response, AppError> {
     match share(&state, &viewer, id, form.get("email")).await {
         Ok(()) => Ok(back(id, "gedeeld")),
-        Err(error) => again(&state, tr, &viewer, id, error).await,
+        Err(error) => again(&state, tr, &viewer, id, error.into()).await,
     }
 }
 
@@ -361,14 +354,7 @@ pub async fn post_unshare(
     SignedIn(viewer): SignedIn,
     Path((id, person)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
-    logic::open_own(&state, &viewer, id).await?;
-    if !state
-        .store
-        .unshare_reflection(viewer.person, id, PersonId(person))
-        .await?
-    {
-        return Err(AppError::NotFound);
-    }
+    logic::unshare(&state, &viewer, id, PersonId(person)).await?;
     Ok(back(id, "ingetrokken"))
 }
 
@@ -447,7 +433,8 @@ pub async fn get_comparison(
     SignedIn(viewer): SignedIn,
     Query(query): Query<CompareQuery>,
 ) -> Result<Response, AppError> {
-    let (earlier, later, comparison) = compare(&state, tr, &viewer, query.a, query.b).await?;
+    let (earlier, later, comparison) =
+        logic::compare(&state, tr.lang, &viewer, query.a, query.b).await?;
     let framework = logic::framework_of(&state, &later)?;
     let own_cards = [
         state.store.own_cards(earlier.id).await?,

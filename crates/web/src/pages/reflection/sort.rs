@@ -11,12 +11,11 @@ use serde::Deserialize;
 use super::super::{PageContext, Section, encode_query, render};
 use super::{PileView, domain_title, piles};
 use crate::AppState;
-use crate::api::reflections::add_own_card;
 use crate::auth::{SignedIn, Viewer};
 use crate::error::{AppError, OwnErrorBody};
 use crate::form::FormFields;
 use crate::i18n::Tr;
-use crate::reflections::{self as logic, AnswerInput, ScopeCard};
+use leidraad_app::reflections::{self as logic, AnswerInput, ScopeCard};
 
 /// One card with its answer, as the sort and list pages show it.
 pub struct CardView {
@@ -71,6 +70,16 @@ pub struct SortPage {
     next: String,
     piles: Vec<PileView>,
     error: String,
+    /// What the page showed, sent back with the form so that only what the person changed is
+    /// written: the stored answer at first, and what the form carried when it comes back
+    /// with a problem.
+    shown: Shown,
+}
+
+struct Shown {
+    note: String,
+    evidence: String,
+    starred: bool,
 }
 
 #[derive(Deserialize)]
@@ -89,7 +98,7 @@ async fn load(state: &AppState, tr: Tr, viewer: &Viewer, id: i64) -> Result<Load
     let record = logic::open_own(state, viewer, id).await?;
     let framework = logic::framework_of(state, &record)?;
     let own_cards = state.store.own_cards(id).await?;
-    let scope = logic::scope_cards(tr, framework, &record, &own_cards);
+    let scope = logic::scope_cards(tr.lang, framework, &record, &own_cards);
     let answers = state.store.answers(id).await?;
     Ok(Loaded {
         record,
@@ -134,10 +143,17 @@ async fn sort_page(
             .map(|c| c.key.clone())
             .unwrap_or_default()
     };
+    let card = card_view(tr, framework, card, &loaded.answers);
+    let shown = Shown {
+        note: card.note.clone(),
+        evidence: card.evidence.clone(),
+        starred: card.starred,
+    };
     Ok(Ok(SortPage {
         page: PageContext::new(tr, format!("/reflecties/{id}/sorteren"), Section::Other),
         id,
-        card: card_view(tr, framework, card, &loaded.answers),
+        shown,
+        card,
         position: index + 1,
         total: loaded.scope.len(),
         sorted: loaded
@@ -169,9 +185,11 @@ pub async fn get_sort(
 /// The note, evidence and star are written only when they differ from what the page showed
 /// (`*_was`), so a page loaded before another tab saved cannot put old text back.
 fn card_change(form: &FormFields) -> AnswerInput<'_> {
+    // Browsers send a textarea's line breaks as CRLF; the page showed them as stored.
+    let same = |a: &str, b: &str| a.replace("\r\n", "\n") == b.replace("\r\n", "\n");
     let changed = |field: &'static str, was: &'static str| {
         let typed = form.get(field);
-        (!form.contains(was) || form.get(was) != typed).then_some(typed)
+        (!form.contains(was) || !same(form.get(was), typed)).then_some(typed)
     };
     let starred = form.get("starred") == "on";
     let starred_was = form.get("starred_was") == "true";
@@ -193,7 +211,10 @@ pub async fn post_card(
     form: FormFields,
 ) -> Result<Response, AppError> {
     let input = card_change(&form);
-    match logic::save_answer(&state, &viewer, id, &card, input).await {
+    match logic::save_answer(&state, &viewer, id, &card, input)
+        .await
+        .map_err(AppError::from)
+    {
         Ok(()) => {}
         Err(AppError::BadRequest { code }) => {
             let Ok(mut page) = sort_page(&state, tr, &viewer, id, &card).await? else {
@@ -204,6 +225,14 @@ pub async fn post_card(
             page.error = tr.t(&format!("problem-{code}")).into_owned();
             page.card.note = form.get("note").to_owned();
             page.card.evidence = form.get("evidence").to_owned();
+            page.card.starred = form.get("starred") == "on";
+            if form.contains("note_was") {
+                page.shown = Shown {
+                    note: form.get("note_was").to_owned(),
+                    evidence: form.get("evidence_was").to_owned(),
+                    starred: form.get("starred_was") == "true",
+                };
+            }
             let mut response = render(&page)?;
             *response.status_mut() = StatusCode::BAD_REQUEST;
             response.extensions_mut().insert(OwnErrorBody);
@@ -356,7 +385,10 @@ pub async fn post_own_card(
     form: FormFields,
 ) -> Result<Response, AppError> {
     let domain = form.get("domain");
-    match add_own_card(&state, &viewer, id, domain, form.get("text")).await {
+    match logic::add_own_card(&state, &viewer, id, domain, form.get("text"))
+        .await
+        .map_err(AppError::from)
+    {
         Ok(_) => Ok(Redirect::to(&format!(
             "/reflecties/{id}/lijst?domein={}",
             encode_query(domain)
@@ -379,16 +411,7 @@ pub async fn post_delete_own_card(
     SignedIn(viewer): SignedIn,
     Path((id, card)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
-    logic::open_own(&state, &viewer, id).await?;
-    let domain = state
-        .store
-        .own_cards(id)
-        .await?
-        .into_iter()
-        .find(|c| c.id == card)
-        .map(|c| c.domain_id)
-        .ok_or(AppError::NotFound)?;
-    logic::settle(state.store.delete_own_card(viewer.person, id, card).await?)?;
+    let domain = logic::delete_own_card(&state, &viewer, id, card).await?;
     Ok(Redirect::to(&format!(
         "/reflecties/{id}/lijst?domein={}",
         encode_query(&domain)

@@ -4,18 +4,18 @@
 
 use std::collections::HashMap;
 
-use leidraad_domain::Framework;
 use leidraad_domain::accounts::limits::{HOUR, SHARE_LIMIT};
 use leidraad_domain::accounts::{Action, Email, Target};
-use leidraad_domain::reflection::{CardText, Pile, Profile, SortedCard, check_focus};
+use leidraad_domain::reflection::{CardText, Comparison, Pile, Profile, SortedCard, check_focus};
+use leidraad_domain::{Framework, Language};
 use leidraad_store::reflections::{
-    AnswerFields, AnswerRecord, AnswerUpdate, Change, OwnCardRecord, ReflectionRecord,
+    AnswerFields, AnswerRecord, AnswerUpdate, Change, NewReflection, OwnCardRecord,
+    ReflectionRecord,
 };
 
-use crate::AppState;
-use crate::auth::Viewer;
-use crate::error::AppError;
-use crate::i18n::Tr;
+use crate::App;
+use crate::Error;
+use crate::Viewer;
 
 /// A reflection as its reader may see it.
 pub struct Opened {
@@ -26,12 +26,8 @@ pub struct Opened {
 
 /// Opens a reflection for reading: its author, or a person it is shared with. Anyone else,
 /// admins and board members included, gets 404, as for a reflection that does not exist.
-pub async fn open(state: &AppState, viewer: &Viewer, id: i64) -> Result<Opened, AppError> {
-    let record = state
-        .store
-        .reflection(id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+pub async fn open(state: &App, viewer: &Viewer, id: i64) -> Result<Opened, Error> {
+    let record = state.store.reflection(id).await?.ok_or(Error::NotFound)?;
     if record.person_id == viewer.person {
         viewer.may(
             Action::ViewOwnReflection,
@@ -48,27 +44,20 @@ pub async fn open(state: &AppState, viewer: &Viewer, id: i64) -> Result<Opened, 
 }
 
 /// Opens one's own reflection for a change.
-pub async fn open_own(
-    state: &AppState,
-    viewer: &Viewer,
-    id: i64,
-) -> Result<ReflectionRecord, AppError> {
+pub async fn open_own(state: &App, viewer: &Viewer, id: i64) -> Result<ReflectionRecord, Error> {
     let opened = open(state, viewer, id).await?;
     if !opened.own {
         // Shared readers may look, never touch; and they learn nothing new from a 404.
-        return Err(AppError::NotFound);
+        return Err(Error::NotFound);
     }
     Ok(opened.record)
 }
 
-pub fn framework_of<'a>(
-    state: &'a AppState,
-    record: &ReflectionRecord,
-) -> Result<&'a Framework, AppError> {
+pub fn framework_of<'a>(state: &'a App, record: &ReflectionRecord) -> Result<&'a Framework, Error> {
     state
         .library
         .framework(&record.framework_id)
-        .ok_or(AppError::Internal)
+        .ok_or(Error::Internal)
 }
 
 /// One card of a reflection: a framework card or an own card.
@@ -83,7 +72,7 @@ pub struct ScopeCard {
 /// The cards in the reflection's domains, in the framework's order, each domain's own cards
 /// after its printed ones.
 pub fn scope_cards(
-    tr: Tr,
+    language: Language,
     framework: &Framework,
     record: &ReflectionRecord,
     own_cards: &[OwnCardRecord],
@@ -97,7 +86,7 @@ pub fn scope_cards(
         cards.extend(framework.cards_of(&domain.id).map(|card| ScopeCard {
             key: card.id.clone(),
             domain: domain.id.clone(),
-            text: tr.pick(&card.text).to_owned(),
+            text: card.text.get(language).to_owned(),
             own: false,
         }));
         cards.extend(
@@ -153,12 +142,12 @@ pub struct AnswerInput<'a> {
 /// not in the reflection (another framework's, another domain's, someone else's own card) is
 /// refused, and nothing is stored.
 pub async fn save_answer(
-    state: &AppState,
+    state: &App,
     viewer: &Viewer,
     id: i64,
     card: &str,
     input: AnswerInput<'_>,
-) -> Result<(), AppError> {
+) -> Result<(), Error> {
     // The autosave hot path: who wrote the reflection, its framework and its domains never
     // change, so they come from memory after the first read. Whether it is still open, and
     // still the viewer's, the write itself checks.
@@ -167,7 +156,7 @@ pub async fn save_answer(
     let framework = state
         .library
         .framework(&shape.framework_id)
-        .ok_or(AppError::Internal)?;
+        .ok_or(Error::Internal)?;
     let in_scope = match framework.card(card) {
         Some(printed) => shape.domains.contains(&printed.domain),
         None => state
@@ -178,7 +167,7 @@ pub async fn save_answer(
             .any(|own| own.key() == card && shape.domains.contains(&own.domain_id)),
     };
     if !in_scope {
-        return Err(AppError::BadRequest {
+        return Err(Error::BadRequest {
             code: "card-not-in-reflection",
         });
     }
@@ -190,13 +179,12 @@ pub async fn save_answer(
     {
         Some(text) => Some(
             text.parse::<Pile>()
-                .map_err(|e| AppError::BadRequest { code: e.code() })?,
+                .map_err(|e| Error::BadRequest { code: e.code() })?,
         ),
         None => None,
     };
     let text = |typed: Option<&str>| {
-        CardText::note(typed.unwrap_or_default())
-            .map_err(|e| AppError::BadRequest { code: e.code() })
+        CardText::note(typed.unwrap_or_default()).map_err(|e| Error::BadRequest { code: e.code() })
     };
     let note = text(input.note)?;
     let evidence = text(input.evidence)?;
@@ -221,81 +209,26 @@ pub async fn save_answer(
     )
 }
 
-/// What never changes about a reflection once it exists.
-#[derive(Debug, Clone)]
-pub struct ReflectionShape {
-    pub person: leidraad_domain::accounts::PersonId,
-    pub framework_id: String,
-    pub domains: Vec<String>,
-}
-
-/// Reflection shapes by id, read once. Only facts that cannot change are kept. SQLite may
-/// give the id of an erased reflection to a new one, so the memory is emptied together with
-/// the viewer cache, by every request that may change identities (an erasure among them).
-#[derive(Clone, Default)]
-pub struct ReflectionShapes {
-    shapes: std::sync::Arc<std::sync::RwLock<HashMap<i64, std::sync::Arc<ReflectionShape>>>>,
-}
-
-/// Beyond this many reflections the memory starts over.
-const MAX_SHAPES: usize = 50_000;
-
-impl ReflectionShapes {
-    pub fn forget_all(&self) {
-        if let Ok(mut shapes) = self.shapes.write() {
-            shapes.clear();
-        }
-    }
-
-    pub async fn get(
-        &self,
-        store: &leidraad_store::Store,
-        id: i64,
-    ) -> Result<std::sync::Arc<ReflectionShape>, AppError> {
-        if let Some(shape) = self.shapes.read().ok().and_then(|s| s.get(&id).cloned()) {
-            return Ok(shape);
-        }
-        let record = store.reflection(id).await?.ok_or(AppError::NotFound)?;
-        let shape = std::sync::Arc::new(ReflectionShape {
-            person: record.person_id,
-            framework_id: record.framework_id,
-            domains: record.domains,
-        });
-        if let Ok(mut shapes) = self.shapes.write() {
-            if shapes.len() >= MAX_SHAPES {
-                shapes.clear();
-            }
-            shapes.insert(id, shape.clone());
-        }
-        Ok(shape)
-    }
-}
-
-/// A store outcome as the HTTP answer.
-pub fn settle<T>(change: Change<T>) -> Result<T, AppError> {
+/// A store outcome as a use case's answer.
+pub fn settle<T>(change: Change<T>) -> Result<T, Error> {
     match change {
         Change::Done(value) => Ok(value),
-        Change::NotFound => Err(AppError::NotFound),
-        Change::Finished => Err(AppError::Conflict {
+        Change::NotFound => Err(Error::NotFound),
+        Change::Finished => Err(Error::Conflict {
             code: "reflection-finished",
         }),
-        Change::TooManyOwnCards => Err(AppError::Conflict {
+        Change::TooManyOwnCards => Err(Error::Conflict {
             code: "own-cards-full",
         }),
     }
 }
 
 /// Adds a focus card after checking the domain's rule.
-pub async fn add_focus(
-    state: &AppState,
-    viewer: &Viewer,
-    id: i64,
-    card: &str,
-) -> Result<(), AppError> {
+pub async fn add_focus(state: &App, viewer: &Viewer, id: i64, card: &str) -> Result<(), Error> {
     let record = open_own(state, viewer, id).await?;
-    let cards = cards_of(state, Tr::new(Default::default()), &record).await?;
+    let cards = cards_of(state, Language::default(), &record).await?;
     let mut chosen = state.store.focus_cards(id).await?;
-    check_focus(&chosen, card, &cards).map_err(|e| AppError::Conflict { code: e.code() })?;
+    check_focus(&chosen, card, &cards).map_err(|e| Error::Conflict { code: e.code() })?;
     chosen.push(card.to_owned());
     settle(
         state
@@ -305,18 +238,13 @@ pub async fn add_focus(
     )
 }
 
-pub async fn remove_focus(
-    state: &AppState,
-    viewer: &Viewer,
-    id: i64,
-    card: &str,
-) -> Result<(), AppError> {
+pub async fn remove_focus(state: &App, viewer: &Viewer, id: i64, card: &str) -> Result<(), Error> {
     open_own(state, viewer, id).await?;
     let mut chosen = state.store.focus_cards(id).await?;
     let before = chosen.len();
     chosen.retain(|c| c != card);
     if chosen.len() == before {
-        return Err(AppError::NotFound);
+        return Err(Error::NotFound);
     }
     settle(
         state
@@ -328,13 +256,13 @@ pub async fn remove_focus(
 
 /// The reflection's cards with their answers.
 pub async fn cards_of(
-    state: &AppState,
-    tr: Tr,
+    state: &App,
+    language: Language,
     record: &ReflectionRecord,
-) -> Result<Vec<SortedCard>, AppError> {
+) -> Result<Vec<SortedCard>, Error> {
     let framework = framework_of(state, record)?;
     let own_cards = state.store.own_cards(record.id).await?;
-    let scope = scope_cards(tr, framework, record, &own_cards);
+    let scope = scope_cards(language, framework, record, &own_cards);
     let answers = state.store.answers(record.id).await?;
     Ok(sorted_cards(&scope, &answers))
 }
@@ -344,10 +272,10 @@ pub async fn cards_of(
 pub fn chosen_domains<'a>(
     framework: &Framework,
     chosen: impl IntoIterator<Item = &'a str>,
-) -> Result<Vec<String>, AppError> {
+) -> Result<Vec<String>, Error> {
     let chosen: Vec<&str> = chosen.into_iter().filter(|c| !c.is_empty()).collect();
     if chosen.iter().any(|c| framework.domain(c).is_none()) {
-        return Err(AppError::BadRequest {
+        return Err(Error::BadRequest {
             code: "domain-unknown",
         });
     }
@@ -363,58 +291,60 @@ pub fn chosen_domains<'a>(
 /// share an organisation with the author can be found; any other address, with an account or
 /// without, gets the same refusal, so sharing tells nobody who else uses Leidraad. Every try is
 /// in the audit log and counts towards [`SHARE_LIMIT`] an hour.
-pub async fn share(
-    state: &AppState,
-    viewer: &Viewer,
-    id: i64,
-    email: &str,
-) -> Result<(), AppError> {
+pub async fn share(state: &App, viewer: &Viewer, id: i64, email: &str) -> Result<(), Error> {
     let record = open_own(state, viewer, id).await?;
     let now = state.clock.now();
+    // The try is written before it is counted, so tries sent at the same moment cannot all
+    // slip under the limit: each sees at least itself and every try written before it.
+    let audit = |event, outcome, subject, detail| {
+        crate::accounts::audit(
+            state,
+            record.organisation_id,
+            Some(viewer.person),
+            subject,
+            event,
+            outcome,
+            detail,
+        )
+    };
+    audit("reflection-share-try", "tried", None, "").await?;
     let tries = state
         .store
-        .audit_times(viewer.person, "reflection-share", now - HOUR)
+        .audit_times(viewer.person, "reflection-share-try", now - HOUR)
         .await?;
-    if let Some(retry_after) = SHARE_LIMIT.wait(&tries, now) {
-        return Err(AppError::TooManyAttempts { retry_after });
-    }
-    let outcome = share_with_colleague(state, viewer, &record, email, now).await;
+    let outcome = if tries.len() > SHARE_LIMIT.0 {
+        let retry_after = SHARE_LIMIT.wait(&tries, now).unwrap_or(1);
+        Err(Error::TooManyAttempts { retry_after })
+    } else {
+        share_with_colleague(state, viewer, &record, email, now).await
+    };
     let (verdict, detail, subject) = match &outcome {
         Ok(person) => ("succeeded", "", Some(*person)),
-        Err(error) => ("refused", error_code(error), None),
+        Err(error) => ("refused", error.code(), None),
     };
-    crate::accounts::audit(
-        state,
-        record.organisation_id,
-        Some(viewer.person),
-        subject,
-        "reflection-share",
-        verdict,
-        detail,
-    )
-    .await?;
+    audit("reflection-share", verdict, subject, detail).await?;
     outcome.map(|_| ())
 }
 
 async fn share_with_colleague(
-    state: &AppState,
+    state: &App,
     viewer: &Viewer,
     record: &ReflectionRecord,
     email: &str,
     now: i64,
-) -> Result<leidraad_domain::accounts::PersonId, AppError> {
+) -> Result<leidraad_domain::accounts::PersonId, Error> {
     // Checked before the address is looked at, so this answer depends on nothing about it.
     if record.finished_at.is_none() {
-        return Err(AppError::Conflict {
+        return Err(Error::Conflict {
             code: "reflection-not-finished",
         });
     }
-    let email = Email::parse(email).map_err(|e| AppError::BadRequest { code: e.code() })?;
+    let email = Email::parse(email).map_err(|e| Error::BadRequest { code: e.code() })?;
     let person = state
         .store
         .colleague_by_email(&email.lookup_key(), viewer.person)
         .await?
-        .ok_or(AppError::BadRequest {
+        .ok_or(Error::BadRequest {
             code: "share-person-unknown",
         })?;
     let change = state
@@ -422,18 +352,166 @@ async fn share_with_colleague(
         .share_reflection(viewer.person, record.id, person, now)
         .await?;
     match change {
-        Change::Finished => Err(AppError::Conflict {
+        Change::Finished => Err(Error::Conflict {
             code: "reflection-not-finished",
         }),
         other => settle(other).map(|()| person),
     }
 }
 
-/// The code an audit entry names a refused share by.
-fn error_code(error: &AppError) -> &'static str {
-    match error {
-        AppError::BadRequest { code } | AppError::Conflict { code } => code,
-        AppError::NotFound => "not-found",
-        _ => "failed",
+/// What starting a reflection asks for: where, which framework (the default one when
+/// `None`), which domains (all when empty), and an earlier reflection of one's own to start
+/// from.
+pub struct NewReflectionRequest<'a> {
+    pub organisation: leidraad_domain::accounts::OrganisationId,
+    pub framework: Option<&'a str>,
+    pub domains: &'a [String],
+    pub prefill_from: Option<i64>,
+}
+
+/// Starts a reflection; the page's form and the API share it.
+pub async fn start(
+    state: &App,
+    viewer: &Viewer,
+    request: &NewReflectionRequest<'_>,
+) -> Result<i64, Error> {
+    let organisation = request.organisation;
+    viewer.may(
+        leidraad_domain::accounts::Action::StartReflection,
+        &leidraad_domain::accounts::Target::organisation(organisation),
+    )?;
+    let framework = match request.framework {
+        Some(id) => state.library.framework(id),
+        None => state.library.default_framework(),
     }
+    .ok_or(Error::BadRequest {
+        code: "framework-unknown",
+    })?;
+    let domains = chosen_domains(framework, request.domains.iter().map(String::as_str))?;
+    state
+        .store
+        .create_reflection(NewReflection {
+            person: viewer.person,
+            organisation: Some(organisation),
+            framework_id: &framework.id,
+            content_fingerprint: &framework.fingerprint,
+            domains: &domains,
+            now: state.clock.now(),
+            prefill_from: request.prefill_from,
+        })
+        .await?
+        .ok_or(Error::BadRequest {
+            code: "prefill-unknown",
+        })
+}
+
+pub async fn add_own_card(
+    state: &App,
+    viewer: &Viewer,
+    id: i64,
+    domain: &str,
+    text: &str,
+) -> Result<OwnCardRecord, Error> {
+    let record = open_own(state, viewer, id).await?;
+    if !record.domains.iter().any(|d| d == domain) {
+        return Err(Error::BadRequest {
+            code: "domain-not-in-reflection",
+        });
+    }
+    let text = CardText::own_card(text).map_err(|e| Error::BadRequest { code: e.code() })?;
+    let framework = framework_of(state, &record)?;
+    let change = state
+        .store
+        .add_own_card(
+            viewer.person,
+            id,
+            domain,
+            text.as_str(),
+            usize::from(framework.own_cards_per_domain),
+            state.clock.now(),
+        )
+        .await?;
+    settle(change)
+}
+
+/// Compares two of the viewer's own reflections of one framework, the earlier first.
+pub async fn compare(
+    state: &App,
+    language: Language,
+    viewer: &Viewer,
+    a: i64,
+    b: i64,
+) -> Result<(ReflectionRecord, ReflectionRecord, Comparison), Error> {
+    let first = open_own(state, viewer, a).await?;
+    let second = open_own(state, viewer, b).await?;
+    if first.framework_id != second.framework_id {
+        return Err(Error::BadRequest {
+            code: "compare-other-framework",
+        });
+    }
+    let (earlier, later) = if (first.started_at, first.id) <= (second.started_at, second.id) {
+        (first, second)
+    } else {
+        (second, first)
+    };
+    let framework = framework_of(state, &later)?;
+    let domains: Vec<&str> = framework
+        .domains
+        .iter()
+        .map(|d| d.id.as_str())
+        .filter(|d| earlier.domains.iter().any(|e| e == d) || later.domains.iter().any(|l| l == d))
+        .collect();
+    let before = cards_of(state, language, &earlier).await?;
+    let after = cards_of(state, language, &later).await?;
+    let comparison = Comparison::between(&domains, &before, &after);
+    Ok((earlier, later, comparison))
+}
+
+/// Finishes one's own reflection: dated, and read-only from now on.
+pub async fn finish(state: &App, viewer: &Viewer, id: i64) -> Result<(), Error> {
+    open_own(state, viewer, id).await?;
+    settle(
+        state
+            .store
+            .finish_reflection(viewer.person, id, state.clock.now())
+            .await?,
+    )
+}
+
+/// Withdraws a share: the person gets "not found" again at once.
+pub async fn unshare(
+    state: &App,
+    viewer: &Viewer,
+    id: i64,
+    person: leidraad_domain::accounts::PersonId,
+) -> Result<(), Error> {
+    open_own(state, viewer, id).await?;
+    if !state
+        .store
+        .unshare_reflection(viewer.person, id, person)
+        .await?
+    {
+        return Err(Error::NotFound);
+    }
+    Ok(())
+}
+
+/// Deletes an own card (and its answer) from one's own open reflection; returns its domain.
+pub async fn delete_own_card(
+    state: &App,
+    viewer: &Viewer,
+    id: i64,
+    card: i64,
+) -> Result<String, Error> {
+    open_own(state, viewer, id).await?;
+    let domain = state
+        .store
+        .own_cards(id)
+        .await?
+        .into_iter()
+        .find(|c| c.id == card)
+        .map(|c| c.domain_id)
+        .ok_or(Error::NotFound)?;
+    settle(state.store.delete_own_card(viewer.person, id, card).await?)?;
+    Ok(domain)
 }

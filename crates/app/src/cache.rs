@@ -4,18 +4,19 @@
 //! what lets saving keep up.
 //!
 //! Safety: an entry lives at most [`FRESH_FOR`] seconds of the app's clock, and a session's
-//! own lifetime is checked on every hit. Any request that may change who someone is or what
-//! they may do (every state-changing request except those that only touch reflections or the
-//! language) empties the whole cache when it succeeds, so within one process a sign-out, a
-//! revoked token or a changed role takes effect at once. Across several instances on
-//! PostgreSQL the other instances follow within two seconds.
+//! own lifetime is checked on every hit. Every use case that changes who someone is or what
+//! they may do (a sign-out, an ended session, a revoked token, a changed role or membership, a
+//! new password, an accepted invitation, an erasure, a renamed school or organisation) calls
+//! [`crate::App::forget_identities`] when it succeeds, so within one process it takes effect
+//! on the next request. Nothing is guessed from URLs. Across several instances on PostgreSQL
+//! the other instances follow within two seconds.
 
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
 use leidraad_domain::accounts::limits::SessionLifetime;
 
-use super::Viewer;
+use crate::{Error, Viewer};
 
 pub const FRESH_FOR: i64 = 2;
 /// Beyond this many signed-in credentials in two seconds the cache starts over.
@@ -67,10 +68,54 @@ impl ViewerCache {
     }
 }
 
-/// Whether a successful state-changing request to `path` can leave every viewer as it was:
-/// reflections and the language belong to no one's identity or rights.
-pub fn leaves_viewers_alone(path: &str) -> bool {
-    path.starts_with("/reflecties") || path.starts_with("/api/v1/reflections") || path == "/taal"
+/// What never changes about a reflection once it exists.
+#[derive(Debug, Clone)]
+pub struct ReflectionShape {
+    pub person: leidraad_domain::accounts::PersonId,
+    pub framework_id: String,
+    pub domains: Vec<String>,
+}
+
+/// Reflection shapes by id, read once. Only facts that cannot change are kept. SQLite may
+/// give the id of an erased reflection to a new one, so the memory is emptied together with
+/// the viewer cache, by every request that may change identities (an erasure among them).
+#[derive(Clone, Default)]
+pub struct ReflectionShapes {
+    shapes: std::sync::Arc<std::sync::RwLock<HashMap<i64, std::sync::Arc<ReflectionShape>>>>,
+}
+
+/// Beyond this many reflections the memory starts over.
+const MAX_SHAPES: usize = 50_000;
+
+impl ReflectionShapes {
+    pub fn forget_all(&self) {
+        if let Ok(mut shapes) = self.shapes.write() {
+            shapes.clear();
+        }
+    }
+
+    pub async fn get(
+        &self,
+        store: &leidraad_store::Store,
+        id: i64,
+    ) -> Result<std::sync::Arc<ReflectionShape>, Error> {
+        if let Some(shape) = self.shapes.read().ok().and_then(|s| s.get(&id).cloned()) {
+            return Ok(shape);
+        }
+        let record = store.reflection(id).await?.ok_or(Error::NotFound)?;
+        let shape = std::sync::Arc::new(ReflectionShape {
+            person: record.person_id,
+            framework_id: record.framework_id,
+            domains: record.domains,
+        });
+        if let Ok(mut shapes) = self.shapes.write() {
+            if shapes.len() >= MAX_SHAPES {
+                shapes.clear();
+            }
+            shapes.insert(id, shape.clone());
+        }
+        Ok(shape)
+    }
 }
 
 #[cfg(test)]
@@ -126,22 +171,5 @@ mod tests {
         );
         cache.forget_all();
         assert!(cache.get("s", 100, lifetime).is_none());
-    }
-
-    #[test]
-    fn only_reflections_and_the_language_leave_viewers_alone() {
-        assert!(leaves_viewers_alone(
-            "/api/v1/reflections/1/answers/visie-01"
-        ));
-        assert!(leaves_viewers_alone("/reflecties/1/kaarten/visie-01"));
-        assert!(leaves_viewers_alone("/taal"));
-        for path in [
-            "/uitloggen",
-            "/profiel/tokens/1/intrekken",
-            "/api/v1/me/tokens/1",
-            "/organisaties/1/leden/2",
-        ] {
-            assert!(!leaves_viewers_alone(path), "{path}");
-        }
     }
 }

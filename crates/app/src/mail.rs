@@ -20,7 +20,7 @@ use lettre::message::{Mailbox, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use tokio::sync::Notify;
 
-use crate::state::Clock;
+use crate::clock::Clock;
 
 /// A mail claimed this long ago and never settled (the process died while sending) is sent
 /// again: better twice than never.
@@ -166,6 +166,14 @@ impl Mailer {
                 return Ok(());
             };
             let (sent_at, file, failure) = self.deliver(&mail, now).await;
+            if sent_at.is_none() && file.is_none() && failure != Some("unbuildable") {
+                // Neither sent nor filed (a full disk, a wrong folder mode): the mail keeps
+                // its body and its claim, so it is tried again once the claim goes stale.
+                store
+                    .retry_mail_later(mail.id, failure.unwrap_or("outbox-unwritable"))
+                    .await?;
+                continue;
+            }
             store
                 .settle_outgoing_mail(mail.id, sent_at, file.as_deref(), failure)
                 .await?;

@@ -1,0 +1,30 @@
+//! Leidraad's use cases: one function per thing a person does (sign in, invite, reset a
+//! password, start a reflection, save an answer, share, erase an account …). Pages, the JSON
+//! API, `leidraad demo` and `leidraad admin` all call these, so a rule can never hold on one
+//! path and not on another. Input arrives parsed into domain types, or as text that is parsed
+//! here by the domain's own rules; results are domain values or this crate's [`Error`].
+//!
+//! This crate knows nothing of HTTP, templates or OpenAPI: it depends on the domain, the
+//! store and mail only.
+
+pub mod accounts;
+mod cache;
+mod clock;
+mod context;
+mod error;
+pub mod files;
+pub mod hashing;
+pub mod mail;
+pub mod me;
+pub mod organisations;
+pub mod reflections;
+mod secrets;
+mod viewer;
+
+pub use cache::{ReflectionShapes, ViewerCache};
+pub use clock::Clock;
+pub use context::{App, Messages, Settings};
+pub use error::{Error, error_chain};
+pub use mail::{MailSetupError, Mailer};
+pub use secrets::{new_salt, new_secret};
+pub use viewer::{SessionInfo, Viewer, actor_of, load_viewer};

@@ -15,6 +15,7 @@ mod links;
 mod middleware;
 mod page_cache;
 mod pages;
+mod routes;
 mod server;
 mod state;
 
@@ -40,6 +41,17 @@ pub fn organisation_route_table() -> Vec<(axum::http::Method, &'static str)> {
         .into_iter()
         .chain(api::organisation_routes())
         .map(|(method, path, _)| (method, path))
+        .collect()
+}
+
+/// Every route that reads or changes one reflection (`{id}`), page or API, with its method:
+/// the privacy test calls each of them as someone the reflection is not shared with.
+pub fn reflection_route_table() -> Vec<(axum::http::Method, &'static str)> {
+    pages::reflection::routes()
+        .into_iter()
+        .chain(api::reflections::routes())
+        .map(|(method, path, _)| (method, path))
+        .filter(|(_, path)| path.contains("{id}"))
         .collect()
 }
 

@@ -129,10 +129,7 @@ fn account_router() -> Router<AppState> {
     for (_, path, handler) in accounts::organisation_routes() {
         router = router.route(path, handler);
     }
-    for (path, handler) in reflections::routes() {
-        router = router.route(path, handler);
-    }
-    router
+    router.merge(crate::routes::from_table(reflections::routes()))
 }
 
 async fn get_openapi() -> Response {

@@ -6,7 +6,7 @@ mod download;
 mod language_switch;
 pub mod organisation;
 mod profile;
-mod reflection;
+pub mod reflection;
 mod search;
 mod sign_in;
 

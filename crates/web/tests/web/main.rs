@@ -12,6 +12,7 @@ mod language;
 mod limits;
 mod mail;
 mod pages;
+mod privacy;
 mod reflections;
 mod search;
 mod security;

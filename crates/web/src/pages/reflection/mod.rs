@@ -8,7 +8,8 @@ mod profile;
 mod sort;
 
 use axum::Router;
-use axum::routing::{get, post};
+use axum::http::Method;
+use axum::routing::{MethodRouter, get, post};
 use leidraad_domain::Framework;
 use leidraad_domain::reflection::Pile;
 
@@ -22,32 +23,62 @@ pub fn router() -> Router<AppState> {
             get(overview::get_reflections).post(overview::post_reflection),
         )
         .route("/reflecties/vergelijk", get(profile::get_comparison))
-        .route("/reflecties/{id}", get(profile::get_profile))
-        .route("/reflecties/{id}/afdrukken", get(profile::get_print))
-        .route("/reflecties/{id}/export.csv", get(profile::get_csv))
-        .route("/reflecties/{id}/export.json", get(profile::get_json))
-        .route("/reflecties/{id}/sorteren", get(sort::get_sort))
-        .route("/reflecties/{id}/kaarten/{card}", post(sort::post_card))
-        .route(
-            "/reflecties/{id}/lijst",
-            get(sort::get_list).post(sort::post_list),
-        )
-        .route("/reflecties/{id}/eigen-kaarten", post(sort::post_own_card))
-        .route(
+        .merge(crate::routes::from_table(routes()))
+}
+
+/// The pages of one reflection as a table, one row per method: the router is built from it,
+/// and the privacy test walks every row with someone else's reflection.
+pub fn routes() -> Vec<(Method, &'static str, MethodRouter<AppState>)> {
+    use Method as M;
+    vec![
+        (M::GET, "/reflecties/{id}", get(profile::get_profile)),
+        (
+            M::GET,
+            "/reflecties/{id}/afdrukken",
+            get(profile::get_print),
+        ),
+        (M::GET, "/reflecties/{id}/export.csv", get(profile::get_csv)),
+        (
+            M::GET,
+            "/reflecties/{id}/export.json",
+            get(profile::get_json),
+        ),
+        (M::GET, "/reflecties/{id}/sorteren", get(sort::get_sort)),
+        (
+            M::POST,
+            "/reflecties/{id}/kaarten/{card}",
+            post(sort::post_card),
+        ),
+        (M::GET, "/reflecties/{id}/lijst", get(sort::get_list)),
+        (M::POST, "/reflecties/{id}/lijst", post(sort::post_list)),
+        (
+            M::POST,
+            "/reflecties/{id}/eigen-kaarten",
+            post(sort::post_own_card),
+        ),
+        (
+            M::POST,
             "/reflecties/{id}/eigen-kaarten/{card}/verwijderen",
             post(sort::post_delete_own_card),
-        )
-        .route("/reflecties/{id}/afronden", post(profile::post_finish))
-        .route("/reflecties/{id}/focus", post(profile::post_focus))
-        .route(
+        ),
+        (
+            M::POST,
+            "/reflecties/{id}/afronden",
+            post(profile::post_finish),
+        ),
+        (M::POST, "/reflecties/{id}/focus", post(profile::post_focus)),
+        (
+            M::POST,
             "/reflecties/{id}/focus/{card}/verwijderen",
             post(profile::post_remove_focus),
-        )
-        .route("/reflecties/{id}/delen", post(profile::post_share))
-        .route(
+        ),
+        (M::POST, "/reflecties/{id}/delen", post(profile::post_share)),
+        (
+            M::POST,
             "/reflecties/{id}/delen/{person}/intrekken",
             post(profile::post_unshare),
-        )
+        ),
+    ]
 }
 
 /// A pile as a page shows it.

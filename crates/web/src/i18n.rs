@@ -22,15 +22,20 @@ static_loader! {
 static IDENTIFIERS: LazyLock<[LanguageIdentifier; 2]> =
     LazyLock::new(|| Language::ALL.map(|l| l.code().parse().expect("a valid language identifier")));
 
+/// The locale files, one folder per language and one file per capability, as the loader
+/// above reads them.
+static LOCALE_FILES: include_dir::Dir<'static> =
+    include_dir::include_dir!("$CARGO_MANIFEST_DIR/locales");
+
 /// Every message without arguments, per language (in [`Language::ALL`] order).
 static PLAIN_MESSAGES: LazyLock<[HashMap<String, String>; 2]> = LazyLock::new(|| {
-    let sources = [
-        include_str!("../locales/nl/main.ftl"),
-        include_str!("../locales/en/main.ftl"),
-    ];
     let mut maps = [HashMap::new(), HashMap::new()];
-    for ((language, source), map) in Language::ALL.iter().zip(sources).zip(&mut maps) {
-        for key in message_keys(source) {
+    for (language, map) in Language::ALL.iter().zip(&mut maps) {
+        let Some(folder) = LOCALE_FILES.get_dir(language.code()) else {
+            continue;
+        };
+        let sources = folder.files().filter_map(|file| file.contents_utf8());
+        for key in sources.flat_map(message_keys) {
             if let Some(text) = LOCALES.try_lookup(identifier(*language), &key) {
                 map.insert(key, text);
             }

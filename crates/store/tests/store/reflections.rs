@@ -393,3 +393,58 @@ async fn answers_saved_at_once_are_committed_together_each_with_its_own_outcome(
         store.close().await;
     }
 }
+
+#[tokio::test]
+async fn answers_to_one_card_saved_at_once_apply_in_their_order() {
+    for backend in backends() {
+        let (store, _database) = fresh_store(backend).await;
+        let author = person(&store, "a@x.example").await;
+        let id = reflection(&store, author, None).await.unwrap();
+        let only_pile = AnswerFields {
+            pile: true,
+            ..AnswerFields::NONE
+        };
+        let only_note = AnswerFields {
+            note: true,
+            ..AnswerFields::NONE
+        };
+        // A group splits where the parts change or a card comes again; in any grouping the
+        // later answer wins, part by part.
+        let updates = [
+            (AnswerFields::ALL, Some(Pile::NotYet), "eerst"),
+            (only_pile, Some(Pile::Often), "genegeerd"),
+            (AnswerFields::ALL, Some(Pile::Sometimes), "tweede"),
+            (only_note, None, "laatst"),
+            (only_pile, Some(Pile::SecondNature), ""),
+        ];
+        let mut saves = Vec::new();
+        for (n, (fields, pile, note)) in updates.into_iter().enumerate() {
+            let store = store.clone();
+            saves.push(tokio::spawn(async move {
+                let update = AnswerUpdate {
+                    card_id: "visie-01",
+                    pile,
+                    note,
+                    evidence: "bewijs",
+                    starred: true,
+                    fields,
+                };
+                store
+                    .save_answer(author, id, update, 200 + n as i64)
+                    .await
+                    .unwrap()
+            }));
+        }
+        for save in saves {
+            assert_eq!(save.await.unwrap(), Change::Done(()));
+        }
+        let answers = store.answers(id).await.unwrap();
+        assert_eq!(answers.len(), 1);
+        assert_eq!(answers[0].pile, Some(Pile::SecondNature), "{backend:?}");
+        assert_eq!(answers[0].note, "laatst");
+        assert_eq!(answers[0].evidence, "bewijs");
+        assert!(answers[0].starred);
+        assert_eq!(answers[0].updated_at, 204);
+        store.close().await;
+    }
+}

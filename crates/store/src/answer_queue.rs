@@ -10,6 +10,7 @@
 //! round trip each, and the single committing task waited for every one.)
 
 use std::collections::HashSet;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use leidraad_domain::accounts::PersonId;
@@ -56,10 +57,27 @@ pub(crate) struct AnswerQueue {
     sender: mpsc::Sender<QueuedAnswer>,
 }
 
+/// The writer pool, counting statements as [`crate::Store::writer`] does.
+struct Writer {
+    pool: AnyPool,
+    statements: Arc<AtomicU64>,
+}
+
+impl Writer {
+    fn pool(&self) -> &AnyPool {
+        self.statements.fetch_add(1, Ordering::Relaxed);
+        &self.pool
+    }
+}
+
 impl AnswerQueue {
     /// Starts the committing task; it ends when the last store clone is dropped.
-    pub fn start(writer: AnyPool) -> AnswerQueue {
+    pub fn start(writer: AnyPool, statements: Arc<AtomicU64>) -> AnswerQueue {
         let (sender, receiver) = mpsc::channel(4 * MAX_GROUP);
+        let writer = Writer {
+            pool: writer,
+            statements,
+        };
         tokio::spawn(commit_groups(writer, receiver));
         AnswerQueue { sender }
     }
@@ -75,7 +93,7 @@ impl AnswerQueue {
     }
 }
 
-async fn commit_groups(writer: AnyPool, mut receiver: mpsc::Receiver<QueuedAnswer>) {
+async fn commit_groups(writer: Writer, mut receiver: mpsc::Receiver<QueuedAnswer>) {
     while let Some(first) = receiver.recv().await {
         let mut group = vec![first];
         while group.len() < MAX_GROUP {
@@ -105,16 +123,16 @@ async fn commit_groups(writer: AnyPool, mut receiver: mpsc::Receiver<QueuedAnswe
 }
 
 /// Writes the rows, all or none; per row, whether it was written.
-async fn commit_rows(writer: &AnyPool, rows: &[&AnswerRow]) -> Result<Vec<bool>, StoreError> {
+async fn commit_rows(writer: &Writer, rows: &[&AnswerRow]) -> Result<Vec<bool>, StoreError> {
     let runs = runs(rows);
     let mut written = Vec::with_capacity(rows.len());
     if let [run] = runs.as_slice() {
         // A single statement is a transaction of its own.
-        let keys = upsert(writer, &rows[run.clone()]).await?;
+        let keys = upsert(writer.pool(), &rows[run.clone()]).await?;
         written.extend(rows.iter().map(|row| keys.contains(&key(row))));
         return Ok(written);
     }
-    let mut tx = writer.begin().await?;
+    let mut tx = writer.pool().begin().await?;
     for run in runs {
         let run = &rows[run];
         let keys = upsert(&mut *tx, run).await?;

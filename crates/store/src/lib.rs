@@ -4,6 +4,7 @@
 pub mod accounts;
 mod answer_queue;
 mod error;
+mod read_pool;
 pub mod reflections;
 mod store;
 #[cfg(feature = "test-support")]

@@ -180,7 +180,7 @@ impl Store {
         &self,
         new: NewReflection<'_>,
     ) -> Result<Option<i64>, StoreError> {
-        let mut tx = self.writer.begin().await?;
+        let mut tx = self.writer().begin().await?;
         if let Some(source) = new.prefill_from {
             let owned = sqlx::query(
                 "SELECT id FROM reflections WHERE id = $1 AND person_id = $2 AND framework_id = $3",
@@ -223,7 +223,7 @@ impl Store {
             " FROM reflections WHERE id = $1"
         ))
         .bind(id)
-        .fetch_optional(&self.reader)
+        .fetch_optional(self.reader())
         .await?;
         row.as_ref().map(reflection_from).transpose()
     }
@@ -239,7 +239,7 @@ impl Store {
             " FROM reflections WHERE person_id = $1 ORDER BY started_at, id"
         ))
         .bind(person.get())
-        .fetch_all(&self.reader)
+        .fetch_all(self.reader())
         .await?;
         rows.iter().map(reflection_from).collect()
     }
@@ -258,7 +258,7 @@ impl Store {
              WHERE s.viewer_id = $1 ORDER BY r.finished_at DESC, r.id DESC",
         )
         .bind(viewer.get())
-        .fetch_all(&self.reader)
+        .fetch_all(self.reader())
         .await?;
         rows.iter()
             .map(|row| Ok((reflection_from(row)?, row.try_get("author")?)))
@@ -271,7 +271,7 @@ impl Store {
             "SELECT viewer_id FROM reflection_shares WHERE reflection_id = $1 ORDER BY shared_at, viewer_id",
         )
         .bind(id)
-        .fetch_all(&self.reader)
+        .fetch_all(self.reader())
         .await?;
         rows.iter()
             .map(|row| Ok(PersonId(row.try_get("viewer_id")?)))
@@ -328,7 +328,7 @@ impl Store {
             sqlx::query("SELECT finished_at FROM reflections WHERE id = $1 AND person_id = $2")
                 .bind(reflection)
                 .bind(person.get())
-                .fetch_optional(&self.writer)
+                .fetch_optional(self.writer())
                 .await?;
         match row {
             None => Ok(Change::NotFound),
@@ -345,7 +345,7 @@ impl Store {
              WHERE reflection_id = $1 ORDER BY card_id",
         )
         .bind(reflection)
-        .fetch_all(&self.reader)
+        .fetch_all(self.reader())
         .await?;
         rows.iter().map(answer_from).collect()
     }
@@ -356,7 +356,7 @@ impl Store {
              ORDER BY id",
         )
         .bind(reflection)
-        .fetch_all(&self.reader)
+        .fetch_all(self.reader())
         .await?;
         rows.iter()
             .map(|row| {
@@ -380,7 +380,7 @@ impl Store {
         max_per_domain: usize,
         now: i64,
     ) -> Result<Change<OwnCardRecord>, StoreError> {
-        let mut tx = self.writer.begin().await?;
+        let mut tx = self.writer().begin().await?;
         let open = sqlx::query(
             "SELECT id FROM reflections WHERE id = $1 AND person_id = $2 AND finished_at IS NULL",
         )
@@ -438,7 +438,7 @@ impl Store {
         .bind(card)
         .bind(reflection)
         .bind(person.get())
-        .execute(&self.writer)
+        .execute(self.writer())
         .await?;
         if result.rows_affected() == 1 {
             return Ok(Change::Done(()));
@@ -453,7 +453,7 @@ impl Store {
         reflection: i64,
         card: i64,
     ) -> Result<Change<()>, StoreError> {
-        let mut tx = self.writer.begin().await?;
+        let mut tx = self.writer().begin().await?;
         let result = sqlx::query(
             "DELETE FROM own_cards WHERE id = $1 AND reflection_id = \
              (SELECT id FROM reflections WHERE id = $2 AND person_id = $3 AND finished_at IS NULL)",
@@ -486,7 +486,7 @@ impl Store {
             "SELECT card_id FROM focus_cards WHERE reflection_id = $1 ORDER BY position",
         )
         .bind(reflection)
-        .fetch_all(&self.reader)
+        .fetch_all(self.reader())
         .await?;
         rows.iter()
             .map(|row| row.try_get("card_id").map_err(StoreError::from))
@@ -502,7 +502,7 @@ impl Store {
         reflection: i64,
         cards: &[String],
     ) -> Result<Change<()>, StoreError> {
-        let mut tx = self.writer.begin().await?;
+        let mut tx = self.writer().begin().await?;
         let owned = sqlx::query("SELECT id FROM reflections WHERE id = $1 AND person_id = $2")
             .bind(reflection)
             .bind(person.get())
@@ -543,7 +543,7 @@ impl Store {
         .bind(now)
         .bind(reflection)
         .bind(person.get())
-        .execute(&self.writer)
+        .execute(self.writer())
         .await?;
         if result.rows_affected() == 1 {
             return Ok(Change::Done(()));
@@ -569,7 +569,7 @@ impl Store {
         .bind(person.get())
         .bind(viewer.get())
         .bind(now)
-        .execute(&self.writer)
+        .execute(self.writer())
         .await?;
         if result.rows_affected() == 1 {
             return Ok(Change::Done(()));
@@ -578,7 +578,7 @@ impl Store {
             sqlx::query("SELECT finished_at FROM reflections WHERE id = $1 AND person_id = $2")
                 .bind(reflection)
                 .bind(person.get())
-                .fetch_optional(&self.writer)
+                .fetch_optional(self.writer())
                 .await?;
         Ok(match row {
             None => Change::NotFound,
@@ -604,7 +604,7 @@ impl Store {
         .bind(viewer.get())
         .bind(reflection)
         .bind(person.get())
-        .execute(&self.writer)
+        .execute(self.writer())
         .await?;
         Ok(result.rows_affected() == 1)
     }

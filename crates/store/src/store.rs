@@ -1,4 +1,6 @@
 use std::str::FromStr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
@@ -6,6 +8,7 @@ use sqlx::migrate::Migrator;
 use sqlx::{AnyPool, Executor, Row};
 
 use crate::StoreError;
+use crate::read_pool::ReadPool;
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/postgres");
@@ -45,16 +48,19 @@ pub struct ContentVersion {
     pub last_loaded_at: i64,
 }
 
-/// The data layer. Reads go through `reader`; writes through `writer`, which on SQLite is a
-/// single connection: one writer with queued transactions beats several that fight over the
-/// database lock (measured in STACK-NOTES: more writers gain ~10 % and ruin p99).
+/// The data layer. Reads go through [`Store::reader`]; writes through [`Store::writer`], which
+/// on SQLite is a single connection: one writer with queued transactions beats several that
+/// fight over the database lock (measured in STACK-NOTES: more writers gain ~10 % and ruin
+/// p99).
 #[derive(Debug, Clone)]
 pub struct Store {
     pub(crate) backend: Backend,
-    pub(crate) reader: AnyPool,
-    pub(crate) writer: AnyPool,
+    read_pool: ReadPool,
+    write_pool: AnyPool,
     /// Autosaved answers, committed in groups; see [`crate::answer_queue`].
     pub(crate) answers: crate::answer_queue::AnswerQueue,
+    /// Statements sent through either pool, see [`Store::statements_sent`].
+    statements: Arc<AtomicU64>,
 }
 
 impl Store {
@@ -63,31 +69,71 @@ impl Store {
         sqlx::any::install_default_drivers();
         let backend = Backend::from_url(url)?;
         let options = AnyConnectOptions::from_str(&with_sqlite_create_mode(url))?;
+        let statements = Arc::new(AtomicU64::new(0));
         let store = match backend {
             Backend::Sqlite => {
                 let writer = sqlite_pool(&options, 1).await?;
+                let read_pool = ReadPool::new(options, 8, Some(SQLITE_SETUP));
+                read_pool.warm_up().await?;
                 Store {
                     backend,
-                    reader: sqlite_pool(&options, 8).await?,
-                    answers: crate::answer_queue::AnswerQueue::start(writer.clone()),
-                    writer,
+                    read_pool,
+                    answers: crate::answer_queue::AnswerQueue::start(
+                        writer.clone(),
+                        statements.clone(),
+                    ),
+                    write_pool: writer,
+                    statements,
                 }
             }
             Backend::Postgres => {
-                let pool = AnyPoolOptions::new()
-                    .max_connections(16)
+                let writer = AnyPoolOptions::new()
+                    .max_connections(8)
                     .acquire_timeout(Duration::from_secs(5))
-                    .connect_with(options)
+                    // See `sqlite_pool`: no ping before every statement. A connection that
+                    // broke while idle (a restarted server) fails one statement and is
+                    // dropped: sqlx still pings every connection as it goes back to the pool.
+                    .test_before_acquire(false)
+                    .connect_with(options.clone())
                     .await?;
+                let read_pool = ReadPool::new(options, 16, None);
+                read_pool.warm_up().await?;
                 Store {
                     backend,
-                    reader: pool.clone(),
-                    answers: crate::answer_queue::AnswerQueue::start(pool.clone()),
-                    writer: pool,
+                    read_pool,
+                    answers: crate::answer_queue::AnswerQueue::start(
+                        writer.clone(),
+                        statements.clone(),
+                    ),
+                    write_pool: writer,
+                    statements,
                 }
             }
         };
         Ok(store)
+    }
+
+    /// The pool for reads (see [`crate::read_pool`]). Every call counts as one statement
+    /// sent (a round trip on PostgreSQL), so call it once per statement.
+    pub(crate) fn reader(&self) -> &ReadPool {
+        self.statements.fetch_add(1, Ordering::Relaxed);
+        &self.read_pool
+    }
+
+    /// The pool for writes. Every call counts as one statement sent, or one transaction begun.
+    pub(crate) fn writer(&self) -> &AnyPool {
+        self.statements.fetch_add(1, Ordering::Relaxed);
+        &self.write_pool
+    }
+
+    /// How many statements this store (and its clones) sent to the database so far: each read
+    /// or write on its own is one round trip on PostgreSQL, and a transaction counts once
+    /// however many statements it holds. What a page costs is the difference before and
+    /// after it; the tests pin the personal pages with it. (sqlx pings a write connection
+    /// when it goes back to its pool, after the statement's answer has been read; that ping
+    /// is not counted. Reads send nothing but their statement.)
+    pub fn statements_sent(&self) -> u64 {
+        self.statements.load(Ordering::Relaxed)
     }
 
     pub fn backend(&self) -> Backend {
@@ -100,19 +146,19 @@ impl Store {
             Backend::Sqlite => &SQLITE_MIGRATIONS,
             Backend::Postgres => &POSTGRES_MIGRATIONS,
         };
-        migrator.run(&self.writer).await?;
+        migrator.run(&self.write_pool).await?;
         Ok(())
     }
 
     /// Whether the database answers; used by `/readyz`.
     pub async fn ping(&self) -> Result<(), StoreError> {
-        sqlx::query("SELECT 1").execute(&self.reader).await?;
+        sqlx::query("SELECT 1").execute(self.reader()).await?;
         Ok(())
     }
 
     pub async fn close(&self) {
-        self.writer.close().await;
-        self.reader.close().await;
+        self.write_pool.close().await;
+        self.read_pool.close().await;
     }
 
     /// Records that a deck version was loaded at `at`; returns whether this version is new to
@@ -136,7 +182,7 @@ impl Store {
         .bind(fingerprint)
         .bind(version)
         .bind(at)
-        .fetch_one(&self.writer)
+        .fetch_one(self.writer())
         .await?;
         let first_loaded_at: i64 = row.try_get("first_loaded_at")?;
         Ok(first_loaded_at == at)
@@ -153,7 +199,7 @@ impl Store {
              ORDER BY first_loaded_at, fingerprint",
         )
         .bind(framework_id)
-        .fetch_all(&self.reader)
+        .fetch_all(self.reader())
         .await?;
         rows.iter()
             .map(|row| {
@@ -179,21 +225,24 @@ fn with_sqlite_create_mode(url: &str) -> String {
     }
 }
 
+/// Run on every new SQLite connection. WAL lets readers run beside the writer; NORMAL is
+/// durable across application crashes in WAL mode; the busy timeout covers the reader/writer
+/// overlap.
+const SQLITE_SETUP: &str = "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; \
+                            PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
+
 async fn sqlite_pool(options: &AnyConnectOptions, size: u32) -> Result<AnyPool, StoreError> {
     let pool = AnyPoolOptions::new()
         .max_connections(size)
         .min_connections(1)
         .acquire_timeout(Duration::from_secs(10))
+        // sqlx pings a connection before handing it out by default: on SQLite a trip to the
+        // connection's thread and back, on PostgreSQL a round trip, each time as long as the
+        // statement itself. Its ping on the way back to the pool stays.
+        .test_before_acquire(false)
         .after_connect(|connection, _| {
             Box::pin(async move {
-                // WAL lets readers run beside the writer; NORMAL is durable across application
-                // crashes in WAL mode; the busy timeout covers the reader/writer pools' overlap.
-                connection
-                    .execute(
-                        "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; \
-                         PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;",
-                    )
-                    .await?;
+                connection.execute(SQLITE_SETUP).await?;
                 Ok(())
             })
         })

@@ -75,7 +75,7 @@ impl Store {
         .bind(event.event)
         .bind(event.outcome)
         .bind(event.detail)
-        .execute(&self.writer)
+        .execute(self.writer())
         .await?;
         Ok(())
     }
@@ -92,7 +92,7 @@ impl Store {
         ))
         .bind(organisation.get())
         .bind(limit)
-        .fetch_all(&self.reader)
+        .fetch_all(self.reader())
         .await?;
         rows.iter().map(audit_entry_from).collect()
     }
@@ -104,7 +104,7 @@ impl Store {
             " WHERE e.actor_id = $1 OR e.subject_id = $1 ORDER BY e.at, e.id"
         ))
         .bind(person.get())
-        .fetch_all(&self.reader)
+        .fetch_all(self.reader())
         .await?;
         rows.iter().map(audit_entry_from).collect()
     }
@@ -123,7 +123,7 @@ impl Store {
         .bind(actor.get())
         .bind(event)
         .bind(since)
-        .fetch_all(&self.reader)
+        .fetch_all(self.reader())
         .await?;
         rows.iter()
             .map(|row| row.try_get("at").map_err(StoreError::from))
@@ -145,7 +145,7 @@ impl Store {
         .bind(mail.subject)
         .bind(mail.body)
         .bind(mail.now)
-        .fetch_one(&self.writer)
+        .fetch_one(self.writer())
         .await?;
         Ok(row.try_get("id")?)
     }
@@ -168,7 +168,7 @@ impl Store {
         )
         .bind(now)
         .bind(stale_before)
-        .fetch_optional(&self.writer)
+        .fetch_optional(self.writer())
         .await?;
         row.map(|row| {
             Ok(QueuedMail {
@@ -188,7 +188,7 @@ impl Store {
         sqlx::query("UPDATE outgoing_mail SET failure = $1 WHERE id = $2")
             .bind(failure)
             .bind(id)
-            .execute(&self.writer)
+            .execute(self.writer())
             .await?;
         Ok(())
     }
@@ -196,7 +196,7 @@ impl Store {
     /// How many mails wait to be sent or filed.
     pub async fn waiting_mail(&self) -> Result<i64, StoreError> {
         let row = sqlx::query("SELECT COUNT(*) AS n FROM outgoing_mail WHERE body IS NOT NULL")
-            .fetch_one(&self.writer)
+            .fetch_one(self.writer())
             .await?;
         Ok(row.try_get("n")?)
     }
@@ -218,7 +218,7 @@ impl Store {
         .bind(outbox_file)
         .bind(failure)
         .bind(id)
-        .execute(&self.writer)
+        .execute(self.writer())
         .await?;
         Ok(())
     }
@@ -235,7 +235,7 @@ impl Store {
         )
         .bind(organisation.get())
         .bind(limit)
-        .fetch_all(&self.reader)
+        .fetch_all(self.reader())
         .await?;
         rows.iter()
             .map(|row| {

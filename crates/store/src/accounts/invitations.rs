@@ -50,7 +50,7 @@ impl Store {
         .bind(new.invited_by.get())
         .bind(new.now)
         .bind(new.expires_at)
-        .fetch_one(&self.writer)
+        .fetch_one(self.writer())
         .await
         .map_err(StoreError::from_insert)?;
         Ok(row.try_get("id")?)
@@ -66,7 +66,7 @@ impl Store {
             " WHERE i.organisation_id = $1 ORDER BY i.created_at DESC, i.id DESC"
         ))
         .bind(organisation.get())
-        .fetch_all(&self.reader)
+        .fetch_all(self.reader())
         .await?;
         rows.iter().map(invitation_from).collect()
     }
@@ -82,7 +82,7 @@ impl Store {
         ))
         .bind(organisation.get())
         .bind(id)
-        .fetch_optional(&self.reader)
+        .fetch_optional(self.reader())
         .await?;
         row.as_ref().map(invitation_from).transpose()
     }
@@ -93,7 +93,7 @@ impl Store {
     ) -> Result<Option<Invitation>, StoreError> {
         let row = sqlx::query(concat!(invitation_query!(), " WHERE i.token_digest = $1"))
             .bind(token_digest)
-            .fetch_optional(&self.reader)
+            .fetch_optional(self.reader())
             .await?;
         row.as_ref().map(invitation_from).transpose()
     }
@@ -112,7 +112,7 @@ impl Store {
         .bind(now)
         .bind(organisation.get())
         .bind(id)
-        .execute(&self.writer)
+        .execute(self.writer())
         .await?;
         Ok(result.rows_affected() == 1)
     }
@@ -124,7 +124,7 @@ impl Store {
         token_digest: &str,
         person: NewPerson<'_>,
     ) -> Result<Option<(OrganisationId, PersonId)>, StoreError> {
-        let mut tx = self.writer.begin().await?;
+        let mut tx = self.writer().begin().await?;
         let Some(invitation) = claim_invitation(&mut tx, token_digest, person.now).await? else {
             return Ok(None);
         };
@@ -141,7 +141,7 @@ impl Store {
         person: PersonId,
         now: i64,
     ) -> Result<Option<OrganisationId>, StoreError> {
-        let mut tx = self.writer.begin().await?;
+        let mut tx = self.writer().begin().await?;
         let Some(invitation) = claim_invitation(&mut tx, token_digest, now).await? else {
             return Ok(None);
         };

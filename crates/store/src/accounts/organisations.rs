@@ -15,7 +15,7 @@ impl Store {
     ) -> Result<Option<Organisation>, StoreError> {
         let row = sqlx::query("SELECT id, name, created_at FROM organisations WHERE id = $1")
             .bind(id.get())
-            .fetch_optional(&self.reader)
+            .fetch_optional(self.reader())
             .await?;
         row.as_ref().map(organisation_from).transpose()
     }
@@ -28,7 +28,7 @@ impl Store {
         let result = sqlx::query("UPDATE organisations SET name = $1 WHERE id = $2")
             .bind(name)
             .bind(id.get())
-            .execute(&self.writer)
+            .execute(self.writer())
             .await?;
         Ok(result.rows_affected() == 1)
     }
@@ -45,14 +45,14 @@ impl Store {
              WHERE m.person_id = $1 ORDER BY o.name, o.id",
         )
         .bind(person.get())
-        .fetch_all(&self.reader)
+        .fetch_all(self.reader())
         .await?;
         let schools = sqlx::query(
             "SELECT s.organisation_id, s.id FROM school_members sm \
              JOIN schools s ON s.id = sm.school_id WHERE sm.person_id = $1 ORDER BY s.id",
         )
         .bind(person.get())
-        .fetch_all(&self.reader)
+        .fetch_all(self.reader())
         .await?;
         let mut schools_by_organisation: HashMap<i64, Vec<SchoolId>> = HashMap::new();
         for row in &schools {
@@ -81,7 +81,7 @@ impl Store {
              WHERE organisation_id = $1 ORDER BY name, id",
         )
         .bind(organisation.get())
-        .fetch_all(&self.reader)
+        .fetch_all(self.reader())
         .await?;
         rows.iter().map(school_from).collect()
     }
@@ -97,7 +97,7 @@ impl Store {
         )
         .bind(organisation.get())
         .bind(school.get())
-        .fetch_optional(&self.reader)
+        .fetch_optional(self.reader())
         .await?;
         row.as_ref().map(school_from).transpose()
     }
@@ -115,7 +115,7 @@ impl Store {
         .bind(organisation.get())
         .bind(name)
         .bind(now)
-        .fetch_one(&self.writer)
+        .fetch_one(self.writer())
         .await
         .map_err(StoreError::from_insert)?;
         Ok(SchoolId(row.try_get("id")?))
@@ -132,7 +132,7 @@ impl Store {
                 .bind(name)
                 .bind(organisation.get())
                 .bind(school.get())
-                .execute(&self.writer)
+                .execute(self.writer())
                 .await
                 .map_err(StoreError::from_insert)?;
         Ok(result.rows_affected() == 1)
@@ -147,7 +147,7 @@ impl Store {
         let result = sqlx::query("DELETE FROM schools WHERE organisation_id = $1 AND id = $2")
             .bind(organisation.get())
             .bind(school.get())
-            .execute(&self.writer)
+            .execute(self.writer())
             .await?;
         Ok(result.rows_affected() == 1)
     }
@@ -181,7 +181,7 @@ impl Store {
         )
         .bind(organisation.get())
         .bind(person_filter)
-        .fetch_all(&self.reader)
+        .fetch_all(self.reader())
         .await?;
         let school_rows = sqlx::query(
             "SELECT sm.person_id, sm.school_id FROM school_members sm \
@@ -190,7 +190,7 @@ impl Store {
         )
         .bind(organisation.get())
         .bind(person_filter)
-        .fetch_all(&self.reader)
+        .fetch_all(self.reader())
         .await?;
         let mut schools: HashMap<i64, Vec<SchoolId>> = HashMap::new();
         for row in &school_rows {
@@ -223,7 +223,7 @@ impl Store {
         roles: RoleSet,
         schools: &[SchoolId],
     ) -> Result<bool, StoreError> {
-        let mut tx = self.writer.begin().await?;
+        let mut tx = self.writer().begin().await?;
         let result = sqlx::query(
             "UPDATE memberships SET roles = $1 WHERE organisation_id = $2 AND person_id = $3",
         )
@@ -265,7 +265,7 @@ impl Store {
         organisation: OrganisationId,
         person: PersonId,
     ) -> Result<bool, StoreError> {
-        let mut tx = self.writer.begin().await?;
+        let mut tx = self.writer().begin().await?;
         sqlx::query(
             "DELETE FROM school_members WHERE person_id = $1 \
              AND school_id IN (SELECT id FROM schools WHERE organisation_id = $2)",
@@ -288,7 +288,7 @@ impl Store {
     pub async fn count_admins(&self, organisation: OrganisationId) -> Result<usize, StoreError> {
         let rows = sqlx::query("SELECT roles FROM memberships WHERE organisation_id = $1")
             .bind(organisation.get())
-            .fetch_all(&self.reader)
+            .fetch_all(self.reader())
             .await?;
         let mut admins = 0;
         for row in &rows {

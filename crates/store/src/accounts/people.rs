@@ -14,7 +14,7 @@ macro_rules! person_columns {
 impl Store {
     pub async fn count_people(&self) -> Result<i64, StoreError> {
         let row = sqlx::query("SELECT COUNT(*) AS n FROM people")
-            .fetch_one(&self.reader)
+            .fetch_one(self.reader())
             .await?;
         Ok(row.try_get("n")?)
     }
@@ -26,7 +26,7 @@ impl Store {
         organisation_name: &str,
         admin: NewPerson<'_>,
     ) -> Result<Option<(OrganisationId, PersonId)>, StoreError> {
-        let mut tx = self.writer.begin().await?;
+        let mut tx = self.writer().begin().await?;
         if self.backend == Backend::Postgres {
             sqlx::query("LOCK TABLE people IN EXCLUSIVE MODE")
                 .execute(&mut *tx)
@@ -52,7 +52,7 @@ impl Store {
         admin: PersonId,
         now: i64,
     ) -> Result<OrganisationId, StoreError> {
-        let mut tx = self.writer.begin().await?;
+        let mut tx = self.writer().begin().await?;
         let organisation = insert_organisation(&mut tx, name, now).await?;
         upsert_membership(&mut tx, organisation, admin, Role::Admin.into(), now).await?;
         tx.commit().await?;
@@ -61,7 +61,7 @@ impl Store {
 
     /// A person without memberships. [`StoreError::Conflict`] when the email is taken.
     pub async fn create_person(&self, person: NewPerson<'_>) -> Result<PersonId, StoreError> {
-        let mut tx = self.writer.begin().await?;
+        let mut tx = self.writer().begin().await?;
         let id = insert_person(&mut tx, &person).await?;
         tx.commit().await?;
         Ok(id)
@@ -74,7 +74,7 @@ impl Store {
             " FROM people WHERE id = $1"
         ))
         .bind(id.get())
-        .fetch_optional(&self.reader)
+        .fetch_optional(self.reader())
         .await?;
         row.as_ref().map(person_from).transpose()
     }
@@ -89,7 +89,7 @@ impl Store {
             " FROM people WHERE email_key = $1"
         ))
         .bind(email_key)
-        .fetch_optional(&self.reader)
+        .fetch_optional(self.reader())
         .await?;
         row.as_ref().map(person_from).transpose()
     }
@@ -111,7 +111,7 @@ impl Store {
         )
         .bind(email_key)
         .bind(colleague_of.get())
-        .fetch_optional(&self.reader)
+        .fetch_optional(self.reader())
         .await?;
         row.map(|row| Ok(PersonId(row.try_get("id")?))).transpose()
     }
@@ -120,7 +120,7 @@ impl Store {
         let result = sqlx::query("UPDATE people SET name = $1 WHERE id = $2")
             .bind(name)
             .bind(id.get())
-            .execute(&self.writer)
+            .execute(self.writer())
             .await?;
         Ok(result.rows_affected() == 1)
     }
@@ -134,7 +134,7 @@ impl Store {
         now: i64,
         keep_session: Option<i64>,
     ) -> Result<(), StoreError> {
-        let mut tx = self.writer.begin().await?;
+        let mut tx = self.writer().begin().await?;
         sqlx::query("UPDATE people SET password_hash = $1, password_changed_at = $2 WHERE id = $3")
             .bind(password_hash)
             .bind(now)
@@ -163,7 +163,7 @@ impl Store {
         sqlx::query("UPDATE people SET password_hash = $1 WHERE id = $2")
             .bind(password_hash)
             .bind(id.get())
-            .execute(&self.writer)
+            .execute(self.writer())
             .await?;
         Ok(())
     }
@@ -173,7 +173,7 @@ impl Store {
     /// in the audit log (the events stay, without the person). Returns the organisations they
     /// belonged to, so the caller can log the erasure there.
     pub async fn erase_person(&self, id: PersonId) -> Result<Erased, StoreError> {
-        let mut tx = self.writer.begin().await?;
+        let mut tx = self.writer().begin().await?;
         let Some(row) = sqlx::query("SELECT email_key FROM people WHERE id = $1")
             .bind(id.get())
             .fetch_optional(&mut *tx)

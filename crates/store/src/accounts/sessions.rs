@@ -28,7 +28,7 @@ impl Store {
         .bind(csrf_token)
         .bind(now)
         .bind(user_agent)
-        .fetch_one(&self.writer)
+        .fetch_one(self.writer())
         .await?;
         Ok(row.try_get("id")?)
     }
@@ -43,7 +43,7 @@ impl Store {
             " FROM sessions WHERE id_digest = $1"
         ))
         .bind(id_digest)
-        .fetch_optional(&self.reader)
+        .fetch_optional(self.reader())
         .await?;
         row.as_ref().map(session_from).transpose()
     }
@@ -52,7 +52,7 @@ impl Store {
         sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id = $2 AND last_seen_at < $1")
             .bind(now)
             .bind(id)
-            .execute(&self.writer)
+            .execute(self.writer())
             .await?;
         Ok(())
     }
@@ -65,7 +65,7 @@ impl Store {
             " FROM sessions WHERE person_id = $1 ORDER BY last_seen_at DESC, id DESC"
         ))
         .bind(person.get())
-        .fetch_all(&self.reader)
+        .fetch_all(self.reader())
         .await?;
         rows.iter().map(session_from).collect()
     }
@@ -75,7 +75,7 @@ impl Store {
         let result = sqlx::query("DELETE FROM sessions WHERE person_id = $1 AND id = $2")
             .bind(person.get())
             .bind(id)
-            .execute(&self.writer)
+            .execute(self.writer())
             .await?;
         Ok(result.rows_affected() == 1)
     }
@@ -90,7 +90,7 @@ impl Store {
         let result = sqlx::query("DELETE FROM sessions WHERE last_seen_at < $1 OR created_at < $2")
             .bind(idle_before)
             .bind(started_before)
-            .execute(&self.writer)
+            .execute(self.writer())
             .await?;
         Ok(result.rows_affected())
     }
@@ -110,7 +110,7 @@ impl Store {
         .bind(name)
         .bind(token_digest)
         .bind(now)
-        .fetch_one(&self.writer)
+        .fetch_one(self.writer())
         .await?;
         Ok(row.try_get("id")?)
     }
@@ -121,7 +121,7 @@ impl Store {
              ORDER BY created_at DESC, id DESC",
         )
         .bind(person.get())
-        .fetch_all(&self.reader)
+        .fetch_all(self.reader())
         .await?;
         rows.iter().map(api_token_from).collect()
     }
@@ -130,7 +130,7 @@ impl Store {
         let result = sqlx::query("DELETE FROM api_tokens WHERE person_id = $1 AND id = $2")
             .bind(person.get())
             .bind(id)
-            .execute(&self.writer)
+            .execute(self.writer())
             .await?;
         Ok(result.rows_affected() == 1)
     }
@@ -145,7 +145,7 @@ impl Store {
             "SELECT id, person_id, last_used_at FROM api_tokens WHERE token_digest = $1",
         )
         .bind(token_digest)
-        .fetch_optional(&self.reader)
+        .fetch_optional(self.reader())
         .await?
         else {
             return Ok(None);
@@ -155,7 +155,7 @@ impl Store {
             sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2")
                 .bind(now)
                 .bind(row.try_get::<i64, _>("id")?)
-                .execute(&self.writer)
+                .execute(self.writer())
                 .await?;
         }
         Ok(Some(PersonId(row.try_get("person_id")?)))
@@ -176,7 +176,7 @@ impl Store {
         .bind(person.get())
         .bind(now)
         .bind(expires_at)
-        .execute(&self.writer)
+        .execute(self.writer())
         .await?;
         Ok(())
     }
@@ -192,7 +192,7 @@ impl Store {
         )
         .bind(token_digest)
         .bind(now)
-        .fetch_optional(&self.reader)
+        .fetch_optional(self.reader())
         .await?;
         Ok(row
             .map(|row| row.try_get("person_id").map(PersonId))
@@ -207,7 +207,7 @@ impl Store {
         password_hash: &str,
         now: i64,
     ) -> Result<Option<PersonId>, StoreError> {
-        let mut tx = self.writer.begin().await?;
+        let mut tx = self.writer().begin().await?;
         let Some(row) = sqlx::query(
             "DELETE FROM password_resets WHERE token_digest = $1 AND expires_at > $2 \
              RETURNING person_id",
@@ -251,7 +251,7 @@ impl Store {
         )
         .bind(person.get())
         .bind(since)
-        .fetch_one(&self.reader)
+        .fetch_one(self.reader())
         .await?;
         Ok(row.try_get("n")?)
     }
@@ -261,7 +261,7 @@ impl Store {
         key_digests: &[&str],
         now: i64,
     ) -> Result<(), StoreError> {
-        let mut tx = self.writer.begin().await?;
+        let mut tx = self.writer().begin().await?;
         for key in key_digests {
             sqlx::query("INSERT INTO sign_in_failures (key_digest, at) VALUES ($1, $2)")
                 .bind(*key)
@@ -284,7 +284,7 @@ impl Store {
         )
         .bind(key_digest)
         .bind(since)
-        .fetch_all(&self.reader)
+        .fetch_all(self.reader())
         .await?;
         rows.iter()
             .map(|row| row.try_get("at").map_err(StoreError::from))
@@ -301,7 +301,7 @@ impl Store {
         sqlx::query("DELETE FROM sign_in_failures WHERE key_digest = $1 OR at <= $2")
             .bind(key_digest)
             .bind(before)
-            .execute(&self.writer)
+            .execute(self.writer())
             .await?;
         Ok(())
     }

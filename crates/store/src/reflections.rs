@@ -13,6 +13,10 @@ use sqlx::{Any, Row, Transaction};
 
 use crate::{Store, StoreError};
 
+mod full;
+
+pub use full::{FullReflection, Share};
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ReflectionRecord {
     pub id: i64,

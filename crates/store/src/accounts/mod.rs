@@ -11,6 +11,7 @@ mod invitations;
 mod organisations;
 mod people;
 mod sessions;
+mod viewers;
 
 use leidraad_domain::accounts::{OrganisationId, PersonId, RoleSet, SchoolId};
 use serde::Serialize;
@@ -22,6 +23,7 @@ use crate::StoreError;
 pub use audit::{AuditEntry, NewAuditEvent, NewMail, OutgoingMail, QueuedMail};
 pub use export::PersonalData;
 pub use people::Erased;
+pub use viewers::{ApiTokenUse, ViewerRecord};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Organisation {

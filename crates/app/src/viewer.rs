@@ -4,7 +4,7 @@
 use leidraad_domain::accounts::{
     Action, Actor, DenyReason, Membership, OrganisationId, PersonId, Target, decide,
 };
-use leidraad_store::accounts::MembershipRecord;
+use leidraad_store::accounts::{MembershipRecord, ViewerRecord};
 
 use leidraad_store::Store;
 
@@ -70,22 +70,27 @@ pub fn actor_of(person: PersonId, memberships: &[MembershipRecord]) -> Actor {
     })
 }
 
-/// Loads everything the policy needs about a person; `None` when the account is gone.
+/// Loads everything the policy needs about a person, in one statement; `None` when the
+/// account is gone.
 pub async fn load_viewer(
     store: &Store,
     person: PersonId,
     session: Option<SessionInfo>,
 ) -> Result<Option<Viewer>, Error> {
-    let Some(record) = store.person(person).await? else {
-        return Ok(None);
-    };
-    let memberships = store.memberships_of(person).await?;
-    Ok(Some(Viewer {
-        person,
-        name: record.name,
-        email: record.email,
-        actor: actor_of(person, &memberships),
-        memberships,
-        session,
-    }))
+    let record = store.viewer(person).await?;
+    Ok(record.map(|record| Viewer::from_record(record, session)))
+}
+
+impl Viewer {
+    /// The viewer as the store read it (with a credential, or by id).
+    pub fn from_record(record: ViewerRecord, session: Option<SessionInfo>) -> Viewer {
+        Viewer {
+            person: record.person,
+            name: record.name,
+            email: record.email,
+            actor: actor_of(record.person, &record.memberships),
+            memberships: record.memberships,
+            session,
+        }
+    }
 }

@@ -20,7 +20,7 @@ use crate::error::AppError;
 
 pub use crate::cookie::SessionCookie;
 pub use csrf::CSRF_FIELD;
-pub use leidraad_app::{SessionInfo, Viewer, load_viewer};
+pub use leidraad_app::{SessionInfo, Viewer};
 pub use session_cookie::{ClientAddress, user_agent};
 
 tokio::task_local! {
@@ -110,15 +110,9 @@ async fn resolve(
             if let Some(viewer) = state.viewers.get(&key, now, state.settings.session) {
                 return Ok((Some(viewer), false));
             }
-            let person = state
-                .store
-                .use_api_token(&token.digest(), now)
+            let viewer = token_viewer(state, &token, now)
                 .await
-                .map_err(|e| AppError::from(e).into_response())?
-                .ok_or_else(unauthorized)?;
-            let viewer = load_viewer(&state.store, person, None)
-                .await
-                .map_err(|e| AppError::from(e).into_response())?
+                .map_err(IntoResponse::into_response)?
                 .ok_or_else(unauthorized)?;
             let viewer = Arc::new(viewer);
             state.viewers.put(key, viewer.clone(), now, None);
@@ -143,13 +137,31 @@ async fn resolve(
     }
 }
 
-/// The viewer behind a live session, with the session's start and last request.
+/// The viewer behind an API token: one statement, and a second at most once a minute to
+/// note the token's use.
+async fn token_viewer(
+    state: &AppState,
+    token: &Secret,
+    now: i64,
+) -> Result<Option<Viewer>, AppError> {
+    let Some((token, record)) = state.store.viewer_by_api_token(&token.digest()).await? else {
+        return Ok(None);
+    };
+    if token.last_used_at.is_none_or(|at| at + 60 <= now) {
+        state.store.note_api_token_use(token.id, now).await?;
+    }
+    Ok(Some(Viewer::from_record(record, None)))
+}
+
+/// The viewer behind a live session, with the session's start and last request: one
+/// statement, and a second when the session has ended or must be touched (at most once a
+/// minute).
 async fn session_viewer(
     state: &AppState,
     secret: &Secret,
     now: i64,
 ) -> Result<Option<(Viewer, (i64, i64))>, AppError> {
-    let Some(session) = state.store.session_by_digest(&secret.digest()).await? else {
+    let Some((session, record)) = state.store.viewer_by_session(&secret.digest()).await? else {
         return Ok(None);
     };
     let lifetime = state.settings.session;
@@ -169,8 +181,8 @@ async fn session_viewer(
         id: session.id,
         csrf_token: session.csrf_token,
     };
-    let viewer = load_viewer(&state.store, session.person_id, Some(info)).await?;
-    Ok(viewer.map(|viewer| (viewer, (session.created_at, last_seen))))
+    let viewer = Viewer::from_record(record, Some(info));
+    Ok(Some((viewer, (session.created_at, last_seen))))
 }
 
 /// A handler argument: the signed-in viewer. Without one, a page redirects to the sign-in

@@ -5,11 +5,11 @@
 use std::collections::HashMap;
 
 use leidraad_domain::accounts::limits::{HOUR, SHARE_LIMIT};
-use leidraad_domain::accounts::{Action, Email, Target};
+use leidraad_domain::accounts::{Action, Email, PersonId, Target};
 use leidraad_domain::reflection::{CardText, Comparison, Pile, Profile, SortedCard, check_focus};
 use leidraad_domain::{Framework, Language};
 use leidraad_store::reflections::{
-    AnswerFields, AnswerRecord, AnswerUpdate, Change, NewReflection, OwnCardRecord,
+    AnswerFields, AnswerRecord, AnswerUpdate, Change, FullReflection, NewReflection, OwnCardRecord,
     ReflectionRecord,
 };
 
@@ -28,19 +28,53 @@ pub struct Opened {
 /// admins and board members included, gets 404, as for a reflection that does not exist.
 pub async fn open(state: &App, viewer: &Viewer, id: i64) -> Result<Opened, Error> {
     let record = state.store.reflection(id).await?.ok_or(Error::NotFound)?;
+    let own = if record.person_id == viewer.person {
+        may_read(viewer, &record, &[])?
+    } else {
+        let viewers = state.store.reflection_viewers(id).await?;
+        may_read(viewer, &record, &viewers)?
+    };
+    Ok(Opened { record, own })
+}
+
+/// Whether the viewer may read the reflection (shared with `viewers`), and as its author.
+fn may_read(
+    viewer: &Viewer,
+    record: &ReflectionRecord,
+    viewers: &[PersonId],
+) -> Result<bool, Error> {
     if record.person_id == viewer.person {
         viewer.may(
             Action::ViewOwnReflection,
             &Target::owned_by(record.person_id),
         )?;
-        return Ok(Opened { record, own: true });
+        return Ok(true);
     }
-    let viewers = state.store.reflection_viewers(id).await?;
     viewer.may(
         Action::ViewSharedReflection,
-        &Target::shared_with(record.person_id, &viewers),
+        &Target::shared_with(record.person_id, viewers),
     )?;
-    Ok(Opened { record, own: false })
+    Ok(false)
+}
+
+/// A reflection with everything its pages show, as its reader may see it.
+pub struct Loaded {
+    pub full: FullReflection,
+    /// The author is reading.
+    pub own: bool,
+}
+
+/// Reads a reflection with its answers, own cards, focus cards, shares and the author's
+/// other moments in one statement (one round trip), then asks the policy exactly as
+/// [`open`] does.
+pub async fn load(state: &App, viewer: &Viewer, id: i64) -> Result<Loaded, Error> {
+    let full = state
+        .store
+        .full_reflection(id, viewer.person)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let own = may_read(viewer, &full.record, &full.viewers())?;
+    Ok(Loaded { full, own })
 }
 
 /// Opens one's own reflection for a change.
@@ -77,7 +111,7 @@ pub fn scope_cards(
     record: &ReflectionRecord,
     own_cards: &[OwnCardRecord],
 ) -> Vec<ScopeCard> {
-    let mut cards = Vec::new();
+    let mut cards = Vec::with_capacity(framework.cards.len() + own_cards.len());
     for domain in framework
         .domains
         .iter()

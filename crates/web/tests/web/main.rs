@@ -14,5 +14,6 @@ mod mail;
 mod pages;
 mod privacy;
 mod reflections;
+mod round_trips;
 mod search;
 mod security;

@@ -1,12 +1,15 @@
 //! The profile of a reflection (radar chart, bars, strengths, growth points, focus cards,
 //! sharing), its print view and exports, and the comparison of two moments.
 
+use std::collections::{HashMap, HashSet};
+
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use leidraad_domain::accounts::PersonId;
-use leidraad_domain::reflection::{Pile, RadarChart, SortedCard};
+use leidraad_domain::reflection::{Pile, Profile, RadarChart, RadarPoint, SortedCard};
+use leidraad_store::reflections::{AnswerRecord, FullReflection};
 use serde::Deserialize;
 
 use super::super::download::{csv_table, download};
@@ -18,47 +21,49 @@ use crate::error::{AppError, OwnErrorBody};
 use crate::form::FormFields;
 use crate::i18n::Tr;
 use leidraad_app::reflections::share;
-use leidraad_app::reflections::{self as logic, Opened};
+use leidraad_app::reflections::{self as logic, Loaded, ScopeCard};
 
 pub struct DomainRow {
     pub number: usize,
     pub title: String,
     pub counts: [usize; 4],
     pub score: String,
-    /// Bar widths out of 100, per pile, for the SVG bar.
-    pub bars: Vec<(u8, f64, f64)>,
+    /// Per pile: its score, and where its part of the SVG bar starts and how wide it is,
+    /// out of 100.
+    pub bars: Vec<(u8, Fixed<2>, Fixed<2>)>,
 }
 
-pub struct CardLine {
-    pub key: String,
-    pub text: String,
+/// A card as the profile lists it, borrowed from what the page was built from.
+pub struct CardLine<'a> {
+    pub key: &'a str,
+    pub text: &'a str,
     pub domain_number: usize,
-    pub domain_title: String,
-    pub pile: String,
+    pub domain_title: &'a str,
+    pub pile: &'a str,
     /// 1–4, or none while unsorted.
     pub score: Option<u8>,
     pub starred: bool,
     pub focus: bool,
-    pub note: String,
-    pub evidence: String,
+    pub note: &'a str,
+    pub evidence: &'a str,
 }
 
 /// Cards of one domain, for lists grouped by domain.
-pub struct DomainGroup {
+pub struct DomainGroup<'a> {
     pub number: usize,
-    pub title: String,
-    pub cards: Vec<CardLine>,
+    pub title: &'a str,
+    pub cards: Vec<CardLine<'a>>,
 }
 
 /// Groups lines by domain, keeping the order in which the domains first appear.
-fn grouped(lines: Vec<CardLine>) -> Vec<DomainGroup> {
+fn grouped(lines: Vec<CardLine<'_>>) -> Vec<DomainGroup<'_>> {
     let mut groups: Vec<DomainGroup> = Vec::new();
     for line in lines {
         match groups.last_mut() {
             Some(group) if group.number == line.domain_number => group.cards.push(line),
             _ => groups.push(DomainGroup {
                 number: line.domain_number,
-                title: line.domain_title.clone(),
+                title: line.domain_title,
                 cards: vec![line],
             }),
         }
@@ -68,12 +73,43 @@ fn grouped(lines: Vec<CardLine>) -> Vec<DomainGroup> {
 
 pub struct Radar {
     pub chart: RadarChart,
-    pub labels: Vec<(f64, f64, usize)>,
+    /// Half the chart's size: where every spoke starts.
+    pub centre: String,
+    pub spokes: Vec<(Fixed<1>, Fixed<1>)>,
+    pub corners: Vec<(Fixed<1>, Fixed<1>)>,
+    pub labels: Vec<(Fixed<1>, Fixed<1>, usize)>,
 }
+
+/// A coordinate written with `N` decimals, as `{:.N}` writes it for the chart's values,
+/// without a float formatter, an allocation or HTML escaping (digits and a point need
+/// none). A page draws some two hundred of them.
+#[derive(Debug, Clone, Copy)]
+pub struct Fixed<const N: u32>(pub f64);
+
+impl<const N: u32> std::fmt::Display for Fixed<N> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let scale = 10_i64.pow(N);
+        // Rounded to whole hundredths (or tenths) first: the chart's values are never a
+        // half-way case, where `{:.N}` would round to even.
+        let scaled = (self.0 * scale as f64).round() as i64;
+        let sign = if scaled < 0 { "-" } else { "" };
+        let scaled = scaled.unsigned_abs();
+        let scale = scale.unsigned_abs();
+        write!(
+            f,
+            "{sign}{}.{:0width$}",
+            scaled / scale,
+            scaled % scale,
+            width = N as usize
+        )
+    }
+}
+
+impl<const N: u32> askama::filters::HtmlSafe for Fixed<N> {}
 
 #[derive(Template)]
 #[template(path = "reflection_profile.html")]
-pub struct ProfilePage {
+pub struct ProfilePage<'a> {
     page: PageContext,
     id: i64,
     own: bool,
@@ -84,10 +120,10 @@ pub struct ProfilePage {
     progress: (usize, usize),
     rows: Vec<DomainRow>,
     radar: Radar,
-    strengths: Vec<DomainGroup>,
-    growth_points: Vec<DomainGroup>,
-    focus: Vec<CardLine>,
-    all_cards: Vec<CardLine>,
+    strengths: Vec<DomainGroup<'a>>,
+    growth_points: Vec<DomainGroup<'a>>,
+    focus: Vec<CardLine<'a>>,
+    all_cards: Vec<CardLine<'a>>,
     shares: Vec<(i64, String)>,
     others: Vec<(i64, String)>,
     notice: String,
@@ -107,140 +143,214 @@ fn pile_label(tr: Tr, pile: Option<Pile>) -> String {
     )
 }
 
-async fn profile_page(
+/// What the profile page is built from: the reflection read in one statement, and what
+/// the domain makes of it. The page borrows from it, so a card's text, note and labels are
+/// not copied for every list the card appears in.
+struct ProfileData {
+    full: FullReflection,
+    own: bool,
+    scope: Vec<ScopeCard>,
+    cards: Vec<SortedCard>,
+    profile: Profile,
+    /// The piles' labels by score (1–4), then "unsorted", in the page's language.
+    pile_labels: [String; 5],
+}
+
+async fn profile_data(
     state: &AppState,
     tr: Tr,
     viewer: &Viewer,
     id: i64,
-    print: bool,
-) -> Result<ProfilePage, AppError> {
-    let Opened { record, own } = logic::open(state, viewer, id).await?;
-    let framework = logic::framework_of(state, &record)?;
-    let own_cards = state.store.own_cards(id).await?;
-    let scope = logic::scope_cards(tr.lang, framework, &record, &own_cards);
-    let answers = state.store.answers(id).await?;
-    let cards = logic::sorted_cards(&scope, &answers);
-    let profile = logic::profile(&record, &cards);
-    let focus_keys = state.store.focus_cards(id).await?;
-    let line = |card: &SortedCard| {
-        let scope_card = scope.iter().find(|c| c.key == card.card);
-        let answer = answers.iter().find(|a| a.card_id == card.card);
-        let (domain_number, domain_title) = domain_title(tr, framework, &card.domain);
-        CardLine {
-            key: card.card.clone(),
-            text: scope_card.map(|c| c.text.clone()).unwrap_or_default(),
-            domain_number,
-            domain_title,
-            pile: pile_label(tr, card.pile),
-            score: card.pile.map(|p| p.score()),
-            starred: card.starred,
-            focus: focus_keys.contains(&card.card),
-            note: answer.map(|a| a.note.clone()).unwrap_or_default(),
-            evidence: answer.map(|a| a.evidence.clone()).unwrap_or_default(),
-        }
-    };
-    let rows: Vec<DomainRow> = profile
-        .domains
-        .iter()
-        .map(|d| {
-            let (number, title) = domain_title(tr, framework, &d.domain);
-            let total = (d.sorted() + d.unsorted).max(1) as f64;
-            let mut offset = 0.0;
-            let bars = Pile::ALL
-                .iter()
-                .map(|pile| {
-                    let width = 100.0 * d.count(*pile) as f64 / total;
-                    let bar = (pile.score(), offset, width);
-                    offset += width;
-                    bar
-                })
-                .collect();
-            DomainRow {
-                number,
-                title,
-                counts: d.counts,
-                score: score_text(tr, d.mean),
-                bars,
-            }
-        })
-        .collect();
-    let chart = RadarChart::new(
-        &profile.domains.iter().map(|d| d.mean).collect::<Vec<_>>(),
-        320.0,
-    );
-    let labels = chart
-        .labels
-        .iter()
-        .zip(&rows)
-        .map(|(p, row)| (p.x, p.y, row.number))
-        .collect();
-    let shares = if own {
-        let mut named = Vec::new();
-        for viewer_id in state.store.reflection_viewers(id).await? {
-            if let Some(person) = state.store.person(viewer_id).await? {
-                named.push((
-                    viewer_id.get(),
-                    format!("{} ({})", person.name, person.email),
-                ));
-            }
-        }
-        named
-    } else {
-        Vec::new()
-    };
-    let others = if own {
-        state
-            .store
-            .reflections_of(viewer.person)
-            .await?
-            .into_iter()
-            .filter(|r| r.id != id && r.framework_id == record.framework_id)
-            .map(|r| (r.id, date(tr, r.started_at)))
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let author = if own {
-        viewer.name.clone()
-    } else {
-        state
-            .store
-            .person(record.person_id)
-            .await?
-            .map(|p| p.name)
-            .unwrap_or_default()
-    };
-    Ok(ProfilePage {
-        page: PageContext::new(tr, format!("/reflecties/{id}"), Section::Other),
-        id,
+) -> Result<ProfileData, AppError> {
+    let Loaded { full, own } = logic::load(state, viewer, id).await?;
+    let framework = logic::framework_of(state, &full.record)?;
+    let scope = logic::scope_cards(tr.lang, framework, &full.record, &full.own_cards);
+    let cards = logic::sorted_cards(&scope, &full.answers);
+    let profile = logic::profile(&full.record, &cards);
+    let [not_yet, sometimes, often, second_nature] = Pile::ALL.map(|p| pile_label(tr, Some(p)));
+    let pile_labels = [
+        not_yet,
+        sometimes,
+        often,
+        second_nature,
+        pile_label(tr, None),
+    ];
+    Ok(ProfileData {
+        full,
         own,
-        print,
-        author,
-        started: date(tr, record.started_at),
-        finished: record
-            .finished_at
-            .map(|at| date(tr, at))
-            .unwrap_or_default(),
-        progress: profile.progress(),
-        radar: Radar { chart, labels },
-        rows,
-        strengths: grouped(profile.strengths.iter().map(line).collect()),
-        growth_points: grouped(profile.growth_points.iter().map(line).collect()),
-        focus: focus_keys
+        scope,
+        cards,
+        profile,
+        pile_labels,
+    })
+}
+
+impl ProfileData {
+    fn page<'a>(
+        &'a self,
+        state: &'a AppState,
+        tr: Tr,
+        viewer: &Viewer,
+        print: bool,
+    ) -> Result<ProfilePage<'a>, AppError> {
+        let record = &self.full.record;
+        let id = record.id;
+        let own = self.own;
+        let framework = logic::framework_of(state, record)?;
+        // Looked up per card line, so built once: no search through a list for every card.
+        let texts: HashMap<&str, &str> = self
+            .scope
             .iter()
-            .filter_map(|key| cards.iter().find(|c| &c.card == key))
-            .map(line)
-            .collect(),
-        all_cards: if print {
-            cards.iter().map(line).collect()
+            .map(|c| (c.key.as_str(), c.text.as_str()))
+            .collect();
+        let answers: HashMap<&str, &AnswerRecord> = self
+            .full
+            .answers
+            .iter()
+            .map(|a| (a.card_id.as_str(), a))
+            .collect();
+        let focus_keys: HashSet<&str> = self.full.focus_cards.iter().map(String::as_str).collect();
+        let domains: HashMap<&str, (usize, &str)> = framework
+            .domains
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id.as_str(), (i + 1, tr.pick(&d.title))))
+            .collect();
+        let line = |card: &'a SortedCard| {
+            let answer = answers.get(card.card.as_str());
+            let (domain_number, domain_title) = domains
+                .get(card.domain.as_str())
+                .copied()
+                .unwrap_or((0, card.domain.as_str()));
+            CardLine {
+                key: &card.card,
+                text: texts.get(card.card.as_str()).copied().unwrap_or_default(),
+                domain_number,
+                domain_title,
+                pile: &self.pile_labels[card.pile.map_or(4, |p| usize::from(p.score() - 1))],
+                score: card.pile.map(|p| p.score()),
+                starred: card.starred,
+                focus: focus_keys.contains(card.card.as_str()),
+                note: answer.map_or("", |a| a.note.as_str()),
+                evidence: answer.map_or("", |a| a.evidence.as_str()),
+            }
+        };
+        let rows: Vec<DomainRow> = self
+            .profile
+            .domains
+            .iter()
+            .map(|d| {
+                let (number, title) = domain_title(tr, framework, &d.domain);
+                let total = (d.sorted() + d.unsorted).max(1) as f64;
+                let mut offset = 0.0;
+                let bars = Pile::ALL
+                    .iter()
+                    .map(|pile| {
+                        let width = 100.0 * d.count(*pile) as f64 / total;
+                        let bar = (pile.score(), Fixed(offset), Fixed(width));
+                        offset += width;
+                        bar
+                    })
+                    .collect();
+                DomainRow {
+                    number,
+                    title,
+                    counts: d.counts,
+                    score: score_text(tr, d.mean),
+                    bars,
+                }
+            })
+            .collect();
+        let chart = RadarChart::new(
+            &self
+                .profile
+                .domains
+                .iter()
+                .map(|d| d.mean)
+                .collect::<Vec<_>>(),
+            320.0,
+        );
+        let labels = chart
+            .labels
+            .iter()
+            .zip(&rows)
+            .map(|(p, row)| (Fixed(p.x), Fixed(p.y), row.number))
+            .collect();
+        let point = |p: &RadarPoint| (Fixed(p.x), Fixed(p.y));
+        let radar = Radar {
+            centre: (chart.size / 2.0).to_string(),
+            spokes: chart.spokes.iter().map(point).collect(),
+            corners: chart.corners.iter().map(point).collect(),
+            labels,
+            chart,
+        };
+        // Names of the people it is shared with, and the author's other moments, are the
+        // author's alone (the store leaves them out for anyone else).
+        let shares = if own {
+            self.full
+                .shares
+                .iter()
+                .map(|share| {
+                    (
+                        share.viewer.get(),
+                        format!("{} ({})", share.name, share.email),
+                    )
+                })
+                .collect()
         } else {
             Vec::new()
-        },
-        shares,
-        others,
-        notice: String::new(),
-        error: String::new(),
-    })
+        };
+        let others = if own {
+            self.full
+                .others
+                .iter()
+                .filter(|r| r.framework_id == record.framework_id)
+                .map(|r| (r.id, date(tr, r.started_at)))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let author = if own {
+            viewer.name.clone()
+        } else {
+            self.full.author_name.clone()
+        };
+        let by_key: HashMap<&str, &SortedCard> =
+            self.cards.iter().map(|c| (c.card.as_str(), c)).collect();
+        Ok(ProfilePage {
+            page: PageContext::new(tr, format!("/reflecties/{id}"), Section::Other),
+            id,
+            own,
+            print,
+            author,
+            started: date(tr, record.started_at),
+            finished: record
+                .finished_at
+                .map(|at| date(tr, at))
+                .unwrap_or_default(),
+            progress: self.profile.progress(),
+            radar,
+            rows,
+            strengths: grouped(self.profile.strengths.iter().map(line).collect()),
+            growth_points: grouped(self.profile.growth_points.iter().map(line).collect()),
+            focus: self
+                .full
+                .focus_cards
+                .iter()
+                .filter_map(|key| by_key.get(key.as_str()).copied())
+                .map(line)
+                .collect(),
+            all_cards: if print {
+                self.cards.iter().map(line).collect()
+            } else {
+                Vec::new()
+            },
+            shares,
+            others,
+            notice: String::new(),
+            error: String::new(),
+        })
+    }
 }
 
 fn date(tr: Tr, at: i64) -> String {
@@ -254,7 +364,8 @@ pub async fn get_profile(
     Path(id): Path<i64>,
     Query(query): Query<ProfileQuery>,
 ) -> Result<Response, AppError> {
-    let mut page = profile_page(&state, tr, &viewer, id, false).await?;
+    let data = profile_data(&state, tr, &viewer, id).await?;
+    let mut page = data.page(&state, tr, &viewer, false)?;
     let key = match query.melding.as_str() {
         "afgerond" => "notice-reflection-finished",
         "gedeeld" => "notice-reflection-shared",
@@ -274,7 +385,8 @@ pub async fn get_print(
     SignedIn(viewer): SignedIn,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    render(&profile_page(&state, tr, &viewer, id, true).await?)
+    let data = profile_data(&state, tr, &viewer, id).await?;
+    render(&data.page(&state, tr, &viewer, true)?)
 }
 
 /// The profile page again with a problem, for the forms on it.
@@ -290,7 +402,8 @@ async fn again(
         AppError::Conflict { code } => (StatusCode::CONFLICT, code),
         other => return Err(other),
     };
-    let mut page = profile_page(state, tr, viewer, id, false).await?;
+    let data = profile_data(state, tr, viewer, id).await?;
+    let mut page = data.page(state, tr, viewer, false)?;
     page.error = tr.t(&format!("problem-{code}")).into_owned();
     let mut response = render(&page)?;
     *response.status_mut() = status;
@@ -366,21 +479,22 @@ pub async fn get_csv(
     SignedIn(viewer): SignedIn,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    let page = profile_page(&state, tr, &viewer, id, true).await?;
+    let data = profile_data(&state, tr, &viewer, id).await?;
+    let page = data.page(&state, tr, &viewer, true)?;
     let csv = csv_table(
         &[
             "domain", "card", "text", "pile", "starred", "focus", "note", "evidence",
         ],
         page.all_cards.iter().map(|card| {
             vec![
-                card.domain_title.clone(),
-                card.key.clone(),
-                card.text.clone(),
+                card.domain_title.to_owned(),
+                card.key.to_owned(),
+                card.text.to_owned(),
                 card.score.map(|s| s.to_string()).unwrap_or_default(),
                 u8::from(card.starred).to_string(),
                 u8::from(card.focus).to_string(),
-                card.note.clone(),
-                card.evidence.clone(),
+                card.note.to_owned(),
+                card.evidence.to_owned(),
             ]
         }),
     );
@@ -396,12 +510,12 @@ pub async fn get_json(
     SignedIn(viewer): SignedIn,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    let Opened { record, .. } = logic::open(&state, &viewer, id).await?;
+    let Loaded { full, .. } = logic::load(&state, &viewer, id).await?;
     let document = serde_json::json!({
-        "reflection": record,
-        "answers": state.store.answers(id).await?,
-        "own_cards": state.store.own_cards(id).await?,
-        "focus_cards": state.store.focus_cards(id).await?,
+        "reflection": full.record,
+        "answers": full.answers,
+        "own_cards": full.own_cards,
+        "focus_cards": full.focus_cards,
     });
     let body = serde_json::to_vec_pretty(&document).map_err(|_| AppError::Internal)?;
     Ok(download(

@@ -14,8 +14,10 @@ use sqlx::{Any, Row, Transaction};
 use crate::{Store, StoreError};
 
 mod full;
+mod moments;
 
 pub use full::{FullReflection, Share};
+pub use moments::Moments;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ReflectionRecord {

@@ -70,6 +70,50 @@ impl Store {
         rows.iter().map(session_from).collect()
     }
 
+    /// The person's sessions, as [`Store::sessions_of`] gives them, and API tokens, as
+    /// [`Store::api_tokens_of`] gives them, in one statement: what the profile page lists.
+    pub async fn sessions_and_tokens(
+        &self,
+        person: PersonId,
+    ) -> Result<(Vec<SessionRecord>, Vec<ApiTokenRecord>), StoreError> {
+        let rows = sqlx::query(
+            "SELECT 's' AS kind, -last_seen_at AS sort_a, -id AS sort_b, id, person_id, \
+                 created_at, last_seen_at AS used_at, csrf_token AS secret, user_agent AS label \
+             FROM sessions WHERE person_id = $1 \
+             UNION ALL \
+             SELECT 't', -created_at, -id, id, person_id, created_at, last_used_at, \
+                 CAST(NULL AS TEXT), name \
+             FROM api_tokens WHERE person_id = $1 \
+             ORDER BY 1, 2, 3",
+        )
+        .bind(person.get())
+        .fetch_all(self.reader())
+        .await?;
+        let mut sessions = Vec::new();
+        let mut tokens = Vec::new();
+        for row in &rows {
+            let kind: String = row.try_get("kind")?;
+            match kind.as_str() {
+                "s" => sessions.push(SessionRecord {
+                    id: row.try_get("id")?,
+                    person_id: PersonId(row.try_get("person_id")?),
+                    csrf_token: row.try_get("secret")?,
+                    created_at: row.try_get("created_at")?,
+                    last_seen_at: row.try_get("used_at")?,
+                    user_agent: row.try_get("label")?,
+                }),
+                "t" => tokens.push(ApiTokenRecord {
+                    id: row.try_get("id")?,
+                    name: row.try_get("label")?,
+                    created_at: row.try_get("created_at")?,
+                    last_used_at: row.try_get("used_at")?,
+                }),
+                _ => return Err(StoreError::Corrupt("session or token kind")),
+            }
+        }
+        Ok((sessions, tokens))
+    }
+
     /// Ends one of the person's own sessions; another person's id ends nothing.
     pub async fn end_session(&self, person: PersonId, id: i64) -> Result<bool, StoreError> {
         let result = sqlx::query("DELETE FROM sessions WHERE person_id = $1 AND id = $2")

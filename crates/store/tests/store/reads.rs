@@ -262,3 +262,95 @@ async fn a_full_reflection_is_one_statement_and_the_author_alone_sees_names_and_
         store.close().await;
     }
 }
+
+#[tokio::test]
+async fn the_lists_of_a_persons_pages_are_one_statement_each() {
+    for backend in backends() {
+        let (store, _database) = fresh_store(backend).await;
+        let anna = store
+            .create_person(new_person("a@x.example", "Anna"))
+            .await
+            .unwrap();
+        let bo = store
+            .create_person(new_person("b@x.example", "Bo"))
+            .await
+            .unwrap();
+        let domains = ["visie".to_owned()];
+        let start = |person: PersonId, now: i64| NewReflection {
+            person,
+            organisation: None,
+            framework_id: "beroepsstandaard-schoolleiders",
+            content_fingerprint: "abc",
+            domains: &domains,
+            now,
+            prefill_from: None,
+        };
+        let mut mine = Vec::new();
+        for now in [300, 100, 200] {
+            mine.push(
+                store
+                    .create_reflection(start(anna, now))
+                    .await
+                    .unwrap()
+                    .unwrap(),
+            );
+        }
+        for (now, finished) in [(100, 150), (200, 250)] {
+            let theirs = store
+                .create_reflection(start(bo, now))
+                .await
+                .unwrap()
+                .unwrap();
+            store.finish_reflection(bo, theirs, finished).await.unwrap();
+            store
+                .share_reflection(bo, theirs, anna, finished)
+                .await
+                .unwrap();
+        }
+        let (moments, statements) = counted(&store, store.moments(anna)).await;
+        let moments = moments.unwrap();
+        assert_eq!(statements, 1, "{backend:?}");
+        assert_eq!(moments.own, store.reflections_of(anna).await.unwrap());
+        assert_eq!(moments.own.len(), 3);
+        assert_eq!(
+            moments.shared,
+            store.reflections_shared_with(anna).await.unwrap()
+        );
+        assert_eq!(moments.shared.len(), 2);
+        assert_eq!(moments.shared[0].1, "Bo");
+        assert!(store.moments(PersonId(9_999)).await.unwrap().own.is_empty());
+
+        for (n, (digest, agent)) in [("s1", "Firefox"), ("s2", "Chromium")].iter().enumerate() {
+            let now = 1_000 + n as i64;
+            store
+                .create_session(digest, anna, "csrf", agent, now)
+                .await
+                .unwrap();
+        }
+        store
+            .create_session("s3", bo, "csrf", "Safari", 1_000)
+            .await
+            .unwrap();
+        let script = store
+            .create_api_token(anna, "script", "d1", 1_000)
+            .await
+            .unwrap();
+        store
+            .create_api_token(anna, "backup", "d2", 1_000)
+            .await
+            .unwrap();
+        store.note_api_token_use(script, 1_100).await.unwrap();
+        let (both, statements) = counted(&store, store.sessions_and_tokens(anna)).await;
+        let (sessions, tokens) = both.unwrap();
+        assert_eq!(statements, 1);
+        assert_eq!(
+            sessions,
+            store.sessions_of(anna).await.unwrap(),
+            "{backend:?}"
+        );
+        assert_eq!(sessions.len(), 2);
+        assert_eq!(tokens, store.api_tokens_of(anna).await.unwrap());
+        assert_eq!(tokens.len(), 2);
+        store.close().await;
+    }
+}

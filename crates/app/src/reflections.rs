@@ -77,6 +77,16 @@ pub async fn load(state: &App, viewer: &Viewer, id: i64) -> Result<Loaded, Error
     Ok(Loaded { full, own })
 }
 
+/// As [`load`], for the author only: a reader it is shared with gets 404, as from
+/// [`open_own`].
+pub async fn load_own(state: &App, viewer: &Viewer, id: i64) -> Result<FullReflection, Error> {
+    let loaded = load(state, viewer, id).await?;
+    if !loaded.own {
+        return Err(Error::NotFound);
+    }
+    Ok(loaded.full)
+}
+
 /// Opens one's own reflection for a change.
 pub async fn open_own(state: &App, viewer: &Viewer, id: i64) -> Result<ReflectionRecord, Error> {
     let opened = open(state, viewer, id).await?;

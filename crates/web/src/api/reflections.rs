@@ -3,6 +3,8 @@
 //! comparison of two moments, and sharing. Only the author writes; a person it is shared with
 //! reads; everyone else gets 404.
 
+use std::collections::HashMap;
+
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::Method;
@@ -121,11 +123,11 @@ pub async fn list_reflections(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
 ) -> Result<Json<ReflectionList>, AppError> {
-    let own = state.store.reflections_of(viewer.person).await?;
-    let shared = state.store.reflections_shared_with(viewer.person).await?;
+    let moments = state.store.moments(viewer.person).await?;
     Ok(Json(ReflectionList {
-        reflections: own.iter().map(|r| summary(r, None)).collect(),
-        shared_with_me: shared
+        reflections: moments.own.iter().map(|r| summary(r, None)).collect(),
+        shared_with_me: moments
+            .shared
             .into_iter()
             .map(|(r, author)| summary(&r, Some(author)))
             .collect(),
@@ -204,21 +206,25 @@ pub async fn get_reflection(
     SignedIn(viewer): SignedIn,
     Path(id): Path<i64>,
 ) -> Result<Json<ReflectionDetail>, AppError> {
-    let opened = logic::open(&state, &viewer, id).await?;
-    let framework = logic::framework_of(&state, &opened.record)?;
-    let own_cards = state.store.own_cards(id).await?;
-    let answers = state.store.answers(id).await?;
-    let cards = logic::scope_cards(tr.lang, framework, &opened.record, &own_cards)
+    // Everything in one statement; each card finds its answer in a map.
+    let logic::Loaded { full, .. } = logic::load(&state, &viewer, id).await?;
+    let framework = logic::framework_of(&state, &full.record)?;
+    let answers: HashMap<&str, &AnswerRecord> = full
+        .answers
+        .iter()
+        .map(|a| (a.card_id.as_str(), a))
+        .collect();
+    let cards = logic::scope_cards(tr.lang, framework, &full.record, &full.own_cards)
         .into_iter()
         .map(|card| {
-            let answer = answers.iter().find(|a| a.card_id == card.key);
+            let answer = answers.get(card.key.as_str()).copied();
             card_state(card, answer)
         })
         .collect();
     Ok(Json(ReflectionDetail {
-        summary: summary(&opened.record, None),
+        summary: summary(&full.record, None),
         cards,
-        focus_cards: state.store.focus_cards(id).await?,
+        focus_cards: full.focus_cards,
     }))
 }
 
@@ -459,9 +465,11 @@ pub async fn get_profile(
     SignedIn(viewer): SignedIn,
     Path(id): Path<i64>,
 ) -> Result<Json<ProfileBody>, AppError> {
-    let opened = logic::open(&state, &viewer, id).await?;
-    let cards = logic::cards_of(&state, tr.lang, &opened.record).await?;
-    let profile = logic::profile(&opened.record, &cards);
+    let logic::Loaded { full, .. } = logic::load(&state, &viewer, id).await?;
+    let framework = logic::framework_of(&state, &full.record)?;
+    let scope = logic::scope_cards(tr.lang, framework, &full.record, &full.own_cards);
+    let cards = logic::sorted_cards(&scope, &full.answers);
+    let profile = logic::profile(&full.record, &cards);
     Ok(Json(ProfileBody {
         domains: profile
             .domains
@@ -479,7 +487,7 @@ pub async fn get_profile(
             .iter()
             .map(|c| c.card.clone())
             .collect(),
-        focus_cards: state.store.focus_cards(id).await?,
+        focus_cards: full.focus_cards,
     }))
 }
 

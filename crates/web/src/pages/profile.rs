@@ -41,13 +41,15 @@ pub struct ProfileQuery {
 }
 
 async fn profile_page(state: &AppState, tr: Tr, viewer: &Viewer) -> Result<ProfilePage, AppError> {
+    // Sessions and tokens in one statement.
+    let (sessions, tokens) = state.store.sessions_and_tokens(viewer.person).await?;
     Ok(ProfilePage {
         page: PageContext::new(tr, "/profiel", Section::Other),
         name: viewer.name.clone(),
         email: viewer.email.clone(),
-        sessions: live_sessions(state, viewer).await?,
+        sessions: live_sessions(state, sessions),
         current_session: viewer.session.as_ref().map_or(-1, |s| s.id),
-        tokens: state.store.api_tokens_of(viewer.person).await?,
+        tokens,
         new_token: String::new(),
         notice: String::new(),
         error: String::new(),
@@ -55,16 +57,13 @@ async fn profile_page(state: &AppState, tr: Tr, viewer: &Viewer) -> Result<Profi
 }
 
 /// The sessions that have not ended on their own (ended ones are swept at the next sign-in).
-async fn live_sessions(state: &AppState, viewer: &Viewer) -> Result<Vec<SessionRecord>, AppError> {
+fn live_sessions(state: &AppState, sessions: Vec<SessionRecord>) -> Vec<SessionRecord> {
     let now = state.clock.now();
     let lifetime = state.settings.session;
-    Ok(state
-        .store
-        .sessions_of(viewer.person)
-        .await?
+    sessions
         .into_iter()
         .filter(|s| lifetime.is_alive(s.created_at, s.last_seen_at, now))
-        .collect())
+        .collect()
 }
 
 pub async fn get_profile(

@@ -12,7 +12,8 @@ use crate::helpers::{TestApp, spawn_app};
 use crate::reflections::call;
 
 /// The statements one GET of `path` sends: with the viewer cache expired (the app's clock
-/// moved past its two seconds), then at once again, from the cache.
+/// moved past its two seconds), then at once again, from the cache. Three seconds a path:
+/// a test stays under the minute after which a session's last-seen time is written.
 async fn cost(app: &TestApp, path: &str, get: impl AsyncFn() -> reqwest::Response) -> (u64, u64) {
     app.clock.advance(3);
     let before = app.store.statements_sent();
@@ -94,14 +95,15 @@ async fn a_reflection_page_costs_one_statement_and_one_more_for_who_is_asking() 
         .await;
         assert_eq!(shared.status(), StatusCode::NO_CONTENT);
     }
-    // A second moment, so the profile offers a comparison.
-    call(
+    // A second moment, open: the profile offers a comparison, and it has a sort page.
+    let open = call(
         &leader,
         Method::POST,
         "/api/v1/reflections",
         Some(json!({"organisation": world.org_a.get()})),
     )
     .await;
+    let open = open.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
 
     let pages = [
         format!("/reflecties/{id}"),
@@ -110,6 +112,19 @@ async fn a_reflection_page_costs_one_statement_and_one_more_for_who_is_asking() 
         format!("/reflecties/{id}/export.json"),
     ];
     assert_cheap(&leader, &pages).await;
+    // The other personal pages: the sort page, the overview of moments, the account page,
+    // and the API's reads of the same.
+    let others = [
+        format!("/reflecties/{open}/sorteren"),
+        "/reflecties".to_owned(),
+        "/profiel".to_owned(),
+        "/organisaties".to_owned(),
+        "/api/v1/me".to_owned(),
+        "/api/v1/reflections".to_owned(),
+        format!("/api/v1/reflections/{id}"),
+        format!("/api/v1/reflections/{id}/profile"),
+    ];
+    assert_cheap(&leader, &others).await;
     let profile = leader.get(&pages[0]).await.text().await.unwrap();
     assert!(
         profile.contains("Test coach (coach@a.example)"),

@@ -44,8 +44,8 @@ fn moment(tr: Tr, record: &ReflectionRecord, author: String) -> MomentView {
 }
 
 async fn page(state: &AppState, tr: Tr, viewer: &Viewer) -> Result<ReflectionsPage, AppError> {
-    let own = state.store.reflections_of(viewer.person).await?;
-    let shared = state.store.reflections_shared_with(viewer.person).await?;
+    let moments = state.store.moments(viewer.person).await?;
+    let (own, shared) = (moments.own, moments.shared);
     let framework = state
         .library
         .default_framework()

@@ -94,16 +94,15 @@ struct Loaded {
     answers: Vec<AnswerRecord>,
 }
 
+/// The reflection with its cards and answers, in one statement.
 async fn load(state: &AppState, tr: Tr, viewer: &Viewer, id: i64) -> Result<Loaded, AppError> {
-    let record = logic::open_own(state, viewer, id).await?;
-    let framework = logic::framework_of(state, &record)?;
-    let own_cards = state.store.own_cards(id).await?;
-    let scope = logic::scope_cards(tr.lang, framework, &record, &own_cards);
-    let answers = state.store.answers(id).await?;
+    let full = logic::load_own(state, viewer, id).await?;
+    let framework = logic::framework_of(state, &full.record)?;
+    let scope = logic::scope_cards(tr.lang, framework, &full.record, &full.own_cards);
     Ok(Loaded {
-        record,
+        record: full.record,
         scope,
-        answers,
+        answers: full.answers,
     })
 }
 

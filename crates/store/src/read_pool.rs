@@ -146,12 +146,13 @@ impl Lease {
             .expect("a lease holds its connection until it is given back")
     }
 
-    /// Returns the connection for the next read, unless it has served its time.
+    /// Returns the connection for the next read, unless it has served its time or the pool
+    /// was closed meanwhile.
     fn give_back(mut self) {
         let Some(connection) = self.connection.take() else {
             return;
         };
-        if self.opened.elapsed() < MAX_LIFETIME {
+        if self.opened.elapsed() < MAX_LIFETIME && !self.pool.permits.is_closed() {
             self.pool
                 .idle
                 .lock()
@@ -282,5 +283,71 @@ impl<'p> Executor<'p> for &'_ ReadPool {
             lease.settle(&outcome);
             outcome
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::str::FromStr;
+
+    use super::*;
+
+    impl ReadPool {
+        fn idle(&self) -> usize {
+            self.inner.idle.lock().unwrap().len()
+        }
+    }
+
+    fn pool() -> (ReadPool, std::path::PathBuf) {
+        sqlx::any::install_default_drivers();
+        let folder = std::env::temp_dir().join(format!("leidraad_read_pool_{:016x}", {
+            use std::hash::{BuildHasher, RandomState};
+            RandomState::new().hash_one(std::process::id())
+        }));
+        std::fs::create_dir_all(&folder).unwrap();
+        let url = format!("sqlite://{}?mode=rwc", folder.join("db.sqlite3").display());
+        let options = AnyConnectOptions::from_str(&url).unwrap();
+        (
+            ReadPool::new(options, 2, Some("PRAGMA foreign_keys = ON;")),
+            folder,
+        )
+    }
+
+    #[tokio::test]
+    async fn a_read_gives_its_connection_back_and_a_failed_or_cancelled_one_does_not() {
+        let (pool, folder) = pool();
+        for _ in 0..3 {
+            let row = sqlx::query("SELECT 1 AS one")
+                .fetch_one(&pool)
+                .await
+                .unwrap();
+            assert_eq!(sqlx::Row::get::<i64, _>(&row, "one"), 1);
+        }
+        assert_eq!(pool.idle(), 1, "one connection, used three times");
+
+        assert!(
+            sqlx::query("SELECT nonsense")
+                .fetch_all(&pool)
+                .await
+                .is_err()
+        );
+        assert_eq!(pool.idle(), 0, "a failed read drops its connection");
+        sqlx::query("SELECT 1").execute(&pool).await.unwrap();
+        assert_eq!(pool.idle(), 1, "and the next one opens a new one");
+
+        let mut read = Box::pin(sqlx::query("SELECT 1").fetch_optional(&pool));
+        let first = poll_fn(|cx| Poll::Ready(read.as_mut().poll(cx))).await;
+        assert!(
+            first.is_pending(),
+            "the read waits for the connection's thread"
+        );
+        drop(read);
+        assert_eq!(pool.idle(), 0, "a cancelled read does not come back");
+        sqlx::query("SELECT 1").execute(&pool).await.unwrap();
+
+        pool.close().await;
+        assert_eq!(pool.idle(), 0);
+        assert!(sqlx::query("SELECT 1").execute(&pool).await.is_err());
+        let _ = std::fs::remove_dir_all(folder);
     }
 }

@@ -335,7 +335,10 @@ mod tests {
         sqlx::query("SELECT 1").execute(&pool).await.unwrap();
         assert_eq!(pool.idle(), 1, "and the next one opens a new one");
 
-        let mut read = Box::pin(sqlx::query("SELECT 1").fetch_optional(&pool));
+        // A read long enough that its first poll cannot find it done, even on a busy machine.
+        let slow = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c \
+                    WHERE x < 20000000) SELECT count(*) FROM c";
+        let mut read = Box::pin(sqlx::query(slow).fetch_optional(&pool));
         let first = poll_fn(|cx| Poll::Ready(read.as_mut().poll(cx))).await;
         assert!(
             first.is_pending(),

@@ -25,12 +25,9 @@ use axum::Router;
 use tokio::net::TcpListener;
 
 pub use content_source::{embedded_content, read_content_dir};
-pub use leidraad_app::accounts::{
-    AddOrganisationError, AddedOrganisation, NewOrganisation, add_organisation,
-};
-pub use leidraad_app::{
-    Clock, MailSetupError, Mailer, Settings, error_chain, files, new_salt, new_secret,
-};
+// What a caller needs to build an AppState; the use cases themselves are reached through
+// `leidraad_app`.
+pub use leidraad_app::{Clock, Mailer, Settings};
 pub use server::ServeOptions;
 pub use state::AppState;
 

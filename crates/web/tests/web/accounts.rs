@@ -51,13 +51,13 @@ pub async fn add_person(app: &TestApp, email: &str, name: &str) -> PersonId {
 /// An organisation made as the operator makes one (`leidraad admin organisation add`), with an
 /// existing account as its admin.
 async fn add_organisation(app: &TestApp, name: &str, admin_email: &str) -> OrganisationId {
-    let request = leidraad_web::NewOrganisation {
+    let request = leidraad_app::accounts::NewOrganisation {
         name,
         admin_email,
         admin_name: None,
         password: None,
     };
-    let added = leidraad_web::add_organisation(&app.store, request, app.clock.now())
+    let added = leidraad_app::accounts::add_organisation(&app.store, request, app.clock.now())
         .await
         .unwrap();
     assert!(!added.new_account);

@@ -8,6 +8,7 @@ use leidraad_domain::accounts::limits::{HOUR, SHARE_LIMIT};
 use leidraad_domain::accounts::{Action, Email, PersonId, Target};
 use leidraad_domain::reflection::{CardText, Comparison, Pile, Profile, SortedCard, check_focus};
 use leidraad_domain::{Framework, Language};
+use leidraad_store::accounts::NewAuditEvent;
 use leidraad_store::reflections::{
     AnswerFields, AnswerRecord, AnswerUpdate, Change, FullReflection, NewReflection, OwnCardRecord,
     ReflectionRecord,
@@ -338,8 +339,25 @@ pub fn chosen_domains<'a>(
 pub async fn share(state: &App, viewer: &Viewer, id: i64, email: &str) -> Result<(), Error> {
     let record = open_own(state, viewer, id).await?;
     let now = state.clock.now();
-    // The try is written before it is counted, so tries sent at the same moment cannot all
-    // slip under the limit: each sees at least itself and every try written before it.
+    // The try is written before it is counted, in one step that puts tries sent at the same
+    // moment in order: none can slip past the limit, and the first ones still get through.
+    let tries = state
+        .store
+        .record_counted_try(
+            viewer.person,
+            NewAuditEvent {
+                at: now,
+                organisation: record.organisation_id,
+                actor: Some(viewer.person),
+                subject: None,
+                event: "reflection-share-try",
+                outcome: "tried",
+                detail: "",
+            },
+            now - HOUR,
+        )
+        .await?;
+    tracing::info!(event = "reflection-share-try", outcome = "tried", "audit");
     let audit = |event, outcome, subject, detail| {
         crate::accounts::audit(
             state,
@@ -351,11 +369,6 @@ pub async fn share(state: &App, viewer: &Viewer, id: i64, email: &str) -> Result
             detail,
         )
     };
-    audit("reflection-share-try", "tried", None, "").await?;
-    let tries = state
-        .store
-        .audit_times(viewer.person, "reflection-share-try", now - HOUR)
-        .await?;
     let outcome = if tries.len() > SHARE_LIMIT.0 {
         let retry_after = SHARE_LIMIT.wait(&tries, now).unwrap_or(1);
         Err(Error::TooManyAttempts { retry_after })

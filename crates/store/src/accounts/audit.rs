@@ -62,21 +62,25 @@ fn audit_entry_from(row: &sqlx::any::AnyRow) -> Result<AuditEntry, StoreError> {
     })
 }
 
+fn insert_audit_event<'q>(
+    event: &NewAuditEvent<'q>,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments> {
+    sqlx::query(
+        "INSERT INTO audit_events (at, organisation_id, actor_id, subject_id, event, outcome, detail) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(event.at)
+    .bind(event.organisation.map(OrganisationId::get))
+    .bind(event.actor.map(PersonId::get))
+    .bind(event.subject.map(PersonId::get))
+    .bind(event.event)
+    .bind(event.outcome)
+    .bind(event.detail)
+}
+
 impl Store {
     pub async fn record_audit_event(&self, event: NewAuditEvent<'_>) -> Result<(), StoreError> {
-        sqlx::query(
-            "INSERT INTO audit_events (at, organisation_id, actor_id, subject_id, event, outcome, detail) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        )
-        .bind(event.at)
-        .bind(event.organisation.map(OrganisationId::get))
-        .bind(event.actor.map(PersonId::get))
-        .bind(event.subject.map(PersonId::get))
-        .bind(event.event)
-        .bind(event.outcome)
-        .bind(event.detail)
-        .execute(self.writer())
-        .await?;
+        insert_audit_event(&event).execute(self.writer()).await?;
         Ok(())
     }
 
@@ -109,22 +113,39 @@ impl Store {
         rows.iter().map(audit_entry_from).collect()
     }
 
-    /// When `actor` did `event` since `since`, oldest first: for limits on how often one
-    /// person may try something (sharing by e-mail address).
-    pub async fn audit_times(
+    /// Records a try by `actor` and returns when that actor tried the same event since
+    /// `since`, this try included, oldest first: for limits on how often one person may try
+    /// something (sharing by e-mail address). Tries by one actor are put in a strict order
+    /// (on SQLite by the single writer connection, on PostgreSQL by a lock on the actor held
+    /// until commit), so of tries sent at the same moment each sees exactly the ones before
+    /// it: a burst can neither slip past a limit nor use up more than the limit's allowance.
+    pub async fn record_counted_try(
         &self,
         actor: PersonId,
-        event: &str,
+        event: NewAuditEvent<'_>,
         since: i64,
     ) -> Result<Vec<i64>, StoreError> {
+        let event = NewAuditEvent {
+            actor: Some(actor),
+            ..event
+        };
+        let mut tx = self.writer().begin().await?;
+        if self.backend == crate::Backend::Postgres {
+            sqlx::query("SELECT 1 FROM (SELECT pg_advisory_xact_lock($1)) AS locked")
+                .bind(actor.get())
+                .execute(&mut *tx)
+                .await?;
+        }
+        insert_audit_event(&event).execute(&mut *tx).await?;
         let rows = sqlx::query(
             "SELECT at FROM audit_events WHERE actor_id = $1 AND event = $2 AND at > $3 ORDER BY at",
         )
         .bind(actor.get())
-        .bind(event)
+        .bind(event.event)
         .bind(since)
-        .fetch_all(self.reader())
+        .fetch_all(&mut *tx)
         .await?;
+        tx.commit().await?;
         rows.iter()
             .map(|row| row.try_get("at").map_err(StoreError::from))
             .collect()

@@ -1,23 +1,29 @@
-//! Self-reflections: the moments, their answers, own cards, focus cards and shares.
+//! Self-reflections: the moments themselves here, and by what they hold: answers, own
+//! cards, focus cards and shares, each in a module of its own.
 //!
 //! Every change takes the author's id and filters on it (and on the reflection being
 //! unfinished), so a reflection of someone else, or a finished one, is simply not changed. Who
-//! may *read* a reflection is the policy's call in the web layer, with
+//! may *read* a reflection is the policy's call in the app layer, with
 //! [`Store::reflection_viewers`].
 
 use leidraad_domain::accounts::{OrganisationId, PersonId};
-use leidraad_domain::reflection::Pile;
 use serde::Serialize;
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
 
 use crate::{Store, StoreError};
 
+mod answers;
+mod focus;
 mod full;
 mod moments;
+mod own_cards;
+mod shares;
 
+pub use answers::{AnswerFields, AnswerRecord, AnswerUpdate};
 pub use full::{FullReflection, Share};
 pub use moments::Moments;
+pub use own_cards::{OwnCardRecord, own_card_key};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ReflectionRecord {
@@ -35,43 +41,6 @@ pub struct ReflectionRecord {
     pub prefilled_from: Option<i64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct AnswerRecord {
-    pub card_id: String,
-    #[serde(serialize_with = "pile_score")]
-    pub pile: Option<Pile>,
-    pub note: String,
-    pub evidence: String,
-    pub starred: bool,
-    pub updated_at: i64,
-}
-
-fn pile_score<S: serde::Serializer>(pile: &Option<Pile>, serializer: S) -> Result<S::Ok, S::Error> {
-    match pile {
-        Some(pile) => serializer.serialize_some(&pile.score()),
-        None => serializer.serialize_none(),
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct OwnCardRecord {
-    pub id: i64,
-    pub domain_id: String,
-    pub text: String,
-    pub created_at: i64,
-}
-
-impl OwnCardRecord {
-    /// The key answers and focus cards use for this card.
-    pub fn key(&self) -> String {
-        own_card_key(self.id)
-    }
-}
-
-pub fn own_card_key(id: i64) -> String {
-    format!("eigen-{id}")
-}
-
 /// A new reflection. With `prefill_from`, the answers and own cards of that earlier
 /// reflection (of the same person) are copied in.
 #[derive(Debug, Clone)]
@@ -83,44 +52,6 @@ pub struct NewReflection<'a> {
     pub domains: &'a [String],
     pub now: i64,
     pub prefill_from: Option<i64>,
-}
-
-/// A change to one card's answer. Only the parts named in `fields` are written; the others
-/// keep what is stored, so a save never erases text it did not mean to change (a page loaded
-/// before another tab saved a note may still move the card to another pile).
-#[derive(Debug, Clone)]
-pub struct AnswerUpdate<'a> {
-    pub card_id: &'a str,
-    pub pile: Option<Pile>,
-    pub note: &'a str,
-    pub evidence: &'a str,
-    pub starred: bool,
-    pub fields: AnswerFields,
-}
-
-/// Which parts of an answer an update changes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct AnswerFields {
-    pub pile: bool,
-    pub note: bool,
-    pub evidence: bool,
-    pub starred: bool,
-}
-
-impl AnswerFields {
-    /// The whole answer: what `PUT` and the seeders write.
-    pub const ALL: AnswerFields = AnswerFields {
-        pile: true,
-        note: true,
-        evidence: true,
-        starred: true,
-    };
-    pub const NONE: AnswerFields = AnswerFields {
-        pile: false,
-        note: false,
-        evidence: false,
-        starred: false,
-    };
 }
 
 /// What became of a change to a reflection.
@@ -161,21 +92,6 @@ fn reflection_from(row: &AnyRow) -> Result<ReflectionRecord, StoreError> {
         updated_at: row.try_get("updated_at")?,
         finished_at: row.try_get("finished_at")?,
         prefilled_from: row.try_get("prefilled_from")?,
-    })
-}
-
-fn answer_from(row: &AnyRow) -> Result<AnswerRecord, StoreError> {
-    let pile: Option<i64> = row.try_get("pile")?;
-    Ok(AnswerRecord {
-        card_id: row.try_get("card_id")?,
-        pile: pile
-            .map(Pile::from_score)
-            .transpose()
-            .map_err(|_| StoreError::Corrupt("pile"))?,
-        note: row.try_get("note")?,
-        evidence: row.try_get("evidence")?,
-        starred: row.try_get::<i64, _>("starred")? == 1,
-        updated_at: row.try_get("updated_at")?,
     })
 }
 
@@ -250,75 +166,23 @@ impl Store {
         rows.iter().map(reflection_from).collect()
     }
 
-    /// Finished reflections others shared with `viewer`, newest first, with the author's name.
-    pub async fn reflections_shared_with(
-        &self,
-        viewer: PersonId,
-    ) -> Result<Vec<(ReflectionRecord, String)>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT r.id, r.person_id, r.organisation_id, r.framework_id, r.content_fingerprint, \
-                 r.domains, r.started_at, r.updated_at, r.finished_at, r.prefilled_from, \
-                 p.name AS author \
-             FROM reflection_shares s JOIN reflections r ON r.id = s.reflection_id \
-             JOIN people p ON p.id = r.person_id \
-             WHERE s.viewer_id = $1 ORDER BY r.finished_at DESC, r.id DESC",
-        )
-        .bind(viewer.get())
-        .fetch_all(self.reader())
-        .await?;
-        rows.iter()
-            .map(|row| Ok((reflection_from(row)?, row.try_get("author")?)))
-            .collect()
-    }
-
-    /// The people a reflection is shared with.
-    pub async fn reflection_viewers(&self, id: i64) -> Result<Vec<PersonId>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT viewer_id FROM reflection_shares WHERE reflection_id = $1 ORDER BY shared_at, viewer_id",
-        )
-        .bind(id)
-        .fetch_all(self.reader())
-        .await?;
-        rows.iter()
-            .map(|row| Ok(PersonId(row.try_get("viewer_id")?)))
-            .collect()
-    }
-
-    /// Saves one card's answer (the autosave path), committed together with whatever other
-    /// answers wait at the same moment. Only the author's own, unfinished reflection is
-    /// written.
-    pub async fn save_answer(
+    /// Dates the reflection and makes it read-only.
+    pub async fn finish_reflection(
         &self,
         person: PersonId,
         reflection: i64,
-        answer: AnswerUpdate<'_>,
         now: i64,
     ) -> Result<Change<()>, StoreError> {
-        let written = self
-            .answers
-            .save(crate::answer_queue::AnswerRow {
-                person,
-                reflection,
-                card_id: answer.card_id.to_owned(),
-                // A part the update leaves alone starts empty on a card answered for the
-                // first time.
-                pile: answer
-                    .pile
-                    .filter(|_| answer.fields.pile)
-                    .map(|p| i64::from(p.score())),
-                note: if answer.fields.note { answer.note } else { "" }.to_owned(),
-                evidence: if answer.fields.evidence {
-                    answer.evidence
-                } else {
-                    ""
-                }
-                .to_owned(),
-                starred: i64::from(answer.starred && answer.fields.starred),
-                fields: answer.fields,
-                now,
-            })
-            .await?;
-        if written {
+        let result = sqlx::query(
+            "UPDATE reflections SET finished_at = $1, updated_at = $1 \
+             WHERE id = $2 AND person_id = $3 AND finished_at IS NULL",
+        )
+        .bind(now)
+        .bind(reflection)
+        .bind(person.get())
+        .execute(self.writer())
+        .await?;
+        if result.rows_affected() == 1 {
             return Ok(Change::Done(()));
         }
         self.why_unchanged(person, reflection).await
@@ -343,276 +207,6 @@ impl Store {
             }
             Some(_) => Ok(Change::NotFound),
         }
-    }
-
-    pub async fn answers(&self, reflection: i64) -> Result<Vec<AnswerRecord>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT card_id, pile, note, evidence, starred, updated_at FROM reflection_answers \
-             WHERE reflection_id = $1 ORDER BY card_id",
-        )
-        .bind(reflection)
-        .fetch_all(self.reader())
-        .await?;
-        rows.iter().map(answer_from).collect()
-    }
-
-    pub async fn own_cards(&self, reflection: i64) -> Result<Vec<OwnCardRecord>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT id, domain_id, text, created_at FROM own_cards WHERE reflection_id = $1 \
-             ORDER BY id",
-        )
-        .bind(reflection)
-        .fetch_all(self.reader())
-        .await?;
-        rows.iter()
-            .map(|row| {
-                Ok(OwnCardRecord {
-                    id: row.try_get("id")?,
-                    domain_id: row.try_get("domain_id")?,
-                    text: row.try_get("text")?,
-                    created_at: row.try_get("created_at")?,
-                })
-            })
-            .collect()
-    }
-
-    /// Adds an own card to a domain, refusing a card beyond `max_per_domain`.
-    pub async fn add_own_card(
-        &self,
-        person: PersonId,
-        reflection: i64,
-        domain: &str,
-        text: &str,
-        max_per_domain: usize,
-        now: i64,
-    ) -> Result<Change<OwnCardRecord>, StoreError> {
-        let mut tx = self.writer().begin().await?;
-        let open = sqlx::query(
-            "SELECT id FROM reflections WHERE id = $1 AND person_id = $2 AND finished_at IS NULL",
-        )
-        .bind(reflection)
-        .bind(person.get())
-        .fetch_optional(&mut *tx)
-        .await?;
-        if open.is_none() {
-            drop(tx);
-            return self.why_unchanged(person, reflection).await;
-        }
-        let row = sqlx::query(
-            "SELECT COUNT(*) AS n FROM own_cards WHERE reflection_id = $1 AND domain_id = $2",
-        )
-        .bind(reflection)
-        .bind(domain)
-        .fetch_one(&mut *tx)
-        .await?;
-        let count: i64 = row.try_get("n")?;
-        if usize::try_from(count).unwrap_or(usize::MAX) >= max_per_domain {
-            return Ok(Change::TooManyOwnCards);
-        }
-        let row = sqlx::query(
-            "INSERT INTO own_cards (reflection_id, domain_id, text, created_at) \
-             VALUES ($1, $2, $3, $4) RETURNING id",
-        )
-        .bind(reflection)
-        .bind(domain)
-        .bind(text)
-        .bind(now)
-        .fetch_one(&mut *tx)
-        .await?;
-        let id: i64 = row.try_get("id")?;
-        tx.commit().await?;
-        Ok(Change::Done(OwnCardRecord {
-            id,
-            domain_id: domain.to_owned(),
-            text: text.to_owned(),
-            created_at: now,
-        }))
-    }
-
-    pub async fn update_own_card(
-        &self,
-        person: PersonId,
-        reflection: i64,
-        card: i64,
-        text: &str,
-    ) -> Result<Change<()>, StoreError> {
-        let result = sqlx::query(
-            "UPDATE own_cards SET text = $1 WHERE id = $2 AND reflection_id = \
-             (SELECT id FROM reflections WHERE id = $3 AND person_id = $4 AND finished_at IS NULL)",
-        )
-        .bind(text)
-        .bind(card)
-        .bind(reflection)
-        .bind(person.get())
-        .execute(self.writer())
-        .await?;
-        if result.rows_affected() == 1 {
-            return Ok(Change::Done(()));
-        }
-        self.why_unchanged(person, reflection).await
-    }
-
-    /// Removes an own card with its answer and its place among the focus cards.
-    pub async fn delete_own_card(
-        &self,
-        person: PersonId,
-        reflection: i64,
-        card: i64,
-    ) -> Result<Change<()>, StoreError> {
-        let mut tx = self.writer().begin().await?;
-        let result = sqlx::query(
-            "DELETE FROM own_cards WHERE id = $1 AND reflection_id = \
-             (SELECT id FROM reflections WHERE id = $2 AND person_id = $3 AND finished_at IS NULL)",
-        )
-        .bind(card)
-        .bind(reflection)
-        .bind(person.get())
-        .execute(&mut *tx)
-        .await?;
-        if result.rows_affected() != 1 {
-            drop(tx);
-            return self.why_unchanged(person, reflection).await;
-        }
-        for statement in [
-            "DELETE FROM reflection_answers WHERE reflection_id = $1 AND card_id = $2",
-            "DELETE FROM focus_cards WHERE reflection_id = $1 AND card_id = $2",
-        ] {
-            sqlx::query(statement)
-                .bind(reflection)
-                .bind(own_card_key(card))
-                .execute(&mut *tx)
-                .await?;
-        }
-        tx.commit().await?;
-        Ok(Change::Done(()))
-    }
-
-    pub async fn focus_cards(&self, reflection: i64) -> Result<Vec<String>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT card_id FROM focus_cards WHERE reflection_id = $1 ORDER BY position",
-        )
-        .bind(reflection)
-        .fetch_all(self.reader())
-        .await?;
-        rows.iter()
-            .map(|row| row.try_get("card_id").map_err(StoreError::from))
-            .collect()
-    }
-
-    /// Replaces the focus cards. The rule (at most three, from the growth points) is the
-    /// domain's; this only stores the outcome. Focus cards may change after finishing: they
-    /// are the plan for the year, not part of the moment's answers.
-    pub async fn set_focus_cards(
-        &self,
-        person: PersonId,
-        reflection: i64,
-        cards: &[String],
-    ) -> Result<Change<()>, StoreError> {
-        let mut tx = self.writer().begin().await?;
-        let owned = sqlx::query("SELECT id FROM reflections WHERE id = $1 AND person_id = $2")
-            .bind(reflection)
-            .bind(person.get())
-            .fetch_optional(&mut *tx)
-            .await?;
-        if owned.is_none() {
-            return Ok(Change::NotFound);
-        }
-        sqlx::query("DELETE FROM focus_cards WHERE reflection_id = $1")
-            .bind(reflection)
-            .execute(&mut *tx)
-            .await?;
-        for (position, card) in cards.iter().enumerate() {
-            sqlx::query(
-                "INSERT INTO focus_cards (reflection_id, card_id, position) VALUES ($1, $2, $3)",
-            )
-            .bind(reflection)
-            .bind(card)
-            .bind(i64::try_from(position).unwrap_or(i64::MAX))
-            .execute(&mut *tx)
-            .await?;
-        }
-        tx.commit().await?;
-        Ok(Change::Done(()))
-    }
-
-    /// Dates the reflection and makes it read-only.
-    pub async fn finish_reflection(
-        &self,
-        person: PersonId,
-        reflection: i64,
-        now: i64,
-    ) -> Result<Change<()>, StoreError> {
-        let result = sqlx::query(
-            "UPDATE reflections SET finished_at = $1, updated_at = $1 \
-             WHERE id = $2 AND person_id = $3 AND finished_at IS NULL",
-        )
-        .bind(now)
-        .bind(reflection)
-        .bind(person.get())
-        .execute(self.writer())
-        .await?;
-        if result.rows_affected() == 1 {
-            return Ok(Change::Done(()));
-        }
-        self.why_unchanged(person, reflection).await
-    }
-
-    /// Shares a finished reflection with a named person.
-    pub async fn share_reflection(
-        &self,
-        person: PersonId,
-        reflection: i64,
-        viewer: PersonId,
-        now: i64,
-    ) -> Result<Change<()>, StoreError> {
-        let result = sqlx::query(
-            "INSERT INTO reflection_shares (reflection_id, viewer_id, shared_at) \
-             SELECT id, $3, $4 FROM reflections \
-             WHERE id = $1 AND person_id = $2 AND finished_at IS NOT NULL AND $3 <> $2 \
-             ON CONFLICT DO NOTHING",
-        )
-        .bind(reflection)
-        .bind(person.get())
-        .bind(viewer.get())
-        .bind(now)
-        .execute(self.writer())
-        .await?;
-        if result.rows_affected() == 1 {
-            return Ok(Change::Done(()));
-        }
-        let row =
-            sqlx::query("SELECT finished_at FROM reflections WHERE id = $1 AND person_id = $2")
-                .bind(reflection)
-                .bind(person.get())
-                .fetch_optional(self.writer())
-                .await?;
-        Ok(match row {
-            None => Change::NotFound,
-            Some(row) if row.try_get::<Option<i64>, _>("finished_at")?.is_none() => {
-                // Only a finished reflection is shared; an open one is still being written.
-                Change::Finished
-            }
-            Some(_) => Change::Done(()),
-        })
-    }
-
-    /// Withdraws a share. `Ok(false)`: it was not shared with that person.
-    pub async fn unshare_reflection(
-        &self,
-        person: PersonId,
-        reflection: i64,
-        viewer: PersonId,
-    ) -> Result<bool, StoreError> {
-        let result = sqlx::query(
-            "DELETE FROM reflection_shares WHERE viewer_id = $1 AND reflection_id = \
-             (SELECT id FROM reflections WHERE id = $2 AND person_id = $3)",
-        )
-        .bind(viewer.get())
-        .bind(reflection)
-        .bind(person.get())
-        .execute(self.writer())
-        .await?;
-        Ok(result.rows_affected() == 1)
     }
 }
 
@@ -652,7 +246,7 @@ async fn copy_reflection(
     .fetch_all(&mut **tx)
     .await?;
     for row in &answers {
-        let answer = answer_from(row)?;
+        let answer = answers::answer_from(row)?;
         let card = renamed
             .iter()
             .find(|(old, _)| *old == answer.card_id)

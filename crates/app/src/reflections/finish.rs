@@ -1,0 +1,51 @@
+//! Finishing a reflection, and choosing its focus cards.
+
+use leidraad_domain::Language;
+use leidraad_domain::reflection::check_focus;
+
+use super::{cards_of, open_own, settle};
+use crate::App;
+use crate::Error;
+use crate::Viewer;
+
+/// Finishes one's own reflection: dated, and read-only from now on.
+pub async fn finish(state: &App, viewer: &Viewer, id: i64) -> Result<(), Error> {
+    open_own(state, viewer, id).await?;
+    settle(
+        state
+            .store
+            .finish_reflection(viewer.person, id, state.clock.now())
+            .await?,
+    )
+}
+
+/// Adds a focus card after checking the domain's rule.
+pub async fn add_focus(state: &App, viewer: &Viewer, id: i64, card: &str) -> Result<(), Error> {
+    let record = open_own(state, viewer, id).await?;
+    let cards = cards_of(state, Language::default(), &record).await?;
+    let mut chosen = state.store.focus_cards(id).await?;
+    check_focus(&chosen, card, &cards).map_err(|e| Error::Conflict { code: e.code() })?;
+    chosen.push(card.to_owned());
+    settle(
+        state
+            .store
+            .set_focus_cards(viewer.person, id, &chosen)
+            .await?,
+    )
+}
+
+pub async fn remove_focus(state: &App, viewer: &Viewer, id: i64, card: &str) -> Result<(), Error> {
+    open_own(state, viewer, id).await?;
+    let mut chosen = state.store.focus_cards(id).await?;
+    let before = chosen.len();
+    chosen.retain(|c| c != card);
+    if chosen.len() == before {
+        return Err(Error::NotFound);
+    }
+    settle(
+        state
+            .store
+            .set_focus_cards(viewer.person, id, &chosen)
+            .await?,
+    )
+}

@@ -2,8 +2,8 @@
 //! and PostgreSQL with one set of queries, chosen from the database URL at start-up.
 
 pub mod accounts;
-mod answer_queue;
 mod error;
+mod group_commit;
 mod read_pool;
 pub mod reflections;
 mod store;

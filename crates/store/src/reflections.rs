@@ -13,7 +13,7 @@ use sqlx::{Any, Row, Transaction};
 
 use crate::{Store, StoreError};
 
-mod answers;
+pub(crate) mod answers;
 mod focus;
 mod full;
 mod moments;

@@ -8,7 +8,9 @@ use sqlx::migrate::Migrator;
 use sqlx::{AnyPool, Executor, Row};
 
 use crate::StoreError;
+use crate::group_commit::{Committers, GroupCommit};
 use crate::read_pool::ReadPool;
+use crate::reflections::answers::ReflectionAnswers;
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/postgres");
@@ -56,11 +58,29 @@ pub struct ContentVersion {
 pub struct Store {
     pub(crate) backend: Backend,
     read_pool: ReadPool,
-    write_pool: AnyPool,
-    /// Autosaved answers, committed in groups; see [`crate::answer_queue`].
-    pub(crate) answers: crate::answer_queue::AnswerQueue,
+    pub(crate) write: Writer,
+    /// The group commits' tasks, drained on close; see [`crate::group_commit`].
+    pub(crate) committers: Committers,
+    /// Autosaved reflection answers, committed in groups.
+    pub(crate) answers: GroupCommit<ReflectionAnswers>,
     /// Statements sent through either pool, see [`Store::statements_sent`].
     statements: Arc<AtomicU64>,
+}
+
+/// The write pool with the store's count of statements sent; a group commit's task holds a
+/// clone, so its statements are counted like the store's own.
+#[derive(Debug, Clone)]
+pub(crate) struct Writer {
+    pool: AnyPool,
+    statements: Arc<AtomicU64>,
+}
+
+impl Writer {
+    /// The pool. Every call counts as one statement sent, or one transaction begun.
+    pub(crate) fn pool(&self) -> &AnyPool {
+        self.statements.fetch_add(1, Ordering::Relaxed);
+        &self.pool
+    }
 }
 
 impl Store {
@@ -69,22 +89,10 @@ impl Store {
         sqlx::any::install_default_drivers();
         let backend = Backend::from_url(url)?;
         let options = AnyConnectOptions::from_str(&with_sqlite_create_mode(url))?;
-        let statements = Arc::new(AtomicU64::new(0));
-        let store = match backend {
+        let (write_pool, read_pool) = match backend {
             Backend::Sqlite => {
                 let writer = sqlite_pool(&options, 1).await?;
-                let read_pool = ReadPool::new(options, 8, Some(SQLITE_SETUP));
-                read_pool.warm_up().await?;
-                Store {
-                    backend,
-                    read_pool,
-                    answers: crate::answer_queue::AnswerQueue::start(
-                        writer.clone(),
-                        statements.clone(),
-                    ),
-                    write_pool: writer,
-                    statements,
-                }
+                (writer, ReadPool::new(options, 8, Some(SQLITE_SETUP)))
             }
             Backend::Postgres => {
                 let writer = AnyPoolOptions::new()
@@ -96,21 +104,24 @@ impl Store {
                     .test_before_acquire(false)
                     .connect_with(options.clone())
                     .await?;
-                let read_pool = ReadPool::new(options, 16, None);
-                read_pool.warm_up().await?;
-                Store {
-                    backend,
-                    read_pool,
-                    answers: crate::answer_queue::AnswerQueue::start(
-                        writer.clone(),
-                        statements.clone(),
-                    ),
-                    write_pool: writer,
-                    statements,
-                }
+                (writer, ReadPool::new(options, 16, None))
             }
         };
-        Ok(store)
+        read_pool.warm_up().await?;
+        let statements = Arc::new(AtomicU64::new(0));
+        let write = Writer {
+            pool: write_pool,
+            statements: statements.clone(),
+        };
+        let committers = Committers::new();
+        Ok(Store {
+            backend,
+            read_pool,
+            answers: committers.start(ReflectionAnswers, &write),
+            committers,
+            write,
+            statements,
+        })
     }
 
     /// The pool for reads (see [`crate::read_pool`]). Every call counts as one statement
@@ -122,8 +133,7 @@ impl Store {
 
     /// The pool for writes. Every call counts as one statement sent, or one transaction begun.
     pub(crate) fn writer(&self) -> &AnyPool {
-        self.statements.fetch_add(1, Ordering::Relaxed);
-        &self.write_pool
+        self.write.pool()
     }
 
     /// How many statements this store (and its clones) sent to the database so far: each read
@@ -146,7 +156,7 @@ impl Store {
             Backend::Sqlite => &SQLITE_MIGRATIONS,
             Backend::Postgres => &POSTGRES_MIGRATIONS,
         };
-        migrator.run(&self.write_pool).await?;
+        migrator.run(&self.write.pool).await?;
         Ok(())
     }
 
@@ -156,8 +166,11 @@ impl Store {
         Ok(())
     }
 
+    /// Commits every write the group commits hold, then closes both pools. A write that
+    /// comes after fails with [`StoreError::Closed`].
     pub async fn close(&self) {
-        self.write_pool.close().await;
+        self.committers.drain().await;
+        self.write.pool.close().await;
         self.read_pool.close().await;
     }
 

@@ -1,5 +1,5 @@
 //! A reflection's answers: one per card, written by the autosave through the group commit
-//! (see [`crate::answer_queue`]) and read back in card order.
+//! (see [`upsert`]) and read back in card order.
 
 use leidraad_domain::accounts::PersonId;
 use leidraad_domain::reflection::Pile;
@@ -9,6 +9,10 @@ use sqlx::any::AnyRow;
 
 use super::Change;
 use crate::{Store, StoreError};
+
+mod upsert;
+
+pub(crate) use upsert::ReflectionAnswers;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AnswerRecord {
@@ -94,7 +98,7 @@ impl Store {
     ) -> Result<Change<()>, StoreError> {
         let written = self
             .answers
-            .save(crate::answer_queue::AnswerRow {
+            .write(upsert::AnswerRow {
                 person,
                 reflection,
                 card_id: answer.card_id.to_owned(),

@@ -3,8 +3,11 @@
 //! come here.
 
 use leidraad_domain::accounts::{
-    Action, Email, LabelError, Password, PersonName, Role, Target, TokenName,
+    Action, Email, LabelError, Password, PersonId, PersonName, Role, Target, TokenName,
 };
+
+use leidraad_store::Store;
+use leidraad_store::accounts::NewAuditEvent;
 
 use crate::accounts;
 use crate::{App, Error, Viewer, new_secret};
@@ -18,29 +21,37 @@ pub struct NewToken {
 /// Creates a token named `typed` (checked by [`TokenName`]).
 pub async fn create_token(state: &App, viewer: &Viewer, typed: &str) -> Result<NewToken, Error> {
     viewer.may(Action::ManageOwnApiTokens, &Target::owned_by(viewer.person))?;
+    create_token_in(&state.store, viewer.person, typed, state.clock.now(), "").await
+}
+
+/// [`create_token`] for the command line, which has a store and no running app (an operator
+/// makes a token for someone); `via` goes into the audit entry's detail (`cli`).
+pub async fn create_token_in(
+    store: &Store,
+    person: PersonId,
+    typed: &str,
+    now: i64,
+    via: &str,
+) -> Result<NewToken, Error> {
     let name = TokenName::parse(typed).map_err(|e| Error::BadRequest {
         code: LabelError::code(e),
     })?;
     let secret = new_secret();
-    state
-        .store
-        .create_api_token(
-            viewer.person,
-            name.as_str(),
-            &secret.digest(),
-            state.clock.now(),
-        )
+    store
+        .create_api_token(person, name.as_str(), &secret.digest(), now)
         .await?;
-    accounts::audit(
-        state,
-        None,
-        Some(viewer.person),
-        None,
-        "api-token",
-        "created",
-        "",
-    )
-    .await?;
+    store
+        .record_audit_event(NewAuditEvent {
+            at: now,
+            organisation: None,
+            actor: Some(person),
+            subject: None,
+            event: "api-token",
+            outcome: "created",
+            detail: via,
+        })
+        .await?;
+    tracing::info!(event = "api-token", outcome = "created", "audit");
     Ok(NewToken {
         name: name.as_str().to_owned(),
         secret: secret.expose().to_owned(),

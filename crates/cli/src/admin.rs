@@ -4,11 +4,8 @@ use std::io::BufRead;
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use leidraad_domain::accounts::{
-    Email, HashMemory, OrganisationName, Password, PersonName, TokenName, hash_password_in,
-};
+use leidraad_domain::accounts::{Email, HashMemory, Password, PersonName, hash_password_in};
 use leidraad_store::Store;
-use leidraad_store::accounts::{NewAuditEvent, NewPerson};
 
 pub fn now() -> i64 {
     SystemTime::now()
@@ -23,11 +20,7 @@ pub struct NewAccount {
     pub password_hash: String,
 }
 
-pub fn new_account(email: &str, name: &str, password: &str) -> Result<NewAccount, String> {
-    new_account_in(email, name, password, &mut HashMemory::new())
-}
-
-/// As [`new_account`], hashing in `memory`: several accounts in a row share one buffer, which
+/// A new account's typed parts checked by the setup page's rules and hashed in `memory`: several accounts in a row share one buffer, which
 /// is handed back to the operating system when dropped. (Allocated anew per hash, glibc keeps
 /// 19 MiB or more of them in the heap: a fresh demo would idle 20 to 40 MB higher.)
 pub fn new_account_in(
@@ -55,48 +48,31 @@ pub async fn init(
     email: &str,
     name: Option<&str>,
 ) -> Result<ExitCode, String> {
-    let organisation =
-        OrganisationName::parse(organisation).map_err(|e| format!("--organisation: {e}"))?;
-    let organisation = organisation.as_str();
     let default_name = email.split('@').next().unwrap_or(email);
     let password = read_password()?;
-    let account = new_account(email, name.unwrap_or(default_name), &password)?;
-    let now = now();
-    let created = store
-        .create_first_organisation(
-            organisation,
-            NewPerson {
-                email: account.email.as_str(),
-                email_key: &account.email.lookup_key(),
-                name: account.name.as_str(),
-                password_hash: &account.password_hash,
-                now,
-            },
-        )
-        .await
-        .map_err(|e| leidraad_app::error_chain(&e))?;
-    let Some((organisation_id, person)) = created else {
-        return Err(
-            "this installation already has people; invite new ones from the organisation page"
-                .into(),
-        );
+    let setup = leidraad_app::accounts::Setup {
+        organisation,
+        name: name.unwrap_or(default_name),
+        email,
+        // Read once from stdin: there is nobody to mistype a repetition.
+        password: leidraad_app::accounts::NewPassword {
+            password: &password,
+            again: &password,
+        },
     };
-    store
-        .record_audit_event(NewAuditEvent {
-            at: now,
-            organisation: Some(organisation_id),
-            actor: Some(person),
-            subject: None,
-            event: "setup",
-            outcome: "succeeded",
-            detail: "cli",
-        })
-        .await
-        .map_err(|e| leidraad_app::error_chain(&e))?;
-    println!(
-        "Organisation {organisation_id} and its admin {} created.",
-        account.email
-    );
+    let organisation_id = match leidraad_app::accounts::set_up_in(store, &setup, now(), "cli").await
+    {
+        Ok((organisation, _)) => organisation,
+        Err(leidraad_app::Error::NotFound) => {
+            return Err(
+                "this installation already has people; invite new ones from the organisation page"
+                    .into(),
+            );
+        }
+        Err(leidraad_app::Error::BadRequest { code }) => return Err(code.into()),
+        Err(error) => return Err(leidraad_app::error_chain(&error)),
+    };
+    println!("Organisation {organisation_id} and its admin {email} created.");
     Ok(ExitCode::SUCCESS)
 }
 
@@ -152,30 +128,17 @@ fn read_password() -> Result<String, String> {
 
 pub async fn api_token(store: &Store, email: &str, name: &str) -> Result<ExitCode, String> {
     let email = Email::parse(email).map_err(|e| format!("email: {e}"))?;
-    let name = TokenName::parse(name).map_err(|e| format!("--name: {e}"))?;
-    let name = name.as_str();
     let person = store
         .person_by_email(&email.lookup_key())
         .await
         .map_err(|e| leidraad_app::error_chain(&e))?
         .ok_or_else(|| format!("no account with the email {email}"))?;
-    let secret = leidraad_app::new_secret();
-    store
-        .create_api_token(person.id, name, &secret.digest(), now())
+    let token = leidraad_app::me::create_token_in(store, person.id, name, now(), "cli")
         .await
-        .map_err(|e| leidraad_app::error_chain(&e))?;
-    store
-        .record_audit_event(NewAuditEvent {
-            at: now(),
-            organisation: None,
-            actor: Some(person.id),
-            subject: None,
-            event: "api-token",
-            outcome: "created",
-            detail: "cli",
-        })
-        .await
-        .map_err(|e| leidraad_app::error_chain(&e))?;
-    println!("{}", secret.expose());
+        .map_err(|error| match error {
+            leidraad_app::Error::BadRequest { code } => format!("--name: {code}"),
+            other => leidraad_app::error_chain(&other),
+        })?;
+    println!("{}", token.secret);
     Ok(ExitCode::SUCCESS)
 }

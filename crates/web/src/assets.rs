@@ -3,10 +3,11 @@
 
 use std::sync::LazyLock;
 
-use axum::Router;
 use axum::extract::Path;
+use axum::http::Method;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use axum::routing::MethodRouter;
 use axum::routing::get;
 use leidraad_domain::fingerprint::fingerprint;
 
@@ -52,8 +53,8 @@ pub fn js_url() -> &'static str {
     &ASSETS[1].url
 }
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/static/{version}/{name}", get(get_asset))
+pub fn routes() -> Vec<(Method, &'static str, MethodRouter<AppState>)> {
+    vec![(Method::GET, "/static/{version}/{name}", get(get_asset))]
 }
 
 async fn get_asset(Path((version, name)): Path<(String, String)>) -> Response {

@@ -31,42 +31,53 @@ pub use leidraad_app::{Clock, Mailer, Settings};
 pub use server::ServeOptions;
 pub use state::AppState;
 
-/// Every route that carries an organisation id, page or API, with its method: the isolation
-/// tests call each of them as an outsider.
-pub fn organisation_route_table() -> Vec<(axum::http::Method, &'static str)> {
-    pages::organisation::routes()
+pub use routes::Reach;
+
+/// Every route of the app, page or API, with its method and who it is for: the tests walk
+/// it (anonymous callers, outsiders, every role, whom a reflection is not shared with).
+pub fn route_table() -> Vec<(axum::http::Method, &'static str, Reach)> {
+    routes::table()
         .into_iter()
-        .chain(api::organisation_routes())
-        .map(|(method, path, _)| (method, path))
+        .map(|route| (route.method, route.path, route.reach))
         .collect()
 }
 
-/// Every route that reads or changes one reflection (`{id}`), page or API, with its method:
-/// the privacy test calls each of them as someone the reflection is not shared with.
+/// The routes of [`route_table`] that carry an organisation id.
+pub fn organisation_route_table() -> Vec<(axum::http::Method, &'static str)> {
+    of_reach(Reach::Organisation).collect()
+}
+
+/// The routes of [`route_table`] that read or change one reflection (`{id}`).
 pub fn reflection_route_table() -> Vec<(axum::http::Method, &'static str)> {
-    pages::reflection::routes()
-        .into_iter()
-        .chain(api::reflections::routes())
-        .map(|(method, path, _)| (method, path))
+    of_reach(Reach::Reflection)
         .filter(|(_, path)| path.contains("{id}"))
         .collect()
 }
 
+fn of_reach(reach: Reach) -> impl Iterator<Item = (axum::http::Method, &'static str)> {
+    route_table()
+        .into_iter()
+        .filter(move |(_, _, r)| *r == reach)
+        .map(|(method, path, _)| (method, path))
+}
+
 /// Every route of the app, with its middleware.
 pub fn router(state: AppState) -> Router {
-    let routes = Router::new()
-        .merge(pages::router(state.clone()))
-        .merge(api::router(state.clone()))
-        .merge(assets::router())
-        .merge(health_router());
+    let routes = routes::router(&state);
     middleware::wrap(routes, state)
 }
 
-fn health_router() -> Router<AppState> {
+fn health_routes() -> Vec<(
+    axum::http::Method,
+    &'static str,
+    axum::routing::MethodRouter<AppState>,
+)> {
+    use axum::http::Method;
     use axum::routing::get;
-    Router::new()
-        .route("/healthz", get(get_healthz))
-        .route("/readyz", get(get_readyz))
+    vec![
+        (Method::GET, "/healthz", get(get_healthz)),
+        (Method::GET, "/readyz", get(get_readyz)),
+    ]
 }
 
 /// The process is up. Does no work: the benchmark uses it as the ceiling.

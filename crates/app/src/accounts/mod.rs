@@ -3,6 +3,7 @@
 //! and the audit log. Every decision about who may do what is the policy's; this module only
 //! carries it out.
 
+mod entry;
 mod members;
 mod reset;
 mod sign_in;
@@ -10,6 +11,7 @@ mod sign_in;
 pub use crate::organisations::{
     AddOrganisationError, AddedOrganisation, NewOrganisation, add_organisation,
 };
+pub use entry::*;
 pub use members::*;
 pub use reset::*;
 pub use sign_in::*;

@@ -8,7 +8,7 @@ use axum::extract::{Path, State};
 use axum::http::{Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodRouter, delete, get, patch};
-use leidraad_domain::accounts::{Action, Email, OrganisationId, PersonId, SchoolId, Target};
+use leidraad_domain::accounts::{Action, Email, OrganisationId, PersonId, Target};
 use leidraad_store::accounts::{Member, PersonalData};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -17,8 +17,8 @@ use crate::AppState;
 use crate::auth::{SignedIn, Viewer};
 use crate::error::AppError;
 use crate::i18n::Tr;
-use leidraad_app::accounts;
 use leidraad_app::organisations::{create_school, revoke_invitation};
+use leidraad_app::{accounts, directory};
 
 /// The organisation-scoped API routes; see `organisation_route_table`.
 pub fn organisation_routes() -> Vec<(Method, &'static str, MethodRouter<AppState>)> {
@@ -71,13 +71,26 @@ pub fn organisation_routes() -> Vec<(Method, &'static str, MethodRouter<AppState
     ]
 }
 
-pub fn personal_routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
+pub fn personal_routes() -> Vec<(Method, &'static str, MethodRouter<AppState>)> {
     vec![
-        ("/api/v1/me", get(get_me)),
-        ("/api/v1/me/tokens", get(list_tokens).post(post_token)),
-        ("/api/v1/me/tokens/{id}", delete(delete_token)),
-        ("/api/v1/me/export", get(get_export)),
-        ("/api/v1/organisations", get(list_organisations)),
+        (Method::GET, "/api/v1/me", get(get_me)),
+        (Method::GET, "/api/v1/me/tokens", get(list_tokens)),
+        (
+            Method::POST,
+            "/api/v1/me/tokens",
+            axum::routing::post(post_token),
+        ),
+        (
+            Method::DELETE,
+            "/api/v1/me/tokens/{id}",
+            delete(delete_token),
+        ),
+        (Method::GET, "/api/v1/me/export", get(get_export)),
+        (
+            Method::GET,
+            "/api/v1/organisations",
+            get(list_organisations),
+        ),
     ]
 }
 
@@ -172,22 +185,9 @@ pub async fn list_schools(
     SignedIn(viewer): SignedIn,
     Path(org): Path<i64>,
 ) -> Result<Json<SchoolList>, AppError> {
-    let organisation = OrganisationId(org);
-    viewer.may(
-        Action::ViewOrganisation,
-        &Target::organisation(organisation),
-    )?;
-    let schools = state
-        .store
-        .schools(organisation)
+    let schools = directory::schools(&state, &viewer, OrganisationId(org))
         .await?
         .into_iter()
-        .filter(|s| {
-            viewer.allowed(
-                Action::ViewSchools,
-                &Target::school(organisation, s.school_id()),
-            )
-        })
         .map(|s| SchoolItem {
             id: s.id,
             name: s.name,
@@ -256,33 +256,9 @@ pub async fn list_members(
     SignedIn(viewer): SignedIn,
     Path(org): Path<i64>,
 ) -> Result<Json<MemberList>, AppError> {
-    let organisation = OrganisationId(org);
-    let members = state.store.members(organisation).await?;
-    if viewer.allowed(Action::ViewMembers, &Target::organisation(organisation)) {
-        return Ok(Json(MemberList {
-            members: members.into_iter().map(member_item).collect(),
-        }));
-    }
-    viewer.may(
-        Action::ViewOrganisation,
-        &Target::organisation(organisation),
-    )?;
-    let visible: Vec<SchoolId> = viewer
-        .membership(organisation)?
-        .schools
-        .iter()
-        .copied()
-        .filter(|s| viewer.allowed(Action::ViewMembers, &Target::school(organisation, *s)))
-        .collect();
-    if visible.is_empty() {
-        return Err(AppError::Forbidden);
-    }
+    let members = directory::members(&state, &viewer, OrganisationId(org)).await?;
     Ok(Json(MemberList {
-        members: members
-            .into_iter()
-            .filter(|m| m.schools.iter().any(|s| visible.contains(s)))
-            .map(member_item)
-            .collect(),
+        members: members.into_iter().map(member_item).collect(),
     }))
 }
 
@@ -355,11 +331,7 @@ pub async fn list_invitations(
     SignedIn(viewer): SignedIn,
     Path(org): Path<i64>,
 ) -> Result<Json<InvitationList>, AppError> {
-    let organisation = OrganisationId(org);
-    viewer.may(Action::ViewInvitations, &Target::organisation(organisation))?;
-    let invitations = state
-        .store
-        .invitations(organisation)
+    let invitations = directory::invitations(&state, &viewer, OrganisationId(org))
         .await?
         .into_iter()
         .map(|i| InvitationItem {
@@ -463,10 +435,7 @@ pub async fn list_tokens(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
 ) -> Result<Json<TokenList>, AppError> {
-    viewer.may(Action::ManageOwnApiTokens, &Target::owned_by(viewer.person))?;
-    let tokens = state
-        .store
-        .api_tokens_of(viewer.person)
+    let tokens = directory::api_tokens(&state, &viewer)
         .await?
         .into_iter()
         .map(|t| TokenItem {

@@ -3,12 +3,11 @@
 
 use std::sync::LazyLock;
 
+use axum::Json;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderValue, header};
-use axum::middleware::from_fn_with_state;
+use axum::http::{HeaderValue, Method, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use axum::{Json, Router};
 use leidraad_domain::search::{HitItem, SearchHit, SearchIndex};
 use leidraad_domain::{
     Card, DialogueCard, Framework, Language, Library, Localized, SearchQuery, SearchQueryError,
@@ -23,7 +22,7 @@ pub mod reflections;
 
 use crate::AppState;
 use crate::error::AppError;
-use crate::page_cache::serve_cached;
+use crate::routes::{Reach, Route, cached_rows, rows};
 use openapi::Conventions;
 
 #[derive(OpenApi)]
@@ -100,36 +99,31 @@ use openapi::Conventions;
 )]
 struct ApiDoc;
 
-pub use accounts::organisation_routes;
-
 static OPENAPI_JSON: LazyLock<String> = LazyLock::new(|| {
     ApiDoc::openapi()
         .to_pretty_json()
         .expect("the OpenAPI document serialises")
 });
 
-pub fn router(state: AppState) -> Router<AppState> {
-    let content_answers = Router::new()
-        .route("/api/v1/frameworks", get(list_frameworks))
-        .route("/api/v1/frameworks/{id}", get(get_framework))
-        .route_layer(from_fn_with_state(state.pages.clone(), serve_cached));
-    Router::new()
-        .merge(content_answers)
-        .route("/api/v1/openapi.json", get(get_openapi))
-        .route("/api/v1/cards", get(list_cards))
-        .route("/api/v1/dialogue-cards", get(list_dialogue_cards))
-        .merge(account_router())
-}
-
-fn account_router() -> Router<AppState> {
-    let mut router = Router::new();
-    for (path, handler) in accounts::personal_routes() {
-        router = router.route(path, handler);
-    }
-    for (_, path, handler) in accounts::organisation_routes() {
-        router = router.route(path, handler);
-    }
-    router.merge(crate::routes::from_table(reflections::routes()))
+/// Every API route, as rows of the route table (see [`crate::routes`]).
+pub fn routes() -> Vec<Route> {
+    use Method as M;
+    cached_rows(vec![
+        (M::GET, "/api/v1/frameworks", get(list_frameworks)),
+        (M::GET, "/api/v1/frameworks/{id}", get(get_framework)),
+    ])
+    .chain(rows(
+        Reach::Public,
+        vec![
+            (M::GET, "/api/v1/openapi.json", get(get_openapi)),
+            (M::GET, "/api/v1/cards", get(list_cards)),
+            (M::GET, "/api/v1/dialogue-cards", get(list_dialogue_cards)),
+        ],
+    ))
+    .chain(rows(Reach::Personal, accounts::personal_routes()))
+    .chain(rows(Reach::Organisation, accounts::organisation_routes()))
+    .chain(rows(Reach::Reflection, reflections::routes()))
+    .collect()
 }
 
 async fn get_openapi() -> Response {

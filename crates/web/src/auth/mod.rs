@@ -20,7 +20,8 @@ use crate::error::AppError;
 
 pub use crate::cookie::SessionCookie;
 pub use csrf::CSRF_FIELD;
-pub use leidraad_app::{SessionInfo, Viewer};
+pub use leidraad_app::Viewer;
+use leidraad_app::{Credential, Identity, identify};
 pub use session_cookie::{ClientAddress, user_agent};
 
 tokio::task_local! {
@@ -101,88 +102,19 @@ async fn resolve(
     headers: &HeaderMap,
     now: i64,
 ) -> Result<(Option<Arc<Viewer>>, bool), Response> {
-    let unauthorized = || AppError::Unauthorized.into_response();
-    match credentials(headers, &state.session_cookie) {
-        Credentials::None => Ok((None, false)),
-        Credentials::Bearer(None) => Err(unauthorized()),
-        Credentials::Bearer(Some(token)) => {
-            let key = format!("token:{}", token.digest());
-            if let Some(viewer) = state.viewers.get(&key, now, state.settings.session) {
-                return Ok((Some(viewer), false));
-            }
-            let viewer = token_viewer(state, &token, now)
-                .await
-                .map_err(IntoResponse::into_response)?
-                .ok_or_else(unauthorized)?;
-            let viewer = Arc::new(viewer);
-            state.viewers.put(key, viewer.clone(), now, None);
-            Ok((Some(viewer), false))
-        }
-        Credentials::Cookie(secret) => {
-            let key = format!("session:{}", secret.digest());
-            if let Some(viewer) = state.viewers.get(&key, now, state.settings.session) {
-                return Ok((Some(viewer), false));
-            }
-            let viewer = session_viewer(state, &secret, now)
-                .await
-                .map_err(IntoResponse::into_response)?;
-            // A cookie for a session that has ended is removed from the browser.
-            let Some((viewer, session)) = viewer else {
-                return Ok((None, true));
-            };
-            let viewer = Arc::new(viewer);
-            state.viewers.put(key, viewer.clone(), now, Some(session));
-            Ok((Some(viewer), false))
-        }
-    }
-}
-
-/// The viewer behind an API token: one statement, and a second at most once a minute to
-/// note the token's use.
-async fn token_viewer(
-    state: &AppState,
-    token: &Secret,
-    now: i64,
-) -> Result<Option<Viewer>, AppError> {
-    let Some((token, record)) = state.store.viewer_by_api_token(&token.digest()).await? else {
-        return Ok(None);
+    let credential = match credentials(headers, &state.session_cookie) {
+        Credentials::None => return Ok((None, false)),
+        Credentials::Bearer(None) => return Err(AppError::Unauthorized.into_response()),
+        Credentials::Bearer(Some(token)) => Credential::ApiToken(token),
+        Credentials::Cookie(secret) => Credential::Session(secret),
     };
-    if token.last_used_at.is_none_or(|at| at + 60 <= now) {
-        state.store.note_api_token_use(token.id, now).await?;
+    match identify(state, &credential, now).await {
+        Ok(Identity::Known(viewer)) => Ok((Some(viewer), false)),
+        // A cookie for a session that has ended is removed from the browser.
+        Ok(Identity::EndedSession) => Ok((None, true)),
+        Ok(Identity::UnknownToken) => Err(AppError::Unauthorized.into_response()),
+        Err(error) => Err(AppError::from(error).into_response()),
     }
-    Ok(Some(Viewer::from_record(record, None)))
-}
-
-/// The viewer behind a live session, with the session's start and last request: one
-/// statement, and a second when the session has ended or must be touched (at most once a
-/// minute).
-async fn session_viewer(
-    state: &AppState,
-    secret: &Secret,
-    now: i64,
-) -> Result<Option<(Viewer, (i64, i64))>, AppError> {
-    let Some((session, record)) = state.store.viewer_by_session(&secret.digest()).await? else {
-        return Ok(None);
-    };
-    let lifetime = state.settings.session;
-    if !lifetime.is_alive(session.created_at, session.last_seen_at, now) {
-        state
-            .store
-            .end_session(session.person_id, session.id)
-            .await?;
-        return Ok(None);
-    }
-    let mut last_seen = session.last_seen_at;
-    if last_seen + lifetime.touch_interval() <= now {
-        state.store.touch_session(session.id, now).await?;
-        last_seen = now;
-    }
-    let info = SessionInfo {
-        id: session.id,
-        csrf_token: session.csrf_token,
-    };
-    let viewer = Viewer::from_record(record, Some(info));
-    Ok(Some((viewer, (session.created_at, last_seen))))
 }
 
 /// A handler argument: the signed-in viewer. Without one, a page redirects to the sign-in

@@ -11,93 +11,127 @@ mod search;
 mod sign_in;
 
 use askama::Template;
-use axum::Router;
-use axum::http::{HeaderValue, header};
-use axum::middleware::from_fn_with_state;
+use axum::http::{HeaderValue, Method, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 
-use crate::AppState;
 use crate::assets;
 use crate::error::{AppError, Problem};
 use crate::i18n::Tr;
-use crate::page_cache::serve_cached;
+use crate::routes::{Reach, Route, cached_rows, rows};
 
-pub fn router(state: AppState) -> Router<AppState> {
+/// Every page, as rows of the route table (see [`crate::routes`]).
+pub fn routes() -> Vec<Route> {
+    use Method as M;
     // Pages that depend only on the content and the language: built once, then from memory.
-    let content_pages = Router::new()
-        .route("/", get(content::get_home))
-        .route("/kaders", get(content::get_frameworks))
-        .route("/standaard", get(content::get_standard))
-        .route("/dialoogkaarten", get(content::get_dialogue_deck))
-        .route("/afdrukken", get(content::get_print))
-        .route("/kaders/{framework}", get(content::get_standard))
-        .route("/kaders/{framework}/kaarten/{card}", get(content::get_card))
-        .route(
+    let content = cached_rows(vec![
+        (M::GET, "/", get(content::get_home)),
+        (M::GET, "/kaders", get(content::get_frameworks)),
+        (M::GET, "/standaard", get(content::get_standard)),
+        (M::GET, "/dialoogkaarten", get(content::get_dialogue_deck)),
+        (M::GET, "/afdrukken", get(content::get_print)),
+        (M::GET, "/kaders/{framework}", get(content::get_standard)),
+        (
+            M::GET,
+            "/kaders/{framework}/kaarten/{card}",
+            get(content::get_card),
+        ),
+        (
+            M::GET,
             "/kaders/{framework}/dialoogkaarten",
             get(content::get_dialogue_deck),
-        )
-        .route(
+        ),
+        (
+            M::GET,
             "/kaders/{framework}/dialoogkaarten/{card}",
             get(content::get_dialogue_card),
-        )
-        .route("/kaders/{framework}/afdrukken", get(content::get_print))
-        .route_layer(from_fn_with_state(state.pages.clone(), serve_cached));
-    Router::new()
-        .merge(content_pages)
-        .route(
-            "/kaders/{framework}/dialoogkaarten/trek",
-            get(content::get_draw_dialogue_card),
-        )
-        .route("/zoeken", get(search::get_search))
-        .route("/taal", post(language_switch::post_language))
-        .merge(account_router())
-        .merge(reflection::router())
-}
-
-fn account_router() -> Router<AppState> {
-    let mut router = Router::new()
-        .route(
-            "/installatie",
-            get(sign_in::get_setup).post(sign_in::post_setup),
-        )
-        .route(
-            "/inloggen",
-            get(sign_in::get_sign_in).post(sign_in::post_sign_in),
-        )
-        .route("/uitloggen", post(sign_in::post_sign_out))
-        .route(
-            "/wachtwoord-vergeten",
-            get(sign_in::get_forgot).post(sign_in::post_forgot),
-        )
-        .route(
-            "/wachtwoord-herstellen/{token}",
-            get(sign_in::get_reset).post(sign_in::post_reset),
-        )
-        .route(
-            "/uitnodiging/{token}",
-            get(sign_in::get_invitation).post(sign_in::post_invitation),
-        )
-        .route("/profiel", get(profile::get_profile))
-        .route("/profiel/naam", post(profile::post_name))
-        .route("/profiel/wachtwoord", post(profile::post_password))
-        .route(
-            "/profiel/sessies/{id}/beeindigen",
-            post(profile::post_end_session),
-        )
-        .route("/profiel/tokens", post(profile::post_create_token))
-        .route(
-            "/profiel/tokens/{id}/intrekken",
-            post(profile::post_revoke_token),
-        )
-        .route("/profiel/gegevens.json", get(profile::get_export_json))
-        .route("/profiel/gegevens/{table}", get(profile::get_export_csv))
-        .route("/profiel/verwijderen", post(profile::post_delete_account))
-        .route("/organisaties", get(organisation::get_organisations));
-    for (_, path, handler) in organisation::routes() {
-        router = router.route(path, handler);
-    }
-    router
+        ),
+        (
+            M::GET,
+            "/kaders/{framework}/afdrukken",
+            get(content::get_print),
+        ),
+    ]);
+    let public = rows(
+        Reach::Public,
+        vec![
+            (
+                M::GET,
+                "/kaders/{framework}/dialoogkaarten/trek",
+                get(content::get_draw_dialogue_card),
+            ),
+            (M::GET, "/zoeken", get(search::get_search)),
+            (M::POST, "/taal", post(language_switch::post_language)),
+            (M::GET, "/installatie", get(sign_in::get_setup)),
+            (M::POST, "/installatie", post(sign_in::post_setup)),
+            (M::GET, "/inloggen", get(sign_in::get_sign_in)),
+            (M::POST, "/inloggen", post(sign_in::post_sign_in)),
+            (M::POST, "/uitloggen", post(sign_in::post_sign_out)),
+            (M::GET, "/wachtwoord-vergeten", get(sign_in::get_forgot)),
+            (M::POST, "/wachtwoord-vergeten", post(sign_in::post_forgot)),
+            (
+                M::GET,
+                "/wachtwoord-herstellen/{token}",
+                get(sign_in::get_reset),
+            ),
+            (
+                M::POST,
+                "/wachtwoord-herstellen/{token}",
+                post(sign_in::post_reset),
+            ),
+            (M::GET, "/uitnodiging/{token}", get(sign_in::get_invitation)),
+            (
+                M::POST,
+                "/uitnodiging/{token}",
+                post(sign_in::post_invitation),
+            ),
+        ],
+    );
+    let personal = rows(
+        Reach::Personal,
+        vec![
+            (M::GET, "/profiel", get(profile::get_profile)),
+            (M::POST, "/profiel/naam", post(profile::post_name)),
+            (M::POST, "/profiel/wachtwoord", post(profile::post_password)),
+            (
+                M::POST,
+                "/profiel/sessies/{id}/beeindigen",
+                post(profile::post_end_session),
+            ),
+            (M::POST, "/profiel/tokens", post(profile::post_create_token)),
+            (
+                M::POST,
+                "/profiel/tokens/{id}/intrekken",
+                post(profile::post_revoke_token),
+            ),
+            (
+                M::GET,
+                "/profiel/gegevens.json",
+                get(profile::get_export_json),
+            ),
+            (
+                M::GET,
+                "/profiel/gegevens/{table}",
+                get(profile::get_export_csv),
+            ),
+            (
+                M::POST,
+                "/profiel/verwijderen",
+                post(profile::post_delete_account),
+            ),
+            (
+                M::GET,
+                "/organisaties",
+                get(organisation::get_organisations),
+            ),
+        ],
+    );
+    content
+        .chain(public)
+        .chain(personal)
+        .chain(rows(Reach::Organisation, organisation::routes()))
+        .chain(rows(Reach::Reflection, reflection::routes()))
+        .collect()
 }
 
 /// Which part of the site a page belongs to, for the navigation's `aria-current`.

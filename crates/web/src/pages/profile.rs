@@ -42,7 +42,7 @@ pub struct ProfileQuery {
 
 async fn profile_page(state: &AppState, tr: Tr, viewer: &Viewer) -> Result<ProfilePage, AppError> {
     // Sessions and tokens in one statement.
-    let (sessions, tokens) = state.store.sessions_and_tokens(viewer.person).await?;
+    let (sessions, tokens) = leidraad_app::directory::sessions_and_tokens(state, viewer).await?;
     Ok(ProfilePage {
         page: PageContext::new(tr, "/profiel", Section::Other),
         name: viewer.name.clone(),

@@ -15,5 +15,6 @@ mod pages;
 mod privacy;
 mod reflections;
 mod round_trips;
+mod routes;
 mod search;
 mod security;

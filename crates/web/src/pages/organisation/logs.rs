@@ -18,7 +18,7 @@ pub async fn get_audit_log(
     Path(org): Path<i64>,
 ) -> Result<Response, AppError> {
     let organisation = organisation_id(org);
-    viewer.may(Action::ViewAuditLog, &Target::organisation(organisation))?;
+    let entries = directory::audit_log(&state, &viewer, organisation).await?;
     render(&AuditLogPage {
         page: PageContext::new(
             tr,
@@ -27,7 +27,7 @@ pub async fn get_audit_log(
         ),
         organisation_id: org,
         organisation: viewer.membership(organisation)?.organisation.name.clone(),
-        entries: state.store.audit_log(organisation, 500).await?,
+        entries,
     })
 }
 
@@ -48,7 +48,7 @@ pub async fn get_outbox(
     Path(org): Path<i64>,
 ) -> Result<Response, AppError> {
     let organisation = organisation_id(org);
-    viewer.may(Action::ViewOutbox, &Target::organisation(organisation))?;
+    let mails = directory::outbox(&state, &viewer, organisation).await?;
     render(&OutboxPage {
         page: PageContext::new(
             tr,
@@ -57,7 +57,7 @@ pub async fn get_outbox(
         ),
         organisation_id: org,
         organisation: viewer.membership(organisation)?.organisation.name.clone(),
-        mails: state.store.outgoing_mail(organisation, 500).await?,
+        mails,
         folder: state.mailer.outbox_folder().display().to_string(),
     })
 }

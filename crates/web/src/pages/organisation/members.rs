@@ -21,13 +21,7 @@ async fn member_page(
     organisation: OrganisationId,
     person: PersonId,
 ) -> Result<MemberPage, AppError> {
-    viewer.may(Action::ManageMembers, &Target::organisation(organisation))?;
-    let member = state
-        .store
-        .member(organisation, person)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let schools = state.store.schools(organisation).await?;
+    let (member, schools) = directory::member(state, viewer, organisation, person).await?;
     Ok(MemberPage {
         page: PageContext::new(
             tr,

@@ -20,6 +20,7 @@ use crate::auth::{SignedIn, Viewer};
 use crate::error::{AppError, OwnErrorBody};
 use crate::form::FormFields;
 use crate::i18n::Tr;
+use leidraad_app::directory;
 use leidraad_app::{accounts, organisations};
 
 mod invitations;
@@ -185,53 +186,27 @@ async fn organisation_page(
     viewer: &Viewer,
     organisation: OrganisationId,
 ) -> Result<OrganisationPage, AppError> {
-    viewer.may(
-        Action::ViewOrganisation,
-        &Target::organisation(organisation),
-    )?;
+    let seen = directory::organisation(state, viewer, organisation).await?;
     let membership = viewer.membership(organisation)?;
     let whole = Target::organisation(organisation);
-    let can_view_all_members = viewer.allowed(Action::ViewMembers, &whole);
-    let members = state.store.members(organisation).await?;
-    let schools = state
-        .store
-        .schools(organisation)
-        .await?
+    let schools = seen
+        .schools
         .into_iter()
-        .filter(|s| {
-            viewer.allowed(
-                Action::ViewSchools,
-                &Target::school(organisation, s.school_id()),
-            )
+        .map(|(school, members)| SchoolView {
+            school,
+            members: members.iter().map(|m| member_view(tr, m)).collect(),
         })
-        .map(|school| {
-            let target = Target::school(organisation, school.school_id());
-            let members = if viewer.allowed(Action::ViewMembers, &target) {
-                members
-                    .iter()
-                    .filter(|m| m.schools.contains(&school.school_id()))
-                    .map(|m| member_view(tr, m))
-                    .collect()
-            } else {
-                Vec::new()
-            };
-            SchoolView { school, members }
-        })
-        .collect::<Vec<_>>();
-    let can_view_invitations = viewer.allowed(Action::ViewInvitations, &whole);
-    let invitations = if can_view_invitations {
-        let schools = state.store.schools(organisation).await?;
-        let now = state.clock.now();
-        state
-            .store
-            .invitations(organisation)
-            .await?
-            .into_iter()
-            .map(|invitation| invitation_view(tr, &page_when(tr), &schools, invitation, now))
-            .collect()
-    } else {
-        Vec::new()
-    };
+        .collect();
+    let now = state.clock.now();
+    let when = page_when(tr);
+    let can_view_invitations = seen.invitations.is_some();
+    let invitations = seen
+        .invitations
+        .unwrap_or_default()
+        .into_iter()
+        .map(|invitation| invitation_view(tr, &when, &seen.all_schools, invitation, now))
+        .collect();
+    let can_view_all_members = seen.members.is_some();
     Ok(OrganisationPage {
         page: PageContext::new(tr, format!("/organisaties/{organisation}"), Section::Other),
         id: organisation.get(),
@@ -242,11 +217,12 @@ async fn organisation_page(
         can_view_invitations,
         can_view_log: viewer.allowed(Action::ViewAuditLog, &whole),
         schools,
-        members: if can_view_all_members {
-            members.iter().map(|m| member_view(tr, m)).collect()
-        } else {
-            Vec::new()
-        },
+        members: seen
+            .members
+            .unwrap_or_default()
+            .iter()
+            .map(|m| member_view(tr, m))
+            .collect(),
         invitations,
         all_roles: Role::ALL
             .iter()

@@ -7,7 +7,6 @@ mod overview;
 mod profile;
 mod sort;
 
-use axum::Router;
 use axum::http::Method;
 use axum::routing::{MethodRouter, get, post};
 use leidraad_domain::Framework;
@@ -16,21 +15,18 @@ use leidraad_domain::reflection::Pile;
 use crate::AppState;
 use crate::i18n::Tr;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route(
-            "/reflecties",
-            get(overview::get_reflections).post(overview::post_reflection),
-        )
-        .route("/reflecties/vergelijk", get(profile::get_comparison))
-        .merge(crate::routes::from_table(routes()))
-}
-
-/// The pages of one reflection as a table, one row per method: the router is built from it,
-/// and the privacy test walks every row with someone else's reflection.
+/// The reflection pages as rows of the route table, one per method; the privacy test walks
+/// every row with an `{id}` with someone else's reflection.
 pub fn routes() -> Vec<(Method, &'static str, MethodRouter<AppState>)> {
     use Method as M;
     vec![
+        (M::GET, "/reflecties", get(overview::get_reflections)),
+        (M::POST, "/reflecties", post(overview::post_reflection)),
+        (
+            M::GET,
+            "/reflecties/vergelijk",
+            get(profile::get_comparison),
+        ),
         (M::GET, "/reflecties/{id}", get(profile::get_profile)),
         (
             M::GET,

@@ -18,44 +18,14 @@ pub struct InvitationPage {
     error: String,
 }
 
-async fn open_invitation(
-    state: &AppState,
-    token: &str,
-) -> Result<
-    (
-        leidraad_domain::accounts::Secret,
-        leidraad_store::accounts::Invitation,
-    ),
-    AppError,
-> {
-    let secret = accounts::secret_from_link(token)?;
-    let invitation = state
-        .store
-        .invitation_by_token(&secret.digest())
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if !invitation.is_open(state.clock.now()) {
-        return Err(AppError::Conflict {
-            code: "invitation-closed",
-        });
-    }
-    Ok((secret, invitation))
-}
-
-async fn invitation_page(
-    state: &AppState,
+fn invitation_page(
     tr: Tr,
     token: &str,
     viewer: Option<&crate::auth::Viewer>,
-    invitation: &leidraad_store::accounts::Invitation,
-) -> Result<InvitationPage, AppError> {
-    let existing_account = state
-        .store
-        .person_by_email(&invitation.email)
-        .await?
-        .is_some();
-    let signed_in_as_invitee = viewer.is_some_and(|v| v.email.to_lowercase() == invitation.email);
-    Ok(InvitationPage {
+    open: &accounts::OpenInvitation,
+) -> InvitationPage {
+    let invitation = &open.invitation;
+    InvitationPage {
         page: PageContext::new(tr, format!("/uitnodiging/{token}"), Section::Other),
         action: format!("/uitnodiging/{token}"),
         organisation: invitation.organisation_name.clone(),
@@ -65,11 +35,11 @@ async fn invitation_page(
             .iter()
             .map(|r| tr.t(&format!("role-{}", r.code())).into_owned())
             .collect(),
-        existing_account,
-        signed_in_as_invitee,
+        existing_account: open.existing_account,
+        signed_in_as_invitee: viewer.is_some_and(|v| accounts::is_invitee(v, invitation)),
         name: String::new(),
         error: String::new(),
-    })
+    }
 }
 
 pub async fn get_invitation(
@@ -78,9 +48,9 @@ pub async fn get_invitation(
     MaybeSignedIn(viewer): MaybeSignedIn,
     Path(token): Path<String>,
 ) -> Result<Response, AppError> {
-    let (_, invitation) = open_invitation(&state, &token).await?;
-    let page = invitation_page(&state, tr, &token, viewer.as_deref(), &invitation).await?;
-    render(&page).map(without_referrer)
+    let secret = accounts::secret_from_link(&token)?;
+    let open = accounts::open_invitation(&state, &secret).await?;
+    render(&invitation_page(tr, &token, viewer.as_deref(), &open)).map(without_referrer)
 }
 
 pub async fn post_invitation(
@@ -91,85 +61,41 @@ pub async fn post_invitation(
     headers: HeaderMap,
     form: FormFields,
 ) -> Result<Response, AppError> {
-    let (secret, invitation) = open_invitation(&state, &token).await?;
-    let now = state.clock.now();
-    let mut page = invitation_page(&state, tr, &token, viewer.as_deref(), &invitation).await?;
-    if page.existing_account {
-        let Some(viewer) = viewer.filter(|_| page.signed_in_as_invitee) else {
-            page.error = message(tr, "invitation-sign-in-first");
-            return again(&page, StatusCode::CONFLICT);
+    let secret = accounts::secret_from_link(&token)?;
+    let open = accounts::open_invitation(&state, &secret).await?;
+    let mut page = invitation_page(tr, &token, viewer.as_deref(), &open);
+    if open.existing_account {
+        let accepted = match &viewer {
+            Some(viewer) => accounts::accept_invitation_as(&state, &secret, viewer).await,
+            None => Err(leidraad_app::Error::Conflict {
+                code: "invitation-sign-in-first",
+            }),
         };
-        let organisation = state
-            .store
-            .accept_invitation_as_person(&secret.digest(), viewer.person, now)
-            .await?
-            .ok_or(AppError::Conflict {
-                code: "invitation-closed",
-            })?;
-        state.forget_identities();
-        accounts::audit(
-            &state,
-            Some(organisation),
-            Some(viewer.person),
-            None,
-            "invitation",
-            "accepted",
-            &invitation.roles.to_codes(),
-        )
-        .await?;
-        return Ok(Redirect::to(&format!("/organisaties/{organisation}")).into_response());
+        return match accepted {
+            Ok(organisation) => {
+                Ok(Redirect::to(&format!("/organisaties/{organisation}")).into_response())
+            }
+            Err(leidraad_app::Error::Conflict {
+                code: code @ "invitation-sign-in-first",
+            }) => {
+                page.error = message(tr, code);
+                again(&page, StatusCode::CONFLICT)
+            }
+            Err(error) => Err(error.into()),
+        };
     }
     page.name = form.get("name").trim().to_owned();
-    let email = Email::parse(&invitation.email).map_err(|_| AppError::Internal)?;
-    let parsed = PersonName::parse(form.get("name"))
-        .map_err(|e| e.code())
-        .and_then(|name| new_password(&form, Some(&email)).map(|p| (name, p)));
-    let (name, password) = match parsed {
-        Ok(parsed) => parsed,
-        Err(code) => {
+    let accepted =
+        accounts::accept_invitation_as_new(&state, &secret, form.get("name"), &new_password(&form))
+            .await;
+    let (organisation, person) = match accepted {
+        Ok(accepted) => accepted,
+        Err(leidraad_app::Error::BadRequest { code }) => {
             page.error = message(tr, code);
             return again(&page, StatusCode::BAD_REQUEST).map(without_referrer);
         }
-    };
-    let hash = accounts::hash(password).await?;
-    let accepted = state
-        .store
-        .accept_invitation_as_new_person(
-            &secret.digest(),
-            NewPerson {
-                email: email.as_str(),
-                email_key: &email.lookup_key(),
-                name: name.as_str(),
-                password_hash: hash.as_str(),
-                now,
-            },
-        )
-        .await;
-    state.forget_identities();
-    let (organisation, person) = match accepted {
-        Ok(Some(accepted)) => accepted,
-        Ok(None) => {
-            return Err(AppError::Conflict {
-                code: "invitation-closed",
-            });
-        }
-        Err(StoreError::Conflict) => {
-            return Err(AppError::Conflict {
-                code: "email-taken",
-            });
-        }
         Err(error) => return Err(error.into()),
     };
-    accounts::audit(
-        &state,
-        Some(organisation),
-        Some(person),
-        None,
-        "invitation",
-        "accepted",
-        &invitation.roles.to_codes(),
-    )
-    .await?;
     let mut response = Redirect::to(&format!("/organisaties/{organisation}")).into_response();
     crate::auth::start_session(
         &state,

@@ -5,9 +5,6 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use leidraad_domain::accounts::{Email, OrganisationName, Password, PersonName};
-use leidraad_store::StoreError;
-use leidraad_store::accounts::NewPerson;
 use serde::Deserialize;
 
 use super::language_switch::safe_return_path;
@@ -48,7 +45,7 @@ pub struct SetupPage {
 }
 
 pub async fn get_setup(State(state): State<AppState>, tr: Tr) -> Result<Response, AppError> {
-    if state.store.count_people().await? > 0 {
+    if accounts::is_set_up(&state).await? {
         return Ok(Redirect::to("/inloggen").into_response());
     }
     render(&SetupPage {
@@ -66,52 +63,30 @@ pub async fn post_setup(
     headers: HeaderMap,
     form: FormFields,
 ) -> Result<Response, AppError> {
-    if state.store.count_people().await? > 0 {
-        return Err(AppError::NotFound);
-    }
-    let mut page = SetupPage {
+    let page = SetupPage {
         page: PageContext::new(tr, "/installatie", Section::Other),
         organisation: form.get("organisation").trim().to_owned(),
         name: form.get("name").trim().to_owned(),
         email: form.get("email").trim().to_owned(),
         error: String::new(),
     };
-    let parsed = parse_new_account(&form, Some(&page.organisation));
-    let (email, name, password) = match parsed {
-        Ok(parsed) => parsed,
-        Err(code) => {
-            page.error = message(tr, code);
+    let setup = accounts::Setup {
+        organisation: form.get("organisation"),
+        name: form.get("name"),
+        email: form.get("email"),
+        password: new_password(&form),
+    };
+    let (organisation, person) = match accounts::set_up(&state, &setup).await {
+        Ok(created) => created,
+        Err(leidraad_app::Error::BadRequest { code }) => {
+            let page = SetupPage {
+                error: message(tr, code),
+                ..page
+            };
             return again(&page, StatusCode::BAD_REQUEST);
         }
+        Err(error) => return Err(error.into()),
     };
-    let hash = accounts::hash(password).await?;
-    let now = state.clock.now();
-    let created = state
-        .store
-        .create_first_organisation(
-            &page.organisation,
-            NewPerson {
-                email: email.as_str(),
-                email_key: &email.lookup_key(),
-                name: name.as_str(),
-                password_hash: hash.as_str(),
-                now,
-            },
-        )
-        .await?;
-    let Some((organisation, person)) = created else {
-        return Err(AppError::NotFound);
-    };
-    accounts::audit(
-        &state,
-        Some(organisation),
-        Some(person),
-        None,
-        "setup",
-        "succeeded",
-        "",
-    )
-    .await?;
     let mut response = Redirect::to(&format!("/organisaties/{organisation}")).into_response();
     crate::auth::start_session(
         &state,
@@ -123,27 +98,12 @@ pub async fn post_setup(
     Ok(response)
 }
 
-/// Email, name and password of a new account, with the organisation name when one is asked.
-fn parse_new_account(
-    form: &FormFields,
-    organisation: Option<&str>,
-) -> Result<(Email, PersonName, Password), &'static str> {
-    if let Some(organisation) = organisation {
-        OrganisationName::parse(organisation).map_err(|e| e.code())?;
+/// The new password and its repetition, as typed.
+fn new_password(form: &FormFields) -> accounts::NewPassword<'_> {
+    accounts::NewPassword {
+        password: form.get("password"),
+        again: form.get("password_again"),
     }
-    let email = Email::parse(form.get("email")).map_err(|e| e.code())?;
-    let name = PersonName::parse(form.get("name")).map_err(|e| e.code())?;
-    let password = new_password(form, Some(&email))?;
-    Ok((email, name, password))
-}
-
-/// The new password and its repetition.
-fn new_password(form: &FormFields, email: Option<&Email>) -> Result<Password, &'static str> {
-    let password = Password::parse(form.get("password"), email).map_err(|e| e.code())?;
-    if form.get("password") != form.get("password_again") {
-        return Err("password-mismatch");
-    }
-    Ok(password)
 }
 
 #[derive(Template)]
@@ -170,7 +130,7 @@ pub async fn get_sign_in(
     MaybeSignedIn(viewer): MaybeSignedIn,
     Query(query): Query<SignInQuery>,
 ) -> Result<Response, AppError> {
-    if state.store.count_people().await? == 0 {
+    if !accounts::is_set_up(&state).await? {
         return Ok(Redirect::to("/installatie").into_response());
     }
     let back = safe_return_path(&query.terug).unwrap_or("/").to_owned();

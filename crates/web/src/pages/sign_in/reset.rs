@@ -1,5 +1,7 @@
 //! A forgotten password: ask for a link, then set a new password with it.
 
+use leidraad_domain::accounts::Email;
+
 use super::*;
 
 #[derive(Template)]
@@ -56,16 +58,7 @@ pub async fn get_reset(
     Path(token): Path<String>,
 ) -> Result<Response, AppError> {
     let secret = accounts::secret_from_link(&token)?;
-    if state
-        .store
-        .password_reset(&secret.digest(), state.clock.now())
-        .await?
-        .is_none()
-    {
-        return Err(AppError::Conflict {
-            code: "reset-link-closed",
-        });
-    }
+    accounts::check_reset_link(&state, &secret).await?;
     render(&ResetPage {
         page: PageContext::new(tr, "/wachtwoord-herstellen", Section::Other),
         action: format!("/wachtwoord-herstellen/{token}"),
@@ -82,20 +75,10 @@ pub async fn post_reset(
     form: FormFields,
 ) -> Result<Response, AppError> {
     let secret = accounts::secret_from_link(&token)?;
-    let now = state.clock.now();
-    let Some(person) = state.store.password_reset(&secret.digest(), now).await? else {
-        return Err(AppError::Conflict {
-            code: "reset-link-closed",
-        });
-    };
-    let email = state
-        .store
-        .person(person)
-        .await?
-        .and_then(|p| Email::parse(&p.email).ok());
-    let password = match new_password(&form, email.as_ref()) {
-        Ok(password) => password,
-        Err(code) => {
+    let changed = accounts::complete_reset(&state, &secret, &new_password(&form), address).await;
+    match changed {
+        Ok(_) => {}
+        Err(leidraad_app::Error::BadRequest { code }) => {
             let page = ResetPage {
                 page: PageContext::new(tr, "/wachtwoord-herstellen", Section::Other),
                 action: format!("/wachtwoord-herstellen/{token}"),
@@ -103,37 +86,8 @@ pub async fn post_reset(
             };
             return again(&page, StatusCode::BAD_REQUEST).map(without_referrer);
         }
-    };
-    let hash = accounts::hash(password).await?;
-    let Some(person) = state
-        .store
-        .complete_password_reset(&secret.digest(), hash.as_str(), now)
-        .await?
-    else {
-        return Err(AppError::Conflict {
-            code: "reset-link-closed",
-        });
-    };
-    state.forget_identities();
-    // Proving the email lifts the throttle on the account and on the address it came from:
-    // the real person is never locked out by someone guessing their password.
-    let forget = state.settings.throttle.forget_before(now);
-    if let Some(email) = email {
-        let key = accounts::account_throttle_key(&email.lookup_key());
-        state.store.clear_sign_in_failures(&key, forget).await?;
+        Err(error) => return Err(error.into()),
     }
-    let key = accounts::address_throttle_key(address);
-    state.store.clear_sign_in_failures(&key, forget).await?;
-    accounts::audit(
-        &state,
-        None,
-        Some(person),
-        Some(person),
-        "password-reset",
-        "succeeded",
-        "",
-    )
-    .await?;
     Ok(without_referrer(
         Redirect::to("/inloggen?melding=wachtwoord-gewijzigd").into_response(),
     ))

@@ -4,7 +4,7 @@ use leidraad_domain::accounts::{Action, Target};
 use leidraad_domain::reflection::{CardText, Pile};
 use leidraad_store::reflections::{AnswerFields, AnswerUpdate, OwnCardRecord};
 
-use super::{framework_of, open_own, settle};
+use super::{framework_of, load_own, open_own, settle};
 use crate::App;
 use crate::Error;
 use crate::Viewer;
@@ -126,11 +126,9 @@ pub async fn delete_own_card(
     id: i64,
     card: i64,
 ) -> Result<String, Error> {
-    open_own(state, viewer, id).await?;
-    let domain = state
-        .store
-        .own_cards(id)
+    let domain = load_own(state, viewer, id)
         .await?
+        .own_cards
         .into_iter()
         .find(|c| c.id == card)
         .map(|c| c.domain_id)

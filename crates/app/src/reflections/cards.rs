@@ -4,11 +4,7 @@ use std::collections::HashMap;
 
 use leidraad_domain::reflection::{Profile, SortedCard};
 use leidraad_domain::{Framework, Language};
-use leidraad_store::reflections::{AnswerRecord, OwnCardRecord, ReflectionRecord};
-
-use super::framework_of;
-use crate::App;
-use crate::Error;
+use leidraad_store::reflections::{AnswerRecord, FullReflection, OwnCardRecord, ReflectionRecord};
 
 /// One card of a reflection: a framework card or an own card.
 #[derive(Debug, Clone)]
@@ -78,15 +74,13 @@ pub fn profile(record: &ReflectionRecord, cards: &[SortedCard]) -> Profile {
     Profile::of(&domains, cards)
 }
 
-/// The reflection's cards with their answers.
-pub async fn cards_of(
-    state: &App,
-    language: Language,
-    record: &ReflectionRecord,
-) -> Result<Vec<SortedCard>, Error> {
-    let framework = framework_of(state, record)?;
-    let own_cards = state.store.own_cards(record.id).await?;
-    let scope = scope_cards(language, framework, record, &own_cards);
-    let answers = state.store.answers(record.id).await?;
-    Ok(sorted_cards(&scope, &answers))
+/// The reflection's cards with their answers, as the domain's rules take them.
+pub fn profile_cards(framework: &Framework, full: &FullReflection) -> Vec<SortedCard> {
+    let scope = scope_cards(
+        Language::default(),
+        framework,
+        &full.record,
+        &full.own_cards,
+    );
+    sorted_cards(&scope, &full.answers)
 }

@@ -1,9 +1,8 @@
 //! Finishing a reflection, and choosing its focus cards.
 
-use leidraad_domain::Language;
 use leidraad_domain::reflection::check_focus;
 
-use super::{cards_of, open_own, settle};
+use super::{framework_of, load_own, open_own, profile_cards, settle};
 use crate::App;
 use crate::Error;
 use crate::Viewer;
@@ -21,9 +20,9 @@ pub async fn finish(state: &App, viewer: &Viewer, id: i64) -> Result<(), Error> 
 
 /// Adds a focus card after checking the domain's rule.
 pub async fn add_focus(state: &App, viewer: &Viewer, id: i64, card: &str) -> Result<(), Error> {
-    let record = open_own(state, viewer, id).await?;
-    let cards = cards_of(state, Language::default(), &record).await?;
-    let mut chosen = state.store.focus_cards(id).await?;
+    let full = load_own(state, viewer, id).await?;
+    let cards = profile_cards(framework_of(state, &full.record)?, &full);
+    let mut chosen = full.focus_cards;
     check_focus(&chosen, card, &cards).map_err(|e| Error::Conflict { code: e.code() })?;
     chosen.push(card.to_owned());
     settle(
@@ -35,8 +34,7 @@ pub async fn add_focus(state: &App, viewer: &Viewer, id: i64, card: &str) -> Res
 }
 
 pub async fn remove_focus(state: &App, viewer: &Viewer, id: i64, card: &str) -> Result<(), Error> {
-    open_own(state, viewer, id).await?;
-    let mut chosen = state.store.focus_cards(id).await?;
+    let mut chosen = load_own(state, viewer, id).await?.focus_cards;
     let before = chosen.len();
     chosen.retain(|c| c != card);
     if chosen.len() == before {

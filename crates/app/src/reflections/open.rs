@@ -2,7 +2,7 @@
 
 use leidraad_domain::Framework;
 use leidraad_domain::accounts::{Action, PersonId, Target};
-use leidraad_store::reflections::{FullReflection, ReflectionRecord};
+use leidraad_store::reflections::{FullReflection, Moments, ReflectionRecord};
 
 use crate::App;
 use crate::Error;
@@ -93,4 +93,21 @@ pub fn framework_of<'a>(state: &'a App, record: &ReflectionRecord) -> Result<&'a
         .library
         .framework(&record.framework_id)
         .ok_or(Error::Internal)
+}
+
+/// A person's moments in one statement: their own, oldest first, and those shared with
+/// them, newest first, with the author's name.
+pub async fn moments(state: &App, viewer: &Viewer) -> Result<Moments, Error> {
+    viewer.may(Action::ViewOwnReflection, &Target::owned_by(viewer.person))?;
+    let mut moments = state.store.moments(viewer.person).await?;
+    // The store reads only what is shared with the viewer; the policy still has the last
+    // word, as it has on each reflection's own page.
+    let me = std::slice::from_ref(&viewer.person);
+    moments.shared.retain(|(record, _)| {
+        viewer.allowed(
+            Action::ViewSharedReflection,
+            &Target::shared_with(record.person_id, me),
+        )
+    });
+    Ok(moments)
 }

@@ -44,7 +44,7 @@ fn moment(tr: Tr, record: &ReflectionRecord, author: String) -> MomentView {
 }
 
 async fn page(state: &AppState, tr: Tr, viewer: &Viewer) -> Result<ReflectionsPage, AppError> {
-    let moments = state.store.moments(viewer.person).await?;
+    let moments = leidraad_app::reflections::moments(state, viewer).await?;
     let (own, shared) = (moments.own, moments.shared);
     let framework = state
         .library

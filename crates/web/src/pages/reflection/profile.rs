@@ -547,27 +547,12 @@ pub async fn get_comparison(
     SignedIn(viewer): SignedIn,
     Query(query): Query<CompareQuery>,
 ) -> Result<Response, AppError> {
-    let (earlier, later, comparison) =
-        logic::compare(&state, tr.lang, &viewer, query.a, query.b).await?;
-    let framework = logic::framework_of(&state, &later)?;
-    let own_cards = [
-        state.store.own_cards(earlier.id).await?,
-        state.store.own_cards(later.id).await?,
-    ]
-    .concat();
-    let text_of = |key: &str| {
-        framework
-            .card(key)
-            .map(|c| tr.pick(&c.text).to_owned())
-            .or_else(|| {
-                own_cards
-                    .iter()
-                    .find(|c| c.key() == key)
-                    .map(|c| c.text.clone())
-            })
-            .unwrap_or_else(|| key.to_owned())
-    };
-    let rows = comparison
+    let compared = logic::comparison(&state, &viewer, query.a, query.b).await?;
+    let (earlier, later) = (&compared.earlier.record, &compared.later.record);
+    let framework = logic::framework_of(&state, later)?;
+    let text_of = |key: &str| compared.card_text(framework, tr.lang, key).to_owned();
+    let rows = compared
+        .comparison
         .domains
         .iter()
         .map(|d| {
@@ -586,7 +571,8 @@ pub async fn get_comparison(
             )
         })
         .collect();
-    let moves = comparison
+    let moves = compared
+        .comparison
         .moves
         .iter()
         .map(|m| {

@@ -126,6 +126,7 @@ mod tests {
             } else if path.starts_with("/profiel")
                 || path.starts_with("/api/v1/me")
                 || path == "/organisaties"
+                || path == "/uitloggen"
                 || path == "/api/v1/organisations"
             {
                 Reach::Personal

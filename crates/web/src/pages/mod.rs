@@ -66,7 +66,6 @@ pub fn routes() -> Vec<Route> {
             (M::POST, "/installatie", post(sign_in::post_setup)),
             (M::GET, "/inloggen", get(sign_in::get_sign_in)),
             (M::POST, "/inloggen", post(sign_in::post_sign_in)),
-            (M::POST, "/uitloggen", post(sign_in::post_sign_out)),
             (M::GET, "/wachtwoord-vergeten", get(sign_in::get_forgot)),
             (M::POST, "/wachtwoord-vergeten", post(sign_in::post_forgot)),
             (
@@ -90,6 +89,7 @@ pub fn routes() -> Vec<Route> {
     let personal = rows(
         Reach::Personal,
         vec![
+            (M::POST, "/uitloggen", post(sign_in::post_sign_out)),
             (M::GET, "/profiel", get(profile::get_profile)),
             (M::POST, "/profiel/naam", post(profile::post_name)),
             (M::POST, "/profiel/wachtwoord", post(profile::post_password)),

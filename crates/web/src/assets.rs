@@ -35,12 +35,22 @@ static ASSETS: LazyLock<[Asset; 2]> = LazyLock::new(|| {
         asset(
             "app.css",
             "text/css; charset=utf-8",
-            include_str!("../static/app.css"),
+            // One file for the browser, written in parts by what they style; later parts
+            // may refine earlier ones.
+            concat!(
+                include_str!("../static/css/base.css"),
+                include_str!("../static/css/content.css"),
+                include_str!("../static/css/accounts.css"),
+                include_str!("../static/css/reflection.css"),
+            ),
         ),
         asset(
             "app.js",
             "text/javascript; charset=utf-8",
-            include_str!("../static/app.js"),
+            concat!(
+                include_str!("../static/js/base.js"),
+                include_str!("../static/js/reflection.js"),
+            ),
         ),
     ]
 });

@@ -1,26 +1,22 @@
-//! The profile of a reflection (radar chart, bars, strengths, growth points, focus cards,
-//! sharing), its print view and exports, and the comparison of two moments.
+//! The profile page and its print view.
 
 use std::collections::{HashMap, HashSet};
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
-use leidraad_domain::accounts::PersonId;
+use axum::response::Response;
 use leidraad_domain::reflection::{Pile, Profile, RadarChart, RadarPoint, SortedCard};
 use leidraad_store::reflections::{AnswerRecord, FullReflection};
 use serde::Deserialize;
 
-use super::super::download::{csv_table, download};
-use super::super::{PageContext, Section, render};
-use super::{domain_title, score_text};
+use super::super::super::{PageContext, Section, render};
+use super::super::{domain_title, score_text};
+use super::chart::{Fixed, Radar};
+use super::{date, pile_label};
 use crate::AppState;
 use crate::auth::{SignedIn, Viewer};
-use crate::error::{AppError, OwnErrorBody};
-use crate::form::FormFields;
+use crate::error::AppError;
 use crate::i18n::Tr;
-use leidraad_app::reflections::share;
 use leidraad_app::reflections::{self as logic, Loaded, ScopeCard};
 
 pub struct DomainRow {
@@ -71,42 +67,6 @@ fn grouped(lines: Vec<CardLine<'_>>) -> Vec<DomainGroup<'_>> {
     groups
 }
 
-pub struct Radar {
-    pub chart: RadarChart,
-    /// Half the chart's size: where every spoke starts.
-    pub centre: String,
-    pub spokes: Vec<(Fixed<1>, Fixed<1>)>,
-    pub corners: Vec<(Fixed<1>, Fixed<1>)>,
-    pub labels: Vec<(Fixed<1>, Fixed<1>, usize)>,
-}
-
-/// A coordinate written with `N` decimals, as `{:.N}` writes it for the chart's values,
-/// without a float formatter, an allocation or HTML escaping (digits and a point need
-/// none). A page draws some two hundred of them.
-#[derive(Debug, Clone, Copy)]
-pub struct Fixed<const N: u32>(pub f64);
-
-impl<const N: u32> std::fmt::Display for Fixed<N> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let scale = 10_i64.pow(N);
-        // Rounded to whole hundredths (or tenths) first: the chart's values are never a
-        // half-way case, where `{:.N}` would round to even.
-        let scaled = (self.0 * scale as f64).round() as i64;
-        let sign = if scaled < 0 { "-" } else { "" };
-        let scaled = scaled.unsigned_abs();
-        let scale = scale.unsigned_abs();
-        write!(
-            f,
-            "{sign}{}.{:0width$}",
-            scaled / scale,
-            scaled % scale,
-            width = N as usize
-        )
-    }
-}
-
-impl<const N: u32> askama::filters::HtmlSafe for Fixed<N> {}
-
 #[derive(Template)]
 #[template(path = "reflection_profile.html")]
 pub struct ProfilePage<'a> {
@@ -123,11 +83,11 @@ pub struct ProfilePage<'a> {
     strengths: Vec<DomainGroup<'a>>,
     growth_points: Vec<DomainGroup<'a>>,
     focus: Vec<CardLine<'a>>,
-    all_cards: Vec<CardLine<'a>>,
+    pub(super) all_cards: Vec<CardLine<'a>>,
     shares: Vec<(i64, String)>,
     others: Vec<(i64, String)>,
     notice: String,
-    error: String,
+    pub(super) error: String,
 }
 
 #[derive(Deserialize)]
@@ -136,17 +96,10 @@ pub struct ProfileQuery {
     melding: String,
 }
 
-fn pile_label(tr: Tr, pile: Option<Pile>) -> String {
-    pile.map_or_else(
-        || tr.t("pile-unsorted").into_owned(),
-        |p| tr.t(&format!("pile-{}", p.code())).into_owned(),
-    )
-}
-
 /// What the profile page is built from: the reflection read in one statement, and what
 /// the domain makes of it. The page borrows from it, so a card's text, note and labels are
 /// not copied for every list the card appears in.
-struct ProfileData {
+pub(super) struct ProfileData {
     full: FullReflection,
     own: bool,
     scope: Vec<ScopeCard>,
@@ -156,7 +109,7 @@ struct ProfileData {
     pile_labels: [String; 5],
 }
 
-async fn profile_data(
+pub(super) async fn profile_data(
     state: &AppState,
     tr: Tr,
     viewer: &Viewer,
@@ -186,7 +139,7 @@ async fn profile_data(
 }
 
 impl ProfileData {
-    fn page<'a>(
+    pub(super) fn page<'a>(
         &'a self,
         state: &'a AppState,
         tr: Tr,
@@ -353,10 +306,6 @@ impl ProfileData {
     }
 }
 
-fn date(tr: Tr, at: i64) -> String {
-    leidraad_domain::local_time::LocalDateTime::amsterdam(at).format_date(tr.lang)
-}
-
 pub async fn get_profile(
     State(state): State<AppState>,
     tr: Tr,
@@ -387,209 +336,4 @@ pub async fn get_print(
 ) -> Result<Response, AppError> {
     let data = profile_data(&state, tr, &viewer, id).await?;
     render(&data.page(&state, tr, &viewer, true)?)
-}
-
-/// The profile page again with a problem, for the forms on it.
-async fn again(
-    state: &AppState,
-    tr: Tr,
-    viewer: &Viewer,
-    id: i64,
-    error: AppError,
-) -> Result<Response, AppError> {
-    let (status, code) = match error {
-        AppError::BadRequest { code } => (StatusCode::BAD_REQUEST, code),
-        AppError::Conflict { code } => (StatusCode::CONFLICT, code),
-        other => return Err(other),
-    };
-    let data = profile_data(state, tr, viewer, id).await?;
-    let mut page = data.page(state, tr, viewer, false)?;
-    page.error = tr.t(&format!("problem-{code}")).into_owned();
-    let mut response = render(&page)?;
-    *response.status_mut() = status;
-    response.extensions_mut().insert(OwnErrorBody);
-    Ok(response)
-}
-
-fn back(id: i64, notice: &str) -> Response {
-    Redirect::to(&format!("/reflecties/{id}?melding={notice}")).into_response()
-}
-
-pub async fn post_finish(
-    State(state): State<AppState>,
-    tr: Tr,
-    SignedIn(viewer): SignedIn,
-    Path(id): Path<i64>,
-) -> Result<Response, AppError> {
-    match logic::finish(&state, &viewer, id).await {
-        Ok(()) => Ok(back(id, "afgerond")),
-        Err(error) => again(&state, tr, &viewer, id, error.into()).await,
-    }
-}
-
-pub async fn post_focus(
-    State(state): State<AppState>,
-    tr: Tr,
-    SignedIn(viewer): SignedIn,
-    Path(id): Path<i64>,
-    form: FormFields,
-) -> Result<Response, AppError> {
-    match logic::add_focus(&state, &viewer, id, form.get("card")).await {
-        Ok(()) => Ok(back(id, "focus")),
-        Err(error) => again(&state, tr, &viewer, id, error.into()).await,
-    }
-}
-
-pub async fn post_remove_focus(
-    State(state): State<AppState>,
-    SignedIn(viewer): SignedIn,
-    Path((id, card)): Path<(i64, String)>,
-) -> Result<Response, AppError> {
-    logic::remove_focus(&state, &viewer, id, &card).await?;
-    Ok(back(id, "focus"))
-}
-
-pub async fn post_share(
-    State(state): State<AppState>,
-    tr: Tr,
-    SignedIn(viewer): SignedIn,
-    Path(id): Path<i64>,
-    form: FormFields,
-) -> Result<Response, AppError> {
-    match share(&state, &viewer, id, form.get("email")).await {
-        Ok(()) => Ok(back(id, "gedeeld")),
-        Err(error) => again(&state, tr, &viewer, id, error.into()).await,
-    }
-}
-
-pub async fn post_unshare(
-    State(state): State<AppState>,
-    SignedIn(viewer): SignedIn,
-    Path((id, person)): Path<(i64, i64)>,
-) -> Result<Response, AppError> {
-    logic::unshare(&state, &viewer, id, PersonId(person)).await?;
-    Ok(back(id, "ingetrokken"))
-}
-
-/// Every card of the reflection as CSV: domain, card, text, pile (1–4), star, focus, note,
-/// evidence.
-pub async fn get_csv(
-    State(state): State<AppState>,
-    tr: Tr,
-    SignedIn(viewer): SignedIn,
-    Path(id): Path<i64>,
-) -> Result<Response, AppError> {
-    let data = profile_data(&state, tr, &viewer, id).await?;
-    let page = data.page(&state, tr, &viewer, true)?;
-    let csv = csv_table(
-        &[
-            "domain", "card", "text", "pile", "starred", "focus", "note", "evidence",
-        ],
-        page.all_cards.iter().map(|card| {
-            vec![
-                card.domain_title.to_owned(),
-                card.key.to_owned(),
-                card.text.to_owned(),
-                card.score.map(|s| s.to_string()).unwrap_or_default(),
-                u8::from(card.starred).to_string(),
-                u8::from(card.focus).to_string(),
-                card.note.to_owned(),
-                card.evidence.to_owned(),
-            ]
-        }),
-    );
-    Ok(download(
-        csv.into_bytes(),
-        "text/csv; charset=utf-8",
-        &format!("leidraad-reflectie-{id}.csv"),
-    ))
-}
-
-pub async fn get_json(
-    State(state): State<AppState>,
-    SignedIn(viewer): SignedIn,
-    Path(id): Path<i64>,
-) -> Result<Response, AppError> {
-    let Loaded { full, .. } = logic::load(&state, &viewer, id).await?;
-    let document = serde_json::json!({
-        "reflection": full.record,
-        "answers": full.answers,
-        "own_cards": full.own_cards,
-        "focus_cards": full.focus_cards,
-    });
-    let body = serde_json::to_vec_pretty(&document).map_err(|_| AppError::Internal)?;
-    Ok(download(
-        body,
-        "application/json",
-        &format!("leidraad-reflectie-{id}.json"),
-    ))
-}
-
-#[derive(Template)]
-#[template(path = "reflection_compare.html")]
-pub struct ComparePage {
-    page: PageContext,
-    earlier: (i64, String),
-    later: (i64, String),
-    rows: Vec<(usize, String, String, String, String)>,
-    moves: Vec<(String, String, String, String)>,
-}
-
-#[derive(Deserialize)]
-pub struct CompareQuery {
-    a: i64,
-    b: i64,
-}
-
-pub async fn get_comparison(
-    State(state): State<AppState>,
-    tr: Tr,
-    SignedIn(viewer): SignedIn,
-    Query(query): Query<CompareQuery>,
-) -> Result<Response, AppError> {
-    let compared = logic::comparison(&state, &viewer, query.a, query.b).await?;
-    let (earlier, later) = (&compared.earlier.record, &compared.later.record);
-    let framework = logic::framework_of(&state, later)?;
-    let text_of = |key: &str| compared.card_text(framework, tr.lang, key).to_owned();
-    let rows = compared
-        .comparison
-        .domains
-        .iter()
-        .map(|d| {
-            let (number, title) = domain_title(tr, framework, &d.domain);
-            let change = match d.delta() {
-                Some(delta) if delta > 0.0 => format!("+{}", score_text(tr, Some(delta))),
-                Some(delta) => score_text(tr, Some(delta)),
-                None => "–".to_owned(),
-            };
-            (
-                number,
-                title,
-                score_text(tr, d.before),
-                score_text(tr, d.after),
-                change,
-            )
-        })
-        .collect();
-    let moves = compared
-        .comparison
-        .moves
-        .iter()
-        .map(|m| {
-            let (_, title) = domain_title(tr, framework, &m.domain);
-            (
-                title,
-                text_of(&m.card),
-                pile_label(tr, m.before),
-                pile_label(tr, m.after),
-            )
-        })
-        .collect();
-    render(&ComparePage {
-        page: PageContext::new(tr, "/reflecties/vergelijk", Section::Other),
-        earlier: (earlier.id, date(tr, earlier.started_at)),
-        later: (later.id, date(tr, later.started_at)),
-        rows,
-        moves,
-    })
 }

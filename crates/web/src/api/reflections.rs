@@ -123,7 +123,7 @@ pub async fn list_reflections(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
 ) -> Result<Json<ReflectionList>, AppError> {
-    let moments = state.store.moments(viewer.person).await?;
+    let moments = logic::moments(&state, &viewer).await?;
     Ok(Json(ReflectionList {
         reflections: moments.own.iter().map(|r| summary(r, None)).collect(),
         shared_with_me: moments

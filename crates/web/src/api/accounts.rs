@@ -366,7 +366,7 @@ pub struct CreatedInvitationItem {
     pub link: String,
 }
 
-#[utoipa::path(post, path = "/api/v1/organisations/{org}/invitations", tag = "accounts", params(("org" = i64, Path)), request_body = NewInvitationBody, responses((status = 201, body = CreatedInvitationItem)))]
+#[utoipa::path(post, path = "/api/v1/organisations/{org}/invitations", tag = "accounts", params(("org" = i64, Path)), request_body = NewInvitationBody, responses((status = 201, body = CreatedInvitationItem), (status = 409, description = "the address belongs to someone who is a member already (`already-member`); nothing is sent", body = super::ProblemSchema, content_type = "application/problem+json")))]
 pub async fn post_invitation(
     State(state): State<AppState>,
     tr: Tr,

@@ -21,6 +21,7 @@ pub mod me;
 pub mod organisations;
 pub mod reflections;
 mod secrets;
+pub mod start;
 mod viewer;
 
 pub use cache::{ReflectionShapes, ViewerCache};

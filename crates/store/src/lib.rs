@@ -6,6 +6,7 @@ mod error;
 mod group_commit;
 mod read_pool;
 pub mod reflections;
+pub mod start;
 mod store;
 #[cfg(feature = "test-support")]
 pub mod test_support;

@@ -7,6 +7,7 @@ use leidraad_store::{Backend, Store};
 mod accounts;
 mod reads;
 mod reflections;
+mod start;
 
 async fn fresh_store(backend: Backend) -> (Store, TestDatabase) {
     let database = TestDatabase::create(backend).await;

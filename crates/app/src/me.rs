@@ -101,12 +101,60 @@ pub async fn export(
     Ok(data)
 }
 
+/// What deleting one's account would take with it, for the page that asks "are you sure?".
+pub struct ErasurePreview {
+    /// The organisations one would leave.
+    pub organisations: Vec<String>,
+    /// Organisations of which one is the only admin: deleting is refused until someone else
+    /// is admin there too.
+    pub last_admin_of: Vec<String>,
+    pub reflections: usize,
+    /// Of those, how many others can read now.
+    pub shared: usize,
+    pub api_tokens: usize,
+}
+
+pub async fn erasure_preview(state: &App, viewer: &Viewer) -> Result<ErasurePreview, Error> {
+    viewer.may(Action::DeleteOwnAccount, &Target::owned_by(viewer.person))?;
+    let start = state
+        .store
+        .start_page(viewer.person, state.clock.now())
+        .await?;
+    let tokens = state.store.api_tokens_of(viewer.person).await?;
+    let mut last_admin_of = Vec::new();
+    for membership in &viewer.memberships {
+        if is_last_admin(state, membership).await? {
+            last_admin_of.push(membership.organisation.name.clone());
+        }
+    }
+    Ok(ErasurePreview {
+        organisations: viewer
+            .memberships
+            .iter()
+            .map(|m| m.organisation.name.clone())
+            .collect(),
+        last_admin_of,
+        reflections: start.reflections.len(),
+        shared: start.reflections.iter().filter(|r| r.shares > 0).count(),
+        api_tokens: tokens.len(),
+    })
+}
+
+async fn is_last_admin(
+    state: &App,
+    membership: &leidraad_store::accounts::MembershipRecord,
+) -> Result<bool, Error> {
+    Ok(membership.roles.contains(Role::Admin)
+        && state
+            .store
+            .count_admins(membership.organisation.organisation_id())
+            .await?
+            <= 1)
+}
+
 pub async fn erase(state: &App, viewer: &Viewer) -> Result<(), Error> {
     for membership in &viewer.memberships {
-        let organisation = membership.organisation.organisation_id();
-        if membership.roles.contains(Role::Admin)
-            && state.store.count_admins(organisation).await? <= 1
-        {
+        if is_last_admin(state, membership).await? {
             return Err(Error::Conflict { code: "last-admin" });
         }
     }

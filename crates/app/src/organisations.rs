@@ -116,6 +116,41 @@ pub async fn rename_school(
     }
 }
 
+/// What deleting a school would change, for the page that asks "are you sure?".
+pub struct SchoolDeletion {
+    pub school: School,
+    /// Members attached to it: they stay in the organisation, without this school.
+    pub members: usize,
+    /// Open invitations to it: they stay open, for the organisation without a school.
+    pub open_invitations: usize,
+}
+
+pub async fn school_deletion(
+    state: &App,
+    viewer: &Viewer,
+    organisation: OrganisationId,
+    school: SchoolId,
+) -> Result<SchoolDeletion, Error> {
+    viewer.may(Action::ManageSchools, &Target::school(organisation, school))?;
+    let school = state
+        .store
+        .school(organisation, school)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let id = school.school_id();
+    let members = state.store.members(organisation).await?;
+    let now = state.clock.now();
+    let invitations = state.store.invitations(organisation).await?;
+    Ok(SchoolDeletion {
+        members: members.iter().filter(|m| m.schools.contains(&id)).count(),
+        open_invitations: invitations
+            .iter()
+            .filter(|i| i.school_id == Some(id) && i.is_open(now))
+            .count(),
+        school,
+    })
+}
+
 /// Deletes a school; its members stay members of the organisation.
 pub async fn delete_school(
     state: &App,

@@ -194,6 +194,49 @@ pub async fn open_invitation(state: &App, secret: &Secret) -> Result<OpenInvitat
     })
 }
 
+/// Why an invitation link no longer works.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Closed {
+    Accepted,
+    Revoked,
+    Expired,
+}
+
+/// An invitation that can no longer be accepted, for the page that says so.
+pub struct ClosedInvitation {
+    pub organisation: String,
+    /// Who sent it, to ask for a new one; `None` when that account is gone.
+    pub invited_by: Option<String>,
+    pub why: Closed,
+}
+
+/// What became of the invitation behind a link: `NotFound` for an unknown link, `None` while
+/// it can still be accepted.
+pub async fn closed_invitation(
+    state: &App,
+    secret: &Secret,
+) -> Result<Option<ClosedInvitation>, Error> {
+    let invitation = state
+        .store
+        .invitation_by_token(&secret.digest())
+        .await?
+        .ok_or(Error::NotFound)?;
+    let why = if invitation.accepted_at.is_some() {
+        Closed::Accepted
+    } else if invitation.revoked_at.is_some() {
+        Closed::Revoked
+    } else if !invitation.is_open(state.clock.now()) {
+        Closed::Expired
+    } else {
+        return Ok(None);
+    };
+    Ok(Some(ClosedInvitation {
+        organisation: invitation.organisation_name,
+        invited_by: invitation.invited_by_name,
+        why,
+    }))
+}
+
 /// Whether `viewer` is the person the invitation is addressed to.
 pub fn is_invitee(viewer: &Viewer, invitation: &Invitation) -> bool {
     viewer.email.to_lowercase() == invitation.email

@@ -76,6 +76,15 @@ pub async fn invite(
         roles,
         school,
     } = request;
+    // Someone already in the organisation is not invited again: the link would only change
+    // nothing, and the admin would not learn why.
+    if let Some(person) = state.store.person_by_email(&email.lookup_key()).await?
+        && state.store.member(organisation, person.id).await?.is_some()
+    {
+        return Err(Error::Conflict {
+            code: "already-member",
+        });
+    }
     let now = state.clock.now();
     let token = new_secret();
     let id = state

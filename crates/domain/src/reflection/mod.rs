@@ -9,7 +9,7 @@ mod radar;
 
 pub use compare::{CardMove, Comparison, DomainChange};
 pub use profile::{DomainProfile, FocusError, MAX_FOCUS_CARDS, Profile, check_focus};
-pub use radar::{RadarChart, RadarPoint};
+pub use radar::{RadarChart, RadarFrame, RadarPoint};
 
 /// A card sort is the product's one rating scale presented as four piles: a pile is a
 /// [`Rating`](crate::rating::Rating), and its error the scale's.
@@ -97,11 +97,57 @@ pub struct SortedCard {
 impl SortedCard {
     /// A growth point: on "nog niet", or starred.
     pub fn is_growth_point(&self) -> bool {
-        self.pile == Some(Pile::NotYet) || self.starred
+        Placed::is_growth_point(self)
     }
 
     pub fn is_strength(&self) -> bool {
-        self.pile == Some(Pile::SecondNature)
+        Placed::is_strength(self)
+    }
+}
+
+/// What the profile's rules look at in a card: its domain, its pile and its star. A
+/// [`SortedCard`] has them, and so may a page's view of a card borrowed from what it read,
+/// which then needs no copy per card to get its profile.
+pub trait Placed {
+    fn domain(&self) -> &str;
+    fn pile(&self) -> Option<Pile>;
+    fn starred(&self) -> bool;
+
+    /// A growth point: on "nog niet", or starred.
+    fn is_growth_point(&self) -> bool {
+        self.pile() == Some(Pile::NotYet) || self.starred()
+    }
+
+    fn is_strength(&self) -> bool {
+        self.pile() == Some(Pile::SecondNature)
+    }
+}
+
+impl Placed for SortedCard {
+    fn domain(&self) -> &str {
+        &self.domain
+    }
+
+    fn pile(&self) -> Option<Pile> {
+        self.pile
+    }
+
+    fn starred(&self) -> bool {
+        self.starred
+    }
+}
+
+impl<T: Placed + ?Sized> Placed for &T {
+    fn domain(&self) -> &str {
+        (**self).domain()
+    }
+
+    fn pile(&self) -> Option<Pile> {
+        (**self).pile()
+    }
+
+    fn starred(&self) -> bool {
+        (**self).starred()
     }
 }
 

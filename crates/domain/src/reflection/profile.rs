@@ -1,7 +1,7 @@
 //! The profile of one reflection: per domain the spread over the piles and the mean score,
 //! the strengths and the growth points, and the rule for focus cards.
 
-use super::{Pile, SortedCard};
+use super::{Pile, Placed, SortedCard};
 
 /// Per domain: how many cards lie on each pile, how many are not sorted yet, and the mean
 /// score (1–4) of the sorted ones.
@@ -29,25 +29,26 @@ impl DomainProfile {
     }
 }
 
-/// A reflection's profile, domains in the framework's order.
+/// A reflection's profile, domains in the framework's order. The cards are [`SortedCard`]s,
+/// or any other [`Placed`] view of them (a reference costs no copy).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Profile {
+pub struct Profile<C = SortedCard> {
     pub domains: Vec<DomainProfile>,
     /// Cards on vanzelfsprekend, in the order given.
-    pub strengths: Vec<SortedCard>,
+    pub strengths: Vec<C>,
     /// Cards on nog niet, or starred.
-    pub growth_points: Vec<SortedCard>,
+    pub growth_points: Vec<C>,
 }
 
-impl Profile {
+impl<C: Placed + Clone> Profile<C> {
     /// The profile of `cards` over the domains in `domain_order`; cards of other domains are
     /// left out, domains without cards get an empty row.
-    pub fn of(domain_order: &[&str], cards: &[SortedCard]) -> Profile {
+    pub fn of(domain_order: &[&str], cards: &[C]) -> Profile<C> {
         let domains = domain_order
             .iter()
             .map(|domain| domain_profile(domain, cards))
             .collect();
-        let in_scope = |card: &&SortedCard| domain_order.contains(&card.domain.as_str());
+        let in_scope = |card: &&C| domain_order.contains(&card.domain());
         Profile {
             domains,
             strengths: cards
@@ -64,7 +65,9 @@ impl Profile {
                 .collect(),
         }
     }
+}
 
+impl<C> Profile<C> {
     pub fn domain(&self, id: &str) -> Option<&DomainProfile> {
         self.domains.iter().find(|d| d.domain == id)
     }
@@ -77,11 +80,11 @@ impl Profile {
     }
 }
 
-fn domain_profile(domain: &str, cards: &[SortedCard]) -> DomainProfile {
+fn domain_profile(domain: &str, cards: &[impl Placed]) -> DomainProfile {
     let mut counts = [0usize; 4];
     let mut unsorted = 0;
-    for card in cards.iter().filter(|c| c.domain == domain) {
-        match card.pile {
+    for card in cards.iter().filter(|c| c.domain() == domain) {
+        match card.pile() {
             Some(pile) => counts[usize::from(pile.score() - 1)] += 1,
             None => unsorted += 1,
         }

@@ -12,7 +12,9 @@ mod sharing;
 mod start;
 
 pub use answers::{AnswerInput, add_own_card, delete_own_card, save_answer};
-pub use cards::{ScopeCard, profile, profile_cards, scope_cards, sorted_cards};
+pub use cards::{
+    CardInReflection, ScopeCard, cards_in, profile, profile_cards, scope_cards, sorted_cards,
+};
 pub use compare::{Compared, compare, comparison};
 pub use finish::{add_focus, finish, remove_focus};
 pub use open::{Loaded, Opened, framework_of, load, load_own, moments, open, open_own};

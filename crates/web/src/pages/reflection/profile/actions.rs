@@ -5,8 +5,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use leidraad_domain::accounts::PersonId;
 
-use super::super::super::render;
-use super::page::profile_data;
+use super::page::render_profile;
 use crate::AppState;
 use crate::auth::{SignedIn, Viewer};
 use crate::error::{AppError, OwnErrorBody};
@@ -27,10 +26,10 @@ async fn again(
         AppError::Conflict { code } => (StatusCode::CONFLICT, code),
         other => return Err(other),
     };
-    let data = profile_data(state, tr, viewer, id).await?;
-    let mut page = data.page(state, tr, viewer, false)?;
-    page.error = tr.t(&format!("problem-{code}")).into_owned();
-    let mut response = render(&page)?;
+    let mut response = render_profile(state, tr, viewer, id, false, |page| {
+        page.error = tr.t(&format!("problem-{code}")).into_owned();
+    })
+    .await?;
     *response.status_mut() = status;
     response.extensions_mut().insert(OwnErrorBody);
     Ok(response)

@@ -1,14 +1,75 @@
 //! The radar chart and the bars as the page draws them.
 
-use leidraad_domain::reflection::RadarChart;
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, RwLock};
 
-pub struct Radar {
-    pub chart: RadarChart,
+use leidraad_domain::reflection::{RadarFrame, RadarPoint};
+
+/// The chart's width and height, in SVG units.
+const SIZE: f64 = 320.0;
+
+/// What every chart of as many domains draws alike: worked out and written once per domain
+/// count, not on every request (it was a twentieth of the page's time).
+pub struct Frame {
+    pub geometry: RadarFrame,
+    /// The chart's size as the SVG writes it.
+    pub size: String,
     /// Half the chart's size: where every spoke starts.
     pub centre: String,
     pub spokes: Vec<(Fixed<1>, Fixed<1>)>,
+}
+
+/// The frame for `count` domains. A reflection has at most its framework's domains, so the
+/// memory holds a handful of frames at most.
+fn frame(count: usize) -> Arc<Frame> {
+    static FRAMES: LazyLock<RwLock<HashMap<usize, Arc<Frame>>>> = LazyLock::new(Default::default);
+    if let Some(frame) = FRAMES.read().ok().and_then(|f| f.get(&count).cloned()) {
+        return frame;
+    }
+    let geometry = RadarFrame::new(count, SIZE);
+    let frame = Arc::new(Frame {
+        size: SIZE.to_string(),
+        centre: (SIZE / 2.0).to_string(),
+        spokes: geometry.spokes.iter().map(fixed).collect(),
+        geometry,
+    });
+    if let Ok(mut frames) = FRAMES.write() {
+        frames.insert(count, frame.clone());
+    }
+    frame
+}
+
+fn fixed(point: &RadarPoint) -> (Fixed<1>, Fixed<1>) {
+    (Fixed(point.x), Fixed(point.y))
+}
+
+pub struct Radar {
+    pub frame: Arc<Frame>,
+    /// The profile's shape, one corner per domain.
     pub corners: Vec<(Fixed<1>, Fixed<1>)>,
+    /// Where each domain's number goes, and the number.
     pub labels: Vec<(Fixed<1>, Fixed<1>, usize)>,
+}
+
+impl Radar {
+    /// The chart of the domains' means in order, each spoke labelled with its domain's
+    /// number.
+    pub fn new(means: &[Option<f64>], numbers: impl IntoIterator<Item = usize>) -> Radar {
+        let frame = frame(means.len());
+        let corners = frame.geometry.corners(means).iter().map(fixed).collect();
+        let labels = frame
+            .geometry
+            .labels
+            .iter()
+            .zip(numbers)
+            .map(|(p, number)| (Fixed(p.x), Fixed(p.y), number))
+            .collect();
+        Radar {
+            frame,
+            corners,
+            labels,
+        }
+    }
 }
 
 /// A coordinate written with `N` decimals, as `{:.N}` writes it for the chart's values,
@@ -19,21 +80,64 @@ pub struct Fixed<const N: u32>(pub f64);
 
 impl<const N: u32> std::fmt::Display for Fixed<N> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let scale = 10_i64.pow(N);
+        // More decimals than an i64 has digits would not fit the buffer below.
+        const { assert!(N <= 18) };
         // Rounded to whole hundredths (or tenths) first: the chart's values are never a
         // half-way case, where `{:.N}` would round to even.
-        let scaled = (self.0 * scale as f64).round() as i64;
-        let sign = if scaled < 0 { "-" } else { "" };
-        let scaled = scaled.unsigned_abs();
-        let scale = scale.unsigned_abs();
-        write!(
-            f,
-            "{sign}{}.{:0width$}",
-            scaled / scale,
-            scaled % scale,
-            width = N as usize
-        )
+        let scaled = (self.0 * 10_f64.powi(N as i32)).round() as i64;
+        // Written back to front into a buffer and handed over in one piece: the formatter's
+        // own machinery, run for each of the digits' parts, cost more than the page's
+        // arithmetic. An i64 has at most 19 digits, a sign and a point: 21 bytes.
+        let mut buffer = [0u8; 21];
+        let mut at = buffer.len();
+        let mut digit = |at: &mut usize, byte: u8| {
+            *at -= 1;
+            buffer[*at] = byte;
+        };
+        let mut rest = scaled.unsigned_abs();
+        for _ in 0..N {
+            digit(&mut at, b'0' + (rest % 10) as u8);
+            rest /= 10;
+        }
+        if N > 0 {
+            digit(&mut at, b'.');
+        }
+        loop {
+            digit(&mut at, b'0' + (rest % 10) as u8);
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        if scaled < 0 {
+            digit(&mut at, b'-');
+        }
+        f.write_str(std::str::from_utf8(&buffer[at..]).map_err(|_| std::fmt::Error)?)
     }
 }
 
 impl<const N: u32> askama::filters::HtmlSafe for Fixed<N> {}
+
+#[cfg(test)]
+mod tests {
+    use super::Fixed;
+
+    #[test]
+    fn fixed_writes_what_the_float_formatter_writes() {
+        for value in [
+            0.0, 0.04, 1.0, 14.285714, 28.571428, 42.857142, 99.99, 100.0, 160.0, 51.2, 229.87,
+            -3.25001, 123456.789,
+        ] {
+            assert_eq!(
+                Fixed::<1>(value).to_string(),
+                format!("{value:.1}"),
+                "{value}"
+            );
+            assert_eq!(
+                Fixed::<2>(value).to_string(),
+                format!("{value:.2}"),
+                "{value}"
+            );
+        }
+    }
+}

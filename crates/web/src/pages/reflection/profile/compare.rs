@@ -70,8 +70,8 @@ pub async fn get_comparison(
             (
                 title,
                 text_of(&m.card),
-                pile_label(tr, m.before),
-                pile_label(tr, m.after),
+                pile_label(tr, m.before).into_owned(),
+                pile_label(tr, m.after).into_owned(),
             )
         })
         .collect();

@@ -4,12 +4,12 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 
 use super::super::super::download::{csv_table, download};
-use super::page::profile_data;
 use crate::AppState;
 use crate::auth::SignedIn;
 use crate::error::AppError;
 use crate::i18n::Tr;
 use leidraad_app::reflections::{self as logic, Loaded};
+use leidraad_domain::reflection::Placed;
 
 /// Every card of the reflection as CSV: domain, card, text, pile (1–4), star, focus, note,
 /// evidence.
@@ -19,22 +19,25 @@ pub async fn get_csv(
     SignedIn(viewer): SignedIn,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    let data = profile_data(&state, tr, &viewer, id).await?;
-    let page = data.page(&state, tr, &viewer, true)?;
+    let Loaded { full, .. } = logic::load(&state, &viewer, id).await?;
+    let framework = logic::framework_of(&state, &full.record)?;
+    let cards = logic::cards_in(tr.lang, framework, &full);
     let csv = csv_table(
         &[
             "domain", "card", "text", "pile", "starred", "focus", "note", "evidence",
         ],
-        page.all_cards.iter().map(|card| {
+        cards.iter().map(|card| {
             vec![
-                card.domain_title.to_owned(),
-                card.key.to_owned(),
+                tr.pick(&card.domain.title).to_owned(),
+                card.key.clone().into_owned(),
                 card.text.to_owned(),
-                card.score.map(|s| s.to_string()).unwrap_or_default(),
-                u8::from(card.starred).to_string(),
+                card.pile()
+                    .map(|p| p.score().to_string())
+                    .unwrap_or_default(),
+                u8::from(card.starred()).to_string(),
                 u8::from(card.focus).to_string(),
-                card.note.to_owned(),
-                card.evidence.to_owned(),
+                card.note().to_owned(),
+                card.evidence().to_owned(),
             ]
         }),
     );

@@ -12,15 +12,18 @@ pub use compare::get_comparison;
 pub use export::{get_csv, get_json};
 pub use page::{get_print, get_profile};
 
+use std::borrow::Cow;
+
 use leidraad_domain::reflection::Pile;
 
 use crate::i18n::Tr;
 
-fn pile_label(tr: Tr, pile: Option<Pile>) -> String {
-    pile.map_or_else(
-        || tr.t("pile-unsorted").into_owned(),
-        |p| tr.t(&format!("pile-{}", p.code())).into_owned(),
-    )
+/// A pile's name in the page's language, or "unsorted".
+fn pile_label(tr: Tr, pile: Option<Pile>) -> Cow<'static, str> {
+    match pile {
+        None => tr.t("pile-unsorted"),
+        Some(p) => tr.t(&format!("pile-{}", p.code())),
+    }
 }
 
 fn date(tr: Tr, at: i64) -> String {

@@ -1,32 +1,32 @@
 //! The profile page and its print view.
 
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
-use leidraad_domain::reflection::{Pile, Profile, RadarChart, RadarPoint, SortedCard};
-use leidraad_store::reflections::{AnswerRecord, FullReflection};
+use leidraad_domain::Framework;
+use leidraad_domain::reflection::{Pile, Placed};
 use serde::Deserialize;
 
 use super::super::super::{PageContext, Section, render};
-use super::super::{domain_title, score_text};
+use super::super::score_text;
 use super::chart::{Fixed, Radar};
 use super::{date, pile_label};
 use crate::AppState;
 use crate::auth::{SignedIn, Viewer};
 use crate::error::AppError;
 use crate::i18n::Tr;
-use leidraad_app::reflections::{self as logic, Loaded, ScopeCard};
+use leidraad_app::reflections::{self as logic, CardInReflection, Loaded};
 
-pub struct DomainRow {
+pub struct DomainRow<'a> {
     pub number: usize,
-    pub title: String,
+    pub title: &'a str,
     pub counts: [usize; 4],
     pub score: String,
     /// Per pile: its score, and where its part of the SVG bar starts and how wide it is,
     /// out of 100.
-    pub bars: Vec<(u8, Fixed<2>, Fixed<2>)>,
+    pub bars: [(u8, Fixed<2>, Fixed<2>); 4],
 }
 
 /// A card as the profile lists it, borrowed from what the page was built from.
@@ -35,9 +35,7 @@ pub struct CardLine<'a> {
     pub text: &'a str,
     pub domain_number: usize,
     pub domain_title: &'a str,
-    pub pile: &'a str,
-    /// 1–4, or none while unsorted.
-    pub score: Option<u8>,
+    pub pile: Cow<'static, str>,
     pub starred: bool,
     pub focus: bool,
     pub note: &'a str,
@@ -52,7 +50,7 @@ pub struct DomainGroup<'a> {
 }
 
 /// Groups lines by domain, keeping the order in which the domains first appear.
-fn grouped(lines: Vec<CardLine<'_>>) -> Vec<DomainGroup<'_>> {
+fn grouped<'a>(lines: impl Iterator<Item = CardLine<'a>>) -> Vec<DomainGroup<'a>> {
     let mut groups: Vec<DomainGroup> = Vec::new();
     for line in lines {
         match groups.last_mut() {
@@ -67,10 +65,32 @@ fn grouped(lines: Vec<CardLine<'_>>) -> Vec<DomainGroup<'_>> {
     groups
 }
 
+/// The words repeated on every card line or share, looked up once per page.
+pub struct Words {
+    star: Cow<'static, str>,
+    choose_focus: Cow<'static, str>,
+    remove_focus: Cow<'static, str>,
+    withdraw_share: Cow<'static, str>,
+}
+
+impl Words {
+    fn new(tr: Tr) -> Words {
+        Words {
+            star: tr.t("sort-star"),
+            choose_focus: tr.t("focus-choose"),
+            remove_focus: tr.t("focus-remove"),
+            withdraw_share: tr.t("share-withdraw"),
+        }
+    }
+}
+
 #[derive(Template)]
 #[template(path = "reflection_profile.html")]
 pub struct ProfilePage<'a> {
     page: PageContext,
+    /// The same in every form of the page: written once.
+    csrf_field: String,
+    words: Words,
     id: i64,
     own: bool,
     print: bool,
@@ -78,15 +98,16 @@ pub struct ProfilePage<'a> {
     started: String,
     finished: String,
     progress: (usize, usize),
-    rows: Vec<DomainRow>,
+    rows: Vec<DomainRow<'a>>,
     radar: Radar,
     strengths: Vec<DomainGroup<'a>>,
     growth_points: Vec<DomainGroup<'a>>,
     focus: Vec<CardLine<'a>>,
-    pub(super) all_cards: Vec<CardLine<'a>>,
-    shares: Vec<(i64, String)>,
+    all_cards: Vec<CardLine<'a>>,
+    /// The people it is shared with: id, name and address.
+    shares: Vec<(i64, &'a str, &'a str)>,
     others: Vec<(i64, String)>,
-    notice: String,
+    pub(super) notice: String,
     pub(super) error: String,
 }
 
@@ -96,115 +117,80 @@ pub struct ProfileQuery {
     melding: String,
 }
 
-/// What the profile page is built from: the reflection read in one statement, and what
-/// the domain makes of it. The page borrows from it, so a card's text, note and labels are
-/// not copied for every list the card appears in.
-pub(super) struct ProfileData {
-    full: FullReflection,
-    own: bool,
-    scope: Vec<ScopeCard>,
-    cards: Vec<SortedCard>,
-    profile: Profile,
-    /// The piles' labels by score (1–4), then "unsorted", in the page's language.
-    pile_labels: [String; 5],
-}
-
-pub(super) async fn profile_data(
+/// The profile page (or its print view) of reflection `id`, after `finish` has added a
+/// notice or a problem. The page borrows every card's key, text, note and labels from the
+/// reflection as read and from the framework: nothing is copied per card.
+pub(super) async fn render_profile(
     state: &AppState,
     tr: Tr,
     viewer: &Viewer,
     id: i64,
-) -> Result<ProfileData, AppError> {
-    let Loaded { full, own } = logic::load(state, viewer, id).await?;
-    let framework = logic::framework_of(state, &full.record)?;
-    let scope = logic::scope_cards(tr.lang, framework, &full.record, &full.own_cards);
-    let cards = logic::sorted_cards(&scope, &full.answers);
-    let profile = logic::profile(&full.record, &cards);
-    let [not_yet, sometimes, often, second_nature] = Pile::ALL.map(|p| pile_label(tr, Some(p)));
-    let pile_labels = [
-        not_yet,
-        sometimes,
-        often,
-        second_nature,
-        pile_label(tr, None),
-    ];
-    Ok(ProfileData {
-        full,
-        own,
-        scope,
-        cards,
-        profile,
-        pile_labels,
-    })
+    print: bool,
+    finish: impl FnOnce(&mut ProfilePage<'_>),
+) -> Result<Response, AppError> {
+    let loaded = logic::load(state, viewer, id).await?;
+    let framework = logic::framework_of(state, &loaded.full.record)?;
+    let cards = logic::cards_in(tr.lang, framework, &loaded.full);
+    let mut page = ProfilePage::new(tr, viewer, &loaded, framework, &cards, print);
+    finish(&mut page);
+    render(&page)
 }
 
-impl ProfileData {
-    pub(super) fn page<'a>(
-        &'a self,
-        state: &'a AppState,
+impl<'a> ProfilePage<'a> {
+    fn new(
         tr: Tr,
-        viewer: &Viewer,
+        viewer: &'a Viewer,
+        loaded: &'a Loaded,
+        framework: &'a Framework,
+        cards: &'a [CardInReflection<'a>],
         print: bool,
-    ) -> Result<ProfilePage<'a>, AppError> {
-        let record = &self.full.record;
-        let id = record.id;
-        let own = self.own;
-        let framework = logic::framework_of(state, record)?;
-        // Looked up per card line, so built once: no search through a list for every card.
-        let texts: HashMap<&str, &str> = self
-            .scope
-            .iter()
-            .map(|c| (c.key.as_str(), c.text.as_str()))
-            .collect();
-        let answers: HashMap<&str, &AnswerRecord> = self
-            .full
-            .answers
-            .iter()
-            .map(|a| (a.card_id.as_str(), a))
-            .collect();
-        let focus_keys: HashSet<&str> = self.full.focus_cards.iter().map(String::as_str).collect();
-        let domains: HashMap<&str, (usize, &str)> = framework
-            .domains
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.id.as_str(), (i + 1, tr.pick(&d.title))))
-            .collect();
-        let line = |card: &'a SortedCard| {
-            let answer = answers.get(card.card.as_str());
-            let (domain_number, domain_title) = domains
-                .get(card.domain.as_str())
-                .copied()
-                .unwrap_or((0, card.domain.as_str()));
+    ) -> ProfilePage<'a> {
+        let Loaded { full, own } = loaded;
+        let (record, own) = (&full.record, *own);
+        let pile_labels: [Cow<'static, str>; 5] = [
+            pile_label(tr, Some(Pile::NotYet)),
+            pile_label(tr, Some(Pile::Sometimes)),
+            pile_label(tr, Some(Pile::Often)),
+            pile_label(tr, Some(Pile::SecondNature)),
+            pile_label(tr, None),
+        ];
+        let line = |card: &'a CardInReflection<'a>| {
+            let pile = card.pile();
             CardLine {
-                key: &card.card,
-                text: texts.get(card.card.as_str()).copied().unwrap_or_default(),
-                domain_number,
-                domain_title,
-                pile: &self.pile_labels[card.pile.map_or(4, |p| usize::from(p.score() - 1))],
-                score: card.pile.map(|p| p.score()),
-                starred: card.starred,
-                focus: focus_keys.contains(card.card.as_str()),
-                note: answer.map_or("", |a| a.note.as_str()),
-                evidence: answer.map_or("", |a| a.evidence.as_str()),
+                key: &card.key,
+                text: card.text,
+                domain_number: card.domain_number,
+                domain_title: tr.pick(&card.domain.title),
+                pile: pile_labels[pile.map_or(4, |p| usize::from(p.score() - 1))].clone(),
+                starred: card.starred(),
+                focus: card.focus,
+                note: card.note(),
+                evidence: card.evidence(),
             }
         };
-        let rows: Vec<DomainRow> = self
-            .profile
+        let in_reflection: Vec<&CardInReflection> = cards.iter().collect();
+        let profile = logic::profile(record, &in_reflection);
+        let numbered = |id: &str| {
+            framework
+                .domains
+                .iter()
+                .enumerate()
+                .find(|(_, d)| d.id == id)
+                .map_or((0, ""), |(i, d)| (i + 1, tr.pick(&d.title)))
+        };
+        let rows: Vec<DomainRow> = profile
             .domains
             .iter()
             .map(|d| {
-                let (number, title) = domain_title(tr, framework, &d.domain);
+                let (number, title) = numbered(&d.domain);
                 let total = (d.sorted() + d.unsorted).max(1) as f64;
                 let mut offset = 0.0;
-                let bars = Pile::ALL
-                    .iter()
-                    .map(|pile| {
-                        let width = 100.0 * d.count(*pile) as f64 / total;
-                        let bar = (pile.score(), Fixed(offset), Fixed(width));
-                        offset += width;
-                        bar
-                    })
-                    .collect();
+                let bars = Pile::ALL.map(|pile| {
+                    let width = 100.0 * d.count(pile) as f64 / total;
+                    let bar = (pile.score(), Fixed(offset), Fixed(width));
+                    offset += width;
+                    bar
+                });
                 DomainRow {
                     number,
                     title,
@@ -214,39 +200,18 @@ impl ProfileData {
                 }
             })
             .collect();
-        let chart = RadarChart::new(
-            &self
-                .profile
-                .domains
-                .iter()
-                .map(|d| d.mean)
-                .collect::<Vec<_>>(),
-            320.0,
-        );
-        let labels = chart
-            .labels
-            .iter()
-            .zip(&rows)
-            .map(|(p, row)| (Fixed(p.x), Fixed(p.y), row.number))
-            .collect();
-        let point = |p: &RadarPoint| (Fixed(p.x), Fixed(p.y));
-        let radar = Radar {
-            centre: (chart.size / 2.0).to_string(),
-            spokes: chart.spokes.iter().map(point).collect(),
-            corners: chart.corners.iter().map(point).collect(),
-            labels,
-            chart,
-        };
+        let means: Vec<Option<f64>> = profile.domains.iter().map(|d| d.mean).collect();
+        let radar = Radar::new(&means, rows.iter().map(|row| row.number));
         // Names of the people it is shared with, and the author's other moments, are the
         // author's alone (the store leaves them out for anyone else).
         let shares = if own {
-            self.full
-                .shares
+            full.shares
                 .iter()
                 .map(|share| {
                     (
                         share.viewer.get(),
-                        format!("{} ({})", share.name, share.email),
+                        share.name.as_str(),
+                        share.email.as_str(),
                     )
                 })
                 .collect()
@@ -254,8 +219,7 @@ impl ProfileData {
             Vec::new()
         };
         let others = if own {
-            self.full
-                .others
+            full.others
                 .iter()
                 .filter(|r| r.framework_id == record.framework_id)
                 .map(|r| (r.id, date(tr, r.started_at)))
@@ -263,38 +227,33 @@ impl ProfileData {
         } else {
             Vec::new()
         };
-        let author = if own {
-            viewer.name.clone()
-        } else {
-            self.full.author_name.clone()
-        };
-        let by_key: HashMap<&str, &SortedCard> =
-            self.cards.iter().map(|c| (c.card.as_str(), c)).collect();
-        Ok(ProfilePage {
-            page: PageContext::new(tr, format!("/reflecties/{id}"), Section::Other),
-            id,
+        let page = PageContext::new(tr, format!("/reflecties/{}", record.id), Section::Other);
+        ProfilePage {
+            csrf_field: page.csrf_field(),
+            words: Words::new(tr),
+            page,
+            id: record.id,
             own,
             print,
-            author,
+            author: if own { &viewer.name } else { &full.author_name }.clone(),
             started: date(tr, record.started_at),
             finished: record
                 .finished_at
                 .map(|at| date(tr, at))
                 .unwrap_or_default(),
-            progress: self.profile.progress(),
+            progress: profile.progress(),
             radar,
             rows,
-            strengths: grouped(self.profile.strengths.iter().map(line).collect()),
-            growth_points: grouped(self.profile.growth_points.iter().map(line).collect()),
-            focus: self
-                .full
+            strengths: grouped(profile.strengths.iter().map(|c| line(c))),
+            growth_points: grouped(profile.growth_points.iter().map(|c| line(c))),
+            focus: full
                 .focus_cards
                 .iter()
-                .filter_map(|key| by_key.get(key.as_str()).copied())
+                .filter_map(|key| cards.iter().find(|c| c.key == key.as_str()))
                 .map(line)
                 .collect(),
             all_cards: if print {
-                self.cards.iter().map(line).collect()
+                cards.iter().map(line).collect()
             } else {
                 Vec::new()
             },
@@ -302,7 +261,7 @@ impl ProfileData {
             others,
             notice: String::new(),
             error: String::new(),
-        })
+        }
     }
 }
 
@@ -313,8 +272,6 @@ pub async fn get_profile(
     Path(id): Path<i64>,
     Query(query): Query<ProfileQuery>,
 ) -> Result<Response, AppError> {
-    let data = profile_data(&state, tr, &viewer, id).await?;
-    let mut page = data.page(&state, tr, &viewer, false)?;
     let key = match query.melding.as_str() {
         "afgerond" => "notice-reflection-finished",
         "gedeeld" => "notice-reflection-shared",
@@ -322,10 +279,12 @@ pub async fn get_profile(
         "focus" => "notice-focus-saved",
         _ => "",
     };
-    if !key.is_empty() {
-        page.notice = tr.t(key).into_owned();
-    }
-    render(&page)
+    render_profile(&state, tr, &viewer, id, false, |page| {
+        if !key.is_empty() {
+            page.notice = tr.t(key).into_owned();
+        }
+    })
+    .await
 }
 
 pub async fn get_print(
@@ -334,6 +293,5 @@ pub async fn get_print(
     SignedIn(viewer): SignedIn,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    let data = profile_data(&state, tr, &viewer, id).await?;
-    render(&data.page(&state, tr, &viewer, true)?)
+    render_profile(&state, tr, &viewer, id, true, |_| {}).await
 }

@@ -20,6 +20,7 @@ document.addEventListener("click", (event) => {
 // Copy buttons exist only where the clipboard can be reached; without script the text stays
 // selectable.
 document.addEventListener("DOMContentLoaded", () => {
+  compactMenu();
   if (navigator.clipboard) {
     for (const button of document.querySelectorAll("[data-copy][hidden]")) {
       button.hidden = false;
@@ -30,3 +31,18 @@ document.addEventListener("DOMContentLoaded", () => {
   const list = document.querySelector("form[data-list-autosave]");
   if (list) autosaveList(list);
 });
+
+// On a phone the header folds its navigation, search and account links behind one button, so
+// the page itself starts near the top. Without script nothing folds: the header stays whole.
+function compactMenu() {
+  const header = document.querySelector(".site-header");
+  const toggle = header && header.querySelector(".menu-toggle");
+  if (!toggle) return;
+  header.classList.add("site-header--foldable");
+  toggle.hidden = false;
+  toggle.addEventListener("click", () => {
+    const open = toggle.getAttribute("aria-expanded") !== "true";
+    toggle.setAttribute("aria-expanded", String(open));
+    header.classList.toggle("site-header--open", open);
+  });
+}

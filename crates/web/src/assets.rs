@@ -41,6 +41,7 @@ static ASSETS: LazyLock<[Asset; 2]> = LazyLock::new(|| {
                 include_str!("../static/css/base.css"),
                 include_str!("../static/css/content.css"),
                 include_str!("../static/css/accounts.css"),
+                include_str!("../static/css/start.css"),
                 include_str!("../static/css/reflection.css"),
             ),
         ),

@@ -123,7 +123,8 @@ mod tests {
                 Reach::Organisation
             } else if path.starts_with("/reflecties") || path.starts_with("/api/v1/reflections") {
                 Reach::Reflection
-            } else if path.starts_with("/profiel")
+            } else if path.starts_with("/account")
+                || path == "/mijn-leidraad"
                 || path.starts_with("/api/v1/me")
                 || path == "/organisaties"
                 || path == "/uitloggen"

@@ -60,7 +60,7 @@ organisation-your-roles = Your roles:
 schools-title = Schools
 schools-none = No schools yet.
 school-add = Add school
-school-delete = Delete
+school-delete = Delete…
 school-none-chosen = No school
 members-title = Members
 member-remove = Remove from the organisation
@@ -72,22 +72,26 @@ audit-actor = By
 audit-subject = Concerning
 audit-detail = Details
 outbox-title = Outgoing mail
-outbox-lead = Mail that could not be sent over SMTP is kept as an .eml file in { $folder }.
+outbox-lead = All mail Leidraad sent on behalf of this organisation, such as invitations and links for a new password. The contents are not shown here: a link is for its recipient only.
+outbox-folder-question = Where does mail go that could not be sent?
+outbox-folder-answer = When no mail server is set up, or it refuses a message, Leidraad keeps the message as a file on the server, in this folder. Whoever runs the server can find it there and pass it on.
+outbox-file = file
+outbox-empty = No mail has been sent yet.
 outbox-recipient = To
 outbox-subject = Subject
 outbox-sent = sent
-outbox-filed = in the outbox:
+outbox-filed = not sent, kept as a file
 outbox-failed = neither sent nor saved
 outbox-waiting = waiting to be sent
-profile-title = Your profile
-profile-account = Account
-profile-password = Change password
-profile-password-submit = Change password
-profile-sessions = Where you are signed in
-profile-tokens = API keys
-profile-tokens-lead = With a personal key a script can use the API on your behalf (Authorization: Bearer …). Treat it like a password.
-profile-data = Your data
-profile-data-lead = Download everything Leidraad keeps about you.
+account-title = My account
+account-details = Your details
+account-password = Change password
+account-password-submit = Change password
+account-sessions = Where you are signed in
+account-tokens = API keys
+account-tokens-lead = With a personal key a script can use the API on your behalf (Authorization: Bearer …). Treat it like a password.
+account-data = Download your data
+account-data-lead = Download everything Leidraad keeps about you.
 session-browser = Browser
 session-started = Signed in on
 session-last-seen = Last active
@@ -104,14 +108,13 @@ export-sessions = Sessions (CSV)
 export-tokens = API keys (CSV)
 export-audit = Audit log about you (CSV)
 delete-account = Delete account
-delete-account-lead = This permanently removes your account, memberships, sessions and keys. It cannot be undone.
-delete-account-submit = Permanently delete my account
+delete-account-lead = Your account then disappears for good, with your memberships, reflections, sessions and keys. The next page shows exactly what will go before you confirm.
 notice-password-reset = Your password has been changed. Sign in with the new password.
 notice-signed-out = You are signed out.
 notice-account-deleted = Your account has been deleted.
 notice-name-saved = Your name has been saved.
-notice-password-changed = Your password has been changed; your other sessions have ended.
-notice-session-ended = The session has ended.
+notice-password-changed = Your password has been changed; you have been signed out everywhere else.
+notice-other-session-ended = The session has ended.
 notice-token-revoked = The key has been revoked.
 notice-school-saved = The school has been saved.
 notice-school-deleted = The school has been deleted.
@@ -143,7 +146,7 @@ problem-school-name-taken = This organisation already has a school of that name.
 problem-last-admin-title = Last admin
 problem-last-admin = An organisation always keeps at least one admin. Make someone else admin first.
 problem-invitation-closed-title = Invitation no longer valid
-problem-invitation-closed = This invitation has been used, revoked or has expired. Ask the admin for a new one.
+problem-invitation-closed = This invitation has been used, revoked or has expired. Ask whoever invited you for a new one.
 problem-reset-link-closed-title = Link no longer valid
 problem-reset-link-closed = This link has been used or has expired, or the password has changed since. Ask for a new link.
 problem-not-a-form-title = Not a form
@@ -185,3 +188,106 @@ problem-password-too-short = Choose a password of at least 12 characters. A sent
 problem-password-too-long = A password can be at most 128 characters.
 problem-password-common = This password is on the list of common passwords and therefore easy to guess. Choose another.
 problem-password-like-email = A password cannot be your email address.
+
+## Deleting one's account: first "are you sure?"
+delete-account-start = Delete account…
+delete-account-title = Are you sure?
+delete-account-losses = This goes for good
+delete-loses-account = your account { $email }, with your name and password
+delete-loses-memberships = your membership of { $organisations }
+delete-loses-reflections = { $count ->
+    [0] no self-reflections (you have none yet)
+    [one] your self-reflection, with your notes and focus cards
+   *[other] your { $count } self-reflections, with your notes and focus cards
+}
+delete-loses-shares = { $count ->
+    [one] what you shared: whoever could read your reflection no longer can
+   *[other] what you shared: whoever could read your { $count } shared reflections no longer can
+}
+delete-loses-tokens = { $count ->
+    [0] no API keys
+    [one] your API key
+   *[other] your { $count } API keys
+}
+delete-loses-sessions = your sessions: you are signed out everywhere
+delete-account-kept = What others shared with you, you can no longer read. Your organisation's audit log keeps its events, without your name.
+delete-account-final = This cannot be undone. Download your data first if you want to keep it.
+delete-account-last-admin = You are the only admin of { $organisations }. Make someone else admin first; otherwise nobody can manage that organisation any more.
+delete-account-password-hint = Enter your password to confirm it is you.
+delete-account-keep = No, keep my account
+delete-account-submit = Yes, delete my account
+problem-confirmation-missing-title = Not confirmed
+problem-confirmation-missing = You have not confirmed that you want this yet. Nothing has changed; confirm below if you are sure.
+
+## Deleting a school: first "are you sure?"
+school-delete-title = Are you sure?
+school-delete-heading = If you delete { $school }
+school-delete-members = { $count ->
+    [0] No members belong to this school.
+    [one] 1 member belongs to this school. They stay a member of the organisation, but belong to no school afterwards.
+   *[other] { $count } members belong to this school. They stay members of the organisation, but no longer belong to this school.
+}
+school-delete-invitations = { $count ->
+    [0] No invitations to this school are open.
+    [one] 1 open invitation is for this school. It stays valid, for the organisation without a school.
+   *[other] { $count } open invitations are for this school. They stay valid, for the organisation without a school.
+}
+school-delete-leaders = A school leader of this school no longer sees the school's members afterwards.
+school-delete-final = This cannot be undone; adding a school of the same name attaches nobody again.
+school-delete-submit = Yes, delete { $school }
+school-delete-keep = No, keep the school
+schools-yours = { $count ->
+    [one] Your school
+   *[other] Your schools
+}
+schools-none-of-yours = You do not belong to a school of this organisation yet. Ask an admin to attach you to your school.
+schools-not-for-your-role = With your role you see no schools or members here. What school leaders share with you is on My Leidraad.
+
+## Inviting someone who is a member already
+problem-already-member-title = Already a member
+problem-already-member = Someone with this email address is a member of this organisation already. No invitation has been sent; change their roles or school on the member's own page.
+
+## A reset or invitation link that no longer works
+link-reset-closed-title = This link no longer works
+link-reset-closed = A link for a new password works once, for one hour, and lapses as soon as your password changes. This link has been used or has expired.
+link-reset-unknown-title = We do not know this link
+link-reset-unknown = Perhaps the link was not copied from the mail in full.
+link-reset-todo = Ask for a new link; it arrives within a few minutes. Remember your password again? Then just sign in.
+link-reset-request = Ask for a new link
+link-invitation-unknown-title = We do not know this invitation
+link-invitation-unknown = Perhaps the link was not copied from the mail in full. Copy the whole link and try again, or ask whoever invited you for a new invitation.
+link-invitation-accepted-title = This invitation has been accepted already
+link-invitation-accepted = The invitation to { $organisation } has been used: the account exists.
+link-invitation-accepted-todo = Sign in with your email address and password. Forgot your password? Then ask for a new one.
+link-invitation-revoked-title = This invitation has been withdrawn
+link-invitation-revoked = The invitation to { $organisation } has been withdrawn and no longer works.
+link-invitation-expired-title = This invitation has expired
+link-invitation-expired = An invitation works for 7 days. The one to { $organisation } has expired.
+link-invitation-ask = Ask { $name } for a new invitation.
+link-invitation-ask-admin = Ask an admin of { $organisation } for a new invitation.
+
+## The audit log in words (the log itself keeps codes)
+audit-log-lead = Who did what in this organisation, newest first. Passwords, links and what people write never appear here.
+audit-no-roles = no role
+audit-detail-cli = from the command line
+audit-event-setup = Leidraad set up
+audit-event-organisation-created = organisation created
+audit-event-sign-in = sign-in
+audit-event-invitation = invitation
+audit-event-role-change = roles changed
+audit-event-member-removed = member removed
+audit-event-password-change = password changed
+audit-event-password-reset = new password through a link
+audit-event-api-token = API key
+audit-event-export = data downloaded
+audit-event-erasure = account deleted
+audit-event-reflection-share-try = attempt to share a reflection
+audit-event-reflection-share = reflection shared
+audit-outcome-succeeded = succeeded
+audit-outcome-failed = failed
+audit-outcome-throttled = held back after too many attempts
+audit-outcome-created = created
+audit-outcome-accepted = accepted
+audit-outcome-revoked = revoked
+audit-outcome-tried = tried
+audit-outcome-refused = refused

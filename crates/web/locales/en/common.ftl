@@ -59,6 +59,9 @@ home-tile-print-text = The whole set as A4 card sheets, with blank cards for sta
 home-why-heading = Why Leidraad
 home-why-text = School leaders grow in their profession by reflecting, asking for feedback and talking things through. The professional standard gives them the language for it. Leidraad takes that language from the paper card set to a tool you use all year round, on your own or with your team.
 home-api = For developers: the API (OpenAPI)
+home-signed-in = Welcome back, { $name }.
+home-signed-in-text = On My Leidraad you see what you are working on and what you can do now.
+home-to-start = Go to My Leidraad
 
 ## Frameworks and the standard
 frameworks-title = Frameworks

@@ -59,6 +59,9 @@ home-tile-print-text = De hele set als A4-kaartvellen, met lege kaarten voor eig
 home-why-heading = Waarom Leidraad
 home-why-text = Schoolleiders groeien in hun vak door te reflecteren, feedback te vragen en het gesprek aan te gaan. De beroepsstandaard geeft daarvoor de taal. Leidraad brengt die taal van de papieren kaartenset naar een instrument dat je het hele jaar gebruikt, alleen of met je team.
 home-api = Voor ontwikkelaars: de API (OpenAPI)
+home-signed-in = Welkom terug, { $name }.
+home-signed-in-text = Op Mijn Leidraad zie je waar je mee bezig bent en wat je nu kunt doen.
+home-to-start = Naar Mijn Leidraad
 
 ## Frameworks and the standard
 frameworks-title = Kaders

@@ -9,6 +9,10 @@ mod profile;
 pub mod reflection;
 mod search;
 mod sign_in;
+mod start;
+mod start_sections;
+
+pub use start::START_PATH;
 
 use askama::Template;
 use axum::http::{HeaderValue, Method, header};
@@ -84,39 +88,54 @@ pub fn routes() -> Vec<Route> {
                 "/uitnodiging/{token}",
                 post(sign_in::post_invitation),
             ),
+            // The account page's old addresses: a permanent redirect needs nobody signed in.
+            (M::GET, "/profiel", get(profile::redirect_old_path)),
+            (M::POST, "/profiel", post(profile::redirect_old_path)),
+            (M::GET, "/profiel/{*rest}", get(profile::redirect_old_path)),
+            (
+                M::POST,
+                "/profiel/{*rest}",
+                post(profile::redirect_old_path),
+            ),
         ],
     );
     let personal = rows(
         Reach::Personal,
         vec![
             (M::POST, "/uitloggen", post(sign_in::post_sign_out)),
-            (M::GET, "/profiel", get(profile::get_profile)),
-            (M::POST, "/profiel/naam", post(profile::post_name)),
-            (M::POST, "/profiel/wachtwoord", post(profile::post_password)),
+            (M::GET, start::START_PATH, get(start::get_start)),
+            (M::GET, "/account", get(profile::get_account)),
+            (M::POST, "/account/naam", post(profile::post_name)),
+            (M::POST, "/account/wachtwoord", post(profile::post_password)),
             (
                 M::POST,
-                "/profiel/sessies/{id}/beeindigen",
+                "/account/sessies/{id}/beeindigen",
                 post(profile::post_end_session),
             ),
-            (M::POST, "/profiel/tokens", post(profile::post_create_token)),
+            (M::POST, "/account/tokens", post(profile::post_create_token)),
             (
                 M::POST,
-                "/profiel/tokens/{id}/intrekken",
+                "/account/tokens/{id}/intrekken",
                 post(profile::post_revoke_token),
             ),
             (
                 M::GET,
-                "/profiel/gegevens.json",
+                "/account/gegevens.json",
                 get(profile::get_export_json),
             ),
             (
                 M::GET,
-                "/profiel/gegevens/{table}",
+                "/account/gegevens/{table}",
                 get(profile::get_export_csv),
             ),
             (
+                M::GET,
+                "/account/verwijderen",
+                get(profile::get_delete_account),
+            ),
+            (
                 M::POST,
-                "/profiel/verwijderen",
+                "/account/verwijderen",
                 post(profile::post_delete_account),
             ),
             (

@@ -18,3 +18,5 @@ mod round_trips;
 mod routes;
 mod search;
 mod security;
+mod start;
+mod start_browser;

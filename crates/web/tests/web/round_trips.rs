@@ -117,7 +117,7 @@ async fn a_reflection_page_costs_one_statement_and_one_more_for_who_is_asking() 
     let others = [
         format!("/reflecties/{open}/sorteren"),
         "/reflecties".to_owned(),
-        "/profiel".to_owned(),
+        "/account".to_owned(),
         "/organisaties".to_owned(),
         "/api/v1/me".to_owned(),
         "/api/v1/reflections".to_owned(),

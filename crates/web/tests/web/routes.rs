@@ -23,7 +23,7 @@ async fn snapshot(app: &TestApp, world: &World) -> String {
 }
 
 /// Fills a route pattern with organisation A's ids.
-fn path_in_a(pattern: &str, world: &World) -> String {
+pub fn path_in_a(pattern: &str, world: &World) -> String {
     pattern
         .replace("{org}", &world.org_a.to_string())
         .replace("{school}", &world.school_a1.to_string())
@@ -72,6 +72,8 @@ fn action_of(method: &reqwest::Method, pattern: &str) -> (Action, bool) {
         ) => (ViewOrganisation, false),
         ("POST", "/organisaties/{org}/naam") => manage(ManageOrganisation),
         ("POST", p) if p.contains("scholen") || p.ends_with("/schools") => manage(ManageSchools),
+        // The confirmation page asks the same question as the deletion it leads to.
+        ("GET", "/organisaties/{org}/scholen/{school}/verwijderen") => (ManageSchools, false),
         ("GET", "/organisaties/{org}/leden/{person}") => (ManageMembers, false),
         ("GET", "/organisations/{org}/members") => (ViewMembers, false),
         ("POST" | "PATCH" | "DELETE", p) if p.contains("leden") || p.contains("members") => {
@@ -160,7 +162,7 @@ async fn reflection_in_a(app: &TestApp, world: &World) -> i64 {
 }
 
 /// Fills every parameter a route pattern can have with something that exists.
-fn path_for_anyone(pattern: &str, world: &World, reflection: i64) -> String {
+pub fn path_for_anyone(pattern: &str, world: &World, reflection: i64) -> String {
     path_in_a(pattern, world)
         .replace("{id}", &reflection.to_string())
         .replace("{framework}", FRAMEWORK)

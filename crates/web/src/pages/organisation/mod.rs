@@ -54,6 +54,11 @@ pub fn routes() -> Vec<(Method, &'static str, MethodRouter<AppState>)> {
             post(post_rename_school),
         ),
         (
+            Method::GET,
+            "/organisaties/{org}/scholen/{school}/verwijderen",
+            get(get_delete_school),
+        ),
+        (
             Method::POST,
             "/organisaties/{org}/scholen/{school}/verwijderen",
             post(post_delete_school),
@@ -159,6 +164,11 @@ pub struct OrganisationPage {
     can_view_all_members: bool,
     can_view_invitations: bool,
     can_view_log: bool,
+    /// Every school of the organisation is listed (admins, board members); otherwise only
+    /// the viewer's own.
+    can_view_all_schools: bool,
+    /// Why no school is listed, when none is.
+    schools_note: String,
     schools: Vec<SchoolView>,
     members: Vec<MemberView>,
     invitations: Vec<InvitationView>,
@@ -189,7 +199,7 @@ async fn organisation_page(
     let seen = directory::organisation(state, viewer, organisation).await?;
     let membership = viewer.membership(organisation)?;
     let whole = Target::organisation(organisation);
-    let schools = seen
+    let schools: Vec<SchoolView> = seen
         .schools
         .into_iter()
         .map(|(school, members)| SchoolView {
@@ -197,6 +207,18 @@ async fn organisation_page(
             members: members.iter().map(|m| member_view(tr, m)).collect(),
         })
         .collect();
+    let can_view_all_schools = viewer.allowed(Action::ViewSchools, &whole);
+    let schools_note = if !schools.is_empty() {
+        String::new()
+    } else if can_view_all_schools {
+        tr.t("schools-none").into_owned()
+    } else if membership.roles.contains(Role::Staff)
+        || membership.roles.contains(Role::SchoolLeader)
+    {
+        tr.t("schools-none-of-yours").into_owned()
+    } else {
+        tr.t("schools-not-for-your-role").into_owned()
+    };
     let now = state.clock.now();
     let when = page_when(tr);
     let can_view_invitations = seen.invitations.is_some();
@@ -216,6 +238,8 @@ async fn organisation_page(
         can_view_all_members,
         can_view_invitations,
         can_view_log: viewer.allowed(Action::ViewAuditLog, &whole),
+        can_view_all_schools,
+        schools_note,
         schools,
         members: seen
             .members

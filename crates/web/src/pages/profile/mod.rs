@@ -1,27 +1,47 @@
-//! The profile: one's name and password, sessions, API tokens, one's own data as download,
-//! and deleting the account.
+//! "Mijn account": one's name and password, sessions, API tokens, one's own data as download,
+//! and deleting the account. (The word "profiel" belongs to the result of a reflection; the
+//! old `/profiel…` addresses answer with a permanent redirect here.)
 
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{OriginalUri, Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use leidraad_domain::accounts::{Action, Target};
 use leidraad_store::accounts::{ApiTokenRecord, SessionRecord};
 use serde::Deserialize;
 
-use super::download::{csv_table, download};
 use super::{PageContext, Section, render};
 use crate::AppState;
 use crate::auth::{SignedIn, Viewer};
 use crate::error::{AppError, OwnErrorBody};
 use crate::form::FormFields;
 use crate::i18n::Tr;
-use leidraad_app::accounts;
 use leidraad_app::me;
 
+mod delete;
+mod export;
+
+pub use delete::*;
+pub use export::*;
+
+/// The account page's address.
+pub const ACCOUNT_PATH: &str = "/account";
+
+/// An old `/profiel…` address of the account pages, for links and bookmarks made before the
+/// account page was renamed: the same place under `/account`, for good (308 keeps a form's
+/// method and body).
+pub async fn redirect_old_path(OriginalUri(uri): OriginalUri) -> Response {
+    let rest = uri.path().strip_prefix("/profiel").unwrap_or_default();
+    let mut target = format!("{ACCOUNT_PATH}{rest}");
+    if let Some(query) = uri.query() {
+        target.push('?');
+        target.push_str(query);
+    }
+    Redirect::permanent(&target).into_response()
+}
+
 #[derive(Template)]
-#[template(path = "profile.html")]
-pub struct ProfilePage {
+#[template(path = "account.html")]
+pub struct AccountPage {
     page: PageContext,
     name: String,
     email: String,
@@ -35,16 +55,16 @@ pub struct ProfilePage {
 }
 
 #[derive(Deserialize)]
-pub struct ProfileQuery {
+pub struct AccountQuery {
     #[serde(default)]
     melding: String,
 }
 
-async fn profile_page(state: &AppState, tr: Tr, viewer: &Viewer) -> Result<ProfilePage, AppError> {
+async fn account_page(state: &AppState, tr: Tr, viewer: &Viewer) -> Result<AccountPage, AppError> {
     // Sessions and tokens in one statement.
     let (sessions, tokens) = leidraad_app::directory::sessions_and_tokens(state, viewer).await?;
-    Ok(ProfilePage {
-        page: PageContext::new(tr, "/profiel", Section::Other),
+    Ok(AccountPage {
+        page: PageContext::new(tr, ACCOUNT_PATH, Section::Other),
         name: viewer.name.clone(),
         email: viewer.email.clone(),
         sessions: live_sessions(state, sessions),
@@ -66,13 +86,13 @@ fn live_sessions(state: &AppState, sessions: Vec<SessionRecord>) -> Vec<SessionR
         .collect()
 }
 
-pub async fn get_profile(
+pub async fn get_account(
     State(state): State<AppState>,
     tr: Tr,
     SignedIn(viewer): SignedIn,
-    Query(query): Query<ProfileQuery>,
+    Query(query): Query<AccountQuery>,
 ) -> Result<Response, AppError> {
-    let mut page = profile_page(&state, tr, &viewer).await?;
+    let mut page = account_page(&state, tr, &viewer).await?;
     if let Some(key) = notice_key(&query.melding) {
         page.notice = tr.t(key).into_owned();
     }
@@ -83,7 +103,7 @@ fn notice_key(code: &str) -> Option<&'static str> {
     Some(match code {
         "naam" => "notice-name-saved",
         "wachtwoord" => "notice-password-changed",
-        "sessie" => "notice-session-ended",
+        "sessie" => "notice-other-session-ended",
         "token" => "notice-token-revoked",
         _ => return None,
     })
@@ -96,7 +116,7 @@ async fn again(
     code: &str,
     status: StatusCode,
 ) -> Result<Response, AppError> {
-    let mut page = profile_page(state, tr, viewer).await?;
+    let mut page = account_page(state, tr, viewer).await?;
     page.error = tr.t(&format!("problem-{code}")).into_owned();
     let mut response = render(&page)?;
     *response.status_mut() = status;
@@ -111,7 +131,7 @@ pub async fn post_name(
     form: FormFields,
 ) -> Result<Response, AppError> {
     match me::rename(&state, &viewer, form.get("name")).await {
-        Ok(()) => Ok(Redirect::to("/profiel?melding=naam").into_response()),
+        Ok(()) => Ok(Redirect::to("/account?melding=naam").into_response()),
         Err(leidraad_app::Error::BadRequest { code }) => {
             again(&state, tr, &viewer, code, StatusCode::BAD_REQUEST).await
         }
@@ -138,7 +158,7 @@ pub async fn post_password(
         }
         Err(error) => return Err(error.into()),
     }
-    Ok(Redirect::to("/profiel?melding=wachtwoord").into_response())
+    Ok(Redirect::to("/account?melding=wachtwoord").into_response())
 }
 
 pub async fn post_end_session(
@@ -151,7 +171,7 @@ pub async fn post_end_session(
     let target = if current {
         "/inloggen?melding=uitgelogd"
     } else {
-        "/profiel?melding=sessie"
+        "/account?melding=sessie"
     };
     Ok(Redirect::to(target).into_response())
 }
@@ -169,7 +189,7 @@ pub async fn post_create_token(
         }
         Err(error) => return Err(error.into()),
     };
-    let mut page = profile_page(&state, tr, &viewer).await?;
+    let mut page = account_page(&state, tr, &viewer).await?;
     page.new_token = token.secret;
     let mut response = render(&page)?;
     response
@@ -184,110 +204,5 @@ pub async fn post_revoke_token(
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
     me::revoke_token(&state, &viewer, id).await?;
-    Ok(Redirect::to("/profiel?melding=token").into_response())
-}
-
-/// Everything about oneself as JSON.
-pub async fn get_export_json(
-    State(state): State<AppState>,
-    SignedIn(viewer): SignedIn,
-) -> Result<Response, AppError> {
-    let data = me::export(&state, &viewer).await?;
-    let body = serde_json::to_vec_pretty(&data).map_err(|_| AppError::Internal)?;
-    Ok(download(
-        body,
-        "application/json",
-        "leidraad-mijn-gegevens.json",
-    ))
-}
-
-/// One table of one's own data as CSV: memberships, sessions, tokens or the audit events.
-pub async fn get_export_csv(
-    State(state): State<AppState>,
-    SignedIn(viewer): SignedIn,
-    Path(table): Path<String>,
-) -> Result<Response, AppError> {
-    let data = me::export(&state, &viewer).await?;
-    let csv = match table.as_str() {
-        "lidmaatschappen.csv" => csv_table(
-            &["organisation_id", "organisation", "roles", "schools"],
-            data.memberships.iter().map(|m| {
-                vec![
-                    m.organisation_id.to_string(),
-                    m.organisation.clone(),
-                    m.roles.join(" "),
-                    m.schools.join("; "),
-                ]
-            }),
-        ),
-        "sessies.csv" => csv_table(
-            &["id", "created_at", "last_seen_at", "user_agent"],
-            data.sessions.iter().map(|s| {
-                vec![
-                    s.id.to_string(),
-                    s.created_at.to_string(),
-                    s.last_seen_at.to_string(),
-                    s.user_agent.clone(),
-                ]
-            }),
-        ),
-        "tokens.csv" => csv_table(
-            &["id", "name", "created_at", "last_used_at"],
-            data.api_tokens.iter().map(|t| {
-                vec![
-                    t.id.to_string(),
-                    t.name.clone(),
-                    t.created_at.to_string(),
-                    t.last_used_at.map(|v| v.to_string()).unwrap_or_default(),
-                ]
-            }),
-        ),
-        "logboek.csv" => csv_table(
-            &["at", "event", "outcome", "detail"],
-            data.audit_events.iter().map(|e| {
-                vec![
-                    e.at.to_string(),
-                    e.event.clone(),
-                    e.outcome.clone(),
-                    e.detail.clone(),
-                ]
-            }),
-        ),
-        _ => return Err(AppError::NotFound),
-    };
-    Ok(download(
-        csv.into_bytes(),
-        "text/csv; charset=utf-8",
-        &format!("leidraad-{table}"),
-    ))
-}
-
-/// Deletes the account after the password is confirmed. The last admin of an organisation
-/// must first hand the role to someone else.
-pub async fn post_delete_account(
-    State(state): State<AppState>,
-    tr: Tr,
-    SignedIn(viewer): SignedIn,
-    form: FormFields,
-) -> Result<Response, AppError> {
-    viewer.may(Action::DeleteOwnAccount, &Target::owned_by(viewer.person))?;
-    if !accounts::confirms_password(&state, viewer.person, form.get("current_password")).await? {
-        return again(
-            &state,
-            tr,
-            &viewer,
-            "current-password-wrong",
-            StatusCode::BAD_REQUEST,
-        )
-        .await;
-    }
-    if let Err(error) = me::erase(&state, &viewer).await.map_err(AppError::from) {
-        if let AppError::Conflict { code } = error {
-            return again(&state, tr, &viewer, code, StatusCode::CONFLICT).await;
-        }
-        return Err(error);
-    }
-    let mut response = Redirect::to("/inloggen?melding=account-verwijderd").into_response();
-    state.session_cookie.clear(response.headers_mut());
-    Ok(response)
+    Ok(Redirect::to("/account?melding=token").into_response())
 }

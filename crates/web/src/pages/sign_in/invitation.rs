@@ -1,6 +1,8 @@
 //! Accepting an invitation: a new account with name and password, or an existing one that
 //! signs in and joins.
 
+use leidraad_domain::accounts::Secret;
+
 use super::*;
 
 #[derive(Template)]
@@ -42,14 +44,52 @@ fn invitation_page(
     }
 }
 
+/// The invitation behind the link, or the page that says why it no longer works.
+async fn open_or_closed(
+    state: &AppState,
+    tr: Tr,
+    token: &str,
+    signed_in: bool,
+) -> Result<Result<(Secret, accounts::OpenInvitation), Response>, AppError> {
+    let path = format!("/uitnodiging/{token}");
+    let Ok(secret) = accounts::secret_from_link(token) else {
+        return Ok(Err(invitation_closed(tr, &path, None, signed_in)?));
+    };
+    match accounts::open_invitation(state, &secret).await {
+        Ok(open) => Ok(Ok((secret, open))),
+        Err(leidraad_app::Error::NotFound) => {
+            Ok(Err(invitation_closed(tr, &path, None, signed_in)?))
+        }
+        Err(leidraad_app::Error::Conflict { .. }) => {
+            closed_answer(state, tr, &secret, &path, signed_in)
+                .await
+                .map(Err)
+        }
+        Err(error) => Err(error.into()),
+    }
+}
+
+async fn closed_answer(
+    state: &AppState,
+    tr: Tr,
+    secret: &Secret,
+    path: &str,
+    signed_in: bool,
+) -> Result<Response, AppError> {
+    let closed = accounts::closed_invitation(state, secret).await?;
+    invitation_closed(tr, path, closed.as_ref(), signed_in)
+}
+
 pub async fn get_invitation(
     State(state): State<AppState>,
     tr: Tr,
     MaybeSignedIn(viewer): MaybeSignedIn,
     Path(token): Path<String>,
 ) -> Result<Response, AppError> {
-    let secret = accounts::secret_from_link(&token)?;
-    let open = accounts::open_invitation(&state, &secret).await?;
+    let open = match open_or_closed(&state, tr, &token, viewer.is_some()).await? {
+        Ok((_, open)) => open,
+        Err(page) => return Ok(page),
+    };
     render(&invitation_page(tr, &token, viewer.as_deref(), &open)).map(without_referrer)
 }
 
@@ -61,8 +101,11 @@ pub async fn post_invitation(
     headers: HeaderMap,
     form: FormFields,
 ) -> Result<Response, AppError> {
-    let secret = accounts::secret_from_link(&token)?;
-    let open = accounts::open_invitation(&state, &secret).await?;
+    let (secret, open) = match open_or_closed(&state, tr, &token, viewer.is_some()).await? {
+        Ok(open) => open,
+        Err(page) => return Ok(page),
+    };
+    let path = format!("/uitnodiging/{token}");
     let mut page = invitation_page(tr, &token, viewer.as_deref(), &open);
     if open.existing_account {
         let accepted = match &viewer {
@@ -72,9 +115,11 @@ pub async fn post_invitation(
             }),
         };
         return match accepted {
-            Ok(organisation) => {
-                Ok(Redirect::to(&format!("/organisaties/{organisation}")).into_response())
-            }
+            Ok(_) => Ok(Redirect::to(&format!("{START_PATH}?melding=lid")).into_response()),
+            // Accepted by someone else, or withdrawn, between the page and the answer.
+            Err(leidraad_app::Error::Conflict {
+                code: "invitation-closed",
+            }) => closed_answer(&state, tr, &secret, &path, true).await,
             Err(leidraad_app::Error::Conflict {
                 code: code @ "invitation-sign-in-first",
             }) => {
@@ -88,15 +133,18 @@ pub async fn post_invitation(
     let accepted =
         accounts::accept_invitation_as_new(&state, &secret, form.get("name"), &new_password(&form))
             .await;
-    let (organisation, person) = match accepted {
-        Ok(accepted) => accepted,
+    let person = match accepted {
+        Ok((_, person)) => person,
         Err(leidraad_app::Error::BadRequest { code }) => {
             page.error = message(tr, code);
             return again(&page, StatusCode::BAD_REQUEST).map(without_referrer);
         }
+        Err(leidraad_app::Error::Conflict {
+            code: "invitation-closed",
+        }) => return closed_answer(&state, tr, &secret, &path, viewer.is_some()).await,
         Err(error) => return Err(error.into()),
     };
-    let mut response = Redirect::to(&format!("/organisaties/{organisation}")).into_response();
+    let mut response = Redirect::to(&format!("{START_PATH}?melding=welkom")).into_response();
     crate::auth::start_session(
         &state,
         person,

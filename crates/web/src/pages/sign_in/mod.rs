@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::language_switch::safe_return_path;
-use super::{PageContext, Section, render};
+use super::{PageContext, START_PATH, Section, render};
 use crate::AppState;
 use crate::auth::{ClientAddress, MaybeSignedIn, SignedIn, user_agent};
 use crate::error::{AppError, OwnErrorBody};
@@ -16,9 +16,11 @@ use crate::form::FormFields;
 use crate::i18n::Tr;
 use leidraad_app::accounts::{self, SignIn};
 
+mod closed;
 mod invitation;
 mod reset;
 
+pub use closed::*;
 pub use invitation::*;
 pub use reset::*;
 
@@ -76,7 +78,7 @@ pub async fn post_setup(
         email: form.get("email"),
         password: new_password(&form),
     };
-    let (organisation, person) = match accounts::set_up(&state, &setup).await {
+    let (_organisation, person) = match accounts::set_up(&state, &setup).await {
         Ok(created) => created,
         Err(leidraad_app::Error::BadRequest { code }) => {
             let page = SetupPage {
@@ -87,7 +89,7 @@ pub async fn post_setup(
         }
         Err(error) => return Err(error.into()),
     };
-    let mut response = Redirect::to(&format!("/organisaties/{organisation}")).into_response();
+    let mut response = Redirect::to(&format!("{START_PATH}?melding=ingericht")).into_response();
     crate::auth::start_session(
         &state,
         person,
@@ -103,6 +105,16 @@ fn new_password(form: &FormFields) -> accounts::NewPassword<'_> {
     accounts::NewPassword {
         password: form.get("password"),
         again: form.get("password_again"),
+    }
+}
+
+/// Where to go after signing in: the page asked for, or the start page. The home page counts
+/// as no wish (a form posted from a lapsed session returns there), since it is the start page
+/// a signed-in person needs.
+fn return_path(asked: &str) -> String {
+    match safe_return_path(asked) {
+        Some(path) if path != "/" => path.to_owned(),
+        _ => START_PATH.to_owned(),
     }
 }
 
@@ -133,7 +145,7 @@ pub async fn get_sign_in(
     if !accounts::is_set_up(&state).await? {
         return Ok(Redirect::to("/installatie").into_response());
     }
-    let back = safe_return_path(&query.terug).unwrap_or("/").to_owned();
+    let back = return_path(&query.terug);
     if viewer.is_some() {
         return Ok(Redirect::to(&back).into_response());
     }
@@ -141,6 +153,7 @@ pub async fn get_sign_in(
         "wachtwoord-gewijzigd" => tr.t("notice-password-reset").into_owned(),
         "uitgelogd" => tr.t("notice-signed-out").into_owned(),
         "account-verwijderd" => tr.t("notice-account-deleted").into_owned(),
+        "sessie-verlopen" => tr.t("notice-session-ended").into_owned(),
         _ => String::new(),
     };
     render(&SignInPage {
@@ -159,9 +172,7 @@ pub async fn post_sign_in(
     headers: HeaderMap,
     form: FormFields,
 ) -> Result<Response, AppError> {
-    let back = safe_return_path(form.get("terug"))
-        .unwrap_or("/")
-        .to_owned();
+    let back = return_path(form.get("terug"));
     let mut page = SignInPage {
         page: PageContext::new(tr, "/inloggen", Section::Other),
         email: form.get("email").trim().to_owned(),

@@ -57,8 +57,15 @@ pub async fn get_reset(
     tr: Tr,
     Path(token): Path<String>,
 ) -> Result<Response, AppError> {
-    let secret = accounts::secret_from_link(&token)?;
-    accounts::check_reset_link(&state, &secret).await?;
+    let path = format!("/wachtwoord-herstellen/{token}");
+    let Ok(secret) = accounts::secret_from_link(&token) else {
+        return reset_link_closed(tr, &path, false);
+    };
+    match accounts::check_reset_link(&state, &secret).await {
+        Ok(()) => {}
+        Err(leidraad_app::Error::Conflict { .. }) => return reset_link_closed(tr, &path, true),
+        Err(error) => return Err(error.into()),
+    }
     render(&ResetPage {
         page: PageContext::new(tr, "/wachtwoord-herstellen", Section::Other),
         action: format!("/wachtwoord-herstellen/{token}"),
@@ -74,10 +81,14 @@ pub async fn post_reset(
     Path(token): Path<String>,
     form: FormFields,
 ) -> Result<Response, AppError> {
-    let secret = accounts::secret_from_link(&token)?;
+    let path = format!("/wachtwoord-herstellen/{token}");
+    let Ok(secret) = accounts::secret_from_link(&token) else {
+        return reset_link_closed(tr, &path, false);
+    };
     let changed = accounts::complete_reset(&state, &secret, &new_password(&form), address).await;
     match changed {
         Ok(_) => {}
+        Err(leidraad_app::Error::Conflict { .. }) => return reset_link_closed(tr, &path, true),
         Err(leidraad_app::Error::BadRequest { code }) => {
             let page = ResetPage {
                 page: PageContext::new(tr, "/wachtwoord-herstellen", Section::Other),

@@ -95,7 +95,11 @@ async fn an_admin_invites_and_the_invitee_joins_with_name_and_password() {
             ],
         )
         .await;
-    assert_eq!(location(&joined), format!("/organisaties/{}", world.org_a));
+    assert_eq!(
+        location(&joined),
+        "/mijn-leidraad?melding=welkom",
+        "a newcomer lands on the start page"
+    );
     let nina = app
         .store
         .person_by_email("nieuw@a.example")
@@ -111,13 +115,13 @@ async fn an_admin_invites_and_the_invitee_joins_with_name_and_password() {
     assert_eq!(member.roles, RoleSet::from([Role::Staff, Role::Coach]));
     assert_eq!(member.schools, [world.school_a2]);
     assert_eq!(
-        invitee.get("/profiel").await.status(),
+        invitee.get("/account").await.status(),
         StatusCode::OK,
         "signed in at once"
     );
     assert_eq!(
         Browser::new(&app).get(&link).await.status(),
-        StatusCode::CONFLICT,
+        StatusCode::GONE,
         "used once"
     );
 
@@ -169,6 +173,6 @@ async fn an_invitation_expires_after_seven_days() {
     assert_eq!(Browser::new(&app).get(&link).await.status(), StatusCode::OK);
     app.clock.advance(120);
     let late = Browser::new(&app).get(&link).await;
-    assert_eq!(late.status(), StatusCode::CONFLICT);
+    assert_eq!(late.status(), StatusCode::GONE);
     assert!(late.text().await.unwrap().contains("verlopen"));
 }

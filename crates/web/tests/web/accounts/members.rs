@@ -75,7 +75,7 @@ async fn the_api_manages_schools_members_and_invitations_with_clear_refusals() {
     let world = world(&app).await;
     let browser = Browser::signed_in(&app, "admin@a.example").await;
     let html = browser
-        .post("/profiel/tokens", &[("name", "script")])
+        .post("/account/tokens", &[("name", "script")])
         .await
         .text()
         .await

@@ -14,6 +14,7 @@ use reqwest::header::LOCATION;
 
 use crate::helpers::TestApp;
 
+mod care;
 mod invitations;
 mod members;
 mod personal;
@@ -194,7 +195,7 @@ impl<'a> Browser<'a> {
     }
 
     pub async fn refresh_csrf(&mut self) {
-        let html = self.get("/profiel").await.text().await.unwrap();
+        let html = self.get("/account").await.text().await.unwrap();
         self.csrf = csrf_in(&html).unwrap_or_default();
     }
 

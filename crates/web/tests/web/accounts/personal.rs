@@ -11,10 +11,10 @@ async fn api_tokens_are_made_on_the_profile_used_as_bearer_and_revoked() {
     let app = spawn_app().await;
     let world = world(&app).await;
     let browser = Browser::signed_in(&app, "school-leader@a.example").await;
-    let empty = browser.post("/profiel/tokens", &[("name", "  ")]).await;
+    let empty = browser.post("/account/tokens", &[("name", "  ")]).await;
     assert_eq!(empty.status(), StatusCode::BAD_REQUEST);
     let html = browser
-        .post("/profiel/tokens", &[("name", "rapportage")])
+        .post("/account/tokens", &[("name", "rapportage")])
         .await
         .text()
         .await
@@ -60,7 +60,7 @@ async fn api_tokens_are_made_on_the_profile_used_as_bearer_and_revoked() {
         .await
         .unwrap();
     let revoke = browser
-        .post(&format!("/profiel/tokens/{}/intrekken", tokens[0].id), &[])
+        .post(&format!("/account/tokens/{}/intrekken", tokens[0].id), &[])
         .await;
     assert_eq!(revoke.status(), StatusCode::SEE_OTHER);
     let after = app
@@ -92,7 +92,7 @@ async fn a_person_downloads_their_data_and_deletes_their_account() {
     let app = spawn_app().await;
     let world = world(&app).await;
     let browser = Browser::signed_in(&app, "staff@a.example").await;
-    let json = browser.get("/profiel/gegevens.json").await;
+    let json = browser.get("/account/gegevens.json").await;
     assert_eq!(json.status(), StatusCode::OK);
     assert!(
         json.headers()["content-disposition"]
@@ -108,7 +108,7 @@ async fn a_person_downloads_their_data_and_deletes_their_account() {
         "no password hash"
     );
     let csv = browser
-        .get("/profiel/gegevens/lidmaatschappen.csv")
+        .get("/account/gegevens/lidmaatschappen.csv")
         .await
         .text()
         .await
@@ -122,21 +122,49 @@ async fn a_person_downloads_their_data_and_deletes_their_account() {
         "{csv}"
     );
     assert_eq!(
-        browser.get("/profiel/gegevens/anders.csv").await.status(),
+        browser.get("/account/gegevens/anders.csv").await.status(),
         StatusCode::NOT_FOUND
     );
 
+    let staff = world.people["staff"].1;
+    let confirm = browser.get("/account/verwijderen").await;
+    assert_eq!(confirm.status(), StatusCode::OK);
+    let confirm = confirm.text().await.unwrap();
+    assert!(
+        confirm.contains("Weet je het zeker?")
+            && confirm.contains("staff@a.example")
+            && confirm.contains("Bestuur A"),
+        "names what will be lost: {confirm}"
+    );
+    let unconfirmed = browser
+        .post("/account/verwijderen", &[("current_password", PASSWORD)])
+        .await;
+    assert_eq!(unconfirmed.status(), StatusCode::BAD_REQUEST);
+    assert!(
+        unconfirmed
+            .text()
+            .await
+            .unwrap()
+            .contains("nog niet bevestigd"),
+        "says why nothing happened"
+    );
+    assert!(app.store.person(staff).await.unwrap().is_some());
     let wrong = browser
         .post(
-            "/profiel/verwijderen",
-            &[("current_password", "not my password")],
+            "/account/verwijderen",
+            &[
+                ("current_password", "not my password"),
+                ("bevestiging", "ja"),
+            ],
         )
         .await;
     assert_eq!(wrong.status(), StatusCode::BAD_REQUEST);
-    let staff = world.people["staff"].1;
     assert!(app.store.person(staff).await.unwrap().is_some());
     let deleted = browser
-        .post("/profiel/verwijderen", &[("current_password", PASSWORD)])
+        .post(
+            "/account/verwijderen",
+            &[("current_password", PASSWORD), ("bevestiging", "ja")],
+        )
         .await;
     assert_eq!(location(&deleted), "/inloggen?melding=account-verwijderd");
     assert_eq!(app.store.person(staff).await.unwrap(), None);
@@ -152,8 +180,21 @@ async fn a_person_downloads_their_data_and_deletes_their_account() {
     );
 
     let admin = Browser::signed_in(&app, "admin@a.example").await;
+    let warned = admin
+        .get("/account/verwijderen")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        warned.contains("enige beheerder van Bestuur A"),
+        "the last admin is told before trying: {warned}"
+    );
     let last = admin
-        .post("/profiel/verwijderen", &[("current_password", PASSWORD)])
+        .post(
+            "/account/verwijderen",
+            &[("current_password", PASSWORD), ("bevestiging", "ja")],
+        )
         .await;
     assert_eq!(
         last.status(),

@@ -126,7 +126,7 @@ async fn a_reset_link_works_once_for_an_hour_sends_no_referrer_and_ends_all_sess
         .await;
     assert_eq!(location(&done), "/inloggen?melding=wachtwoord-gewijzigd");
     assert_eq!(
-        old_session.get("/profiel").await.status(),
+        old_session.get("/account").await.status(),
         StatusCode::SEE_OTHER,
         "old sessions end"
     );
@@ -139,7 +139,14 @@ async fn a_reset_link_works_once_for_an_hour_sends_no_referrer_and_ends_all_sess
             ],
         )
         .await;
-    assert_eq!(again.status(), StatusCode::CONFLICT, "single use");
+    assert_eq!(again.status(), StatusCode::GONE, "single use");
+    assert_eq!(again.headers()["referrer-policy"], "no-referrer");
+    let again = again.text().await.unwrap();
+    assert!(
+        again.contains("Deze link werkt niet meer")
+            && again.contains(r#"href="/wachtwoord-vergeten""#),
+        "says what happened and what to do: {again}"
+    );
 
     browser
         .post("/wachtwoord-vergeten", &[("email", "staff@a.example")])
@@ -148,14 +155,17 @@ async fn a_reset_link_works_once_for_an_hour_sends_no_referrer_and_ends_all_sess
     app.clock.advance(3601);
     assert_eq!(
         browser.get(&late).await.status(),
-        StatusCode::CONFLICT,
+        StatusCode::GONE,
         "an hour at most"
     );
-    assert_eq!(
-        browser
-            .get("/wachtwoord-herstellen/nonsense")
+    let nonsense = browser.get("/wachtwoord-herstellen/nonsense").await;
+    assert_eq!(nonsense.status(), StatusCode::NOT_FOUND);
+    assert_eq!(nonsense.headers()["referrer-policy"], "no-referrer");
+    assert!(
+        nonsense
+            .text()
             .await
-            .status(),
-        StatusCode::NOT_FOUND
+            .unwrap()
+            .contains("Nieuwe link aanvragen")
     );
 }

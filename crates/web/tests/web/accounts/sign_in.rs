@@ -76,7 +76,11 @@ async fn a_fresh_install_leads_to_setup_which_refuses_nonsense_and_runs_once() {
     ];
     let response = browser.post("/installatie", &fields).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    assert!(location(&response).starts_with("/organisaties/"));
+    assert_eq!(
+        location(&response),
+        "/mijn-leidraad?melding=ingericht",
+        "the new admin lands on the start page"
+    );
     let html = browser
         .get(&location(&response))
         .await
@@ -135,11 +139,11 @@ async fn signing_in_sets_a_fresh_strict_cookie_and_refuses_both_unknown_and_wron
                 &[
                     ("email", "ADMIN@a.example"),
                     ("password", PASSWORD),
-                    ("terug", "/profiel"),
+                    ("terug", "/account"),
                 ],
             )
             .await;
-        assert_eq!(location(&response), "/profiel");
+        assert_eq!(location(&response), "/account");
         let cookie = response
             .headers()
             .get(SET_COOKIE)
@@ -177,7 +181,11 @@ async fn signing_in_sets_a_fresh_strict_cookie_and_refuses_both_unknown_and_wron
             ],
         )
         .await;
-    assert_eq!(location(&outside), "/", "never back to another site");
+    assert_eq!(
+        location(&outside),
+        "/mijn-leidraad",
+        "never back to another site"
+    );
 }
 
 #[tokio::test]
@@ -234,40 +242,40 @@ async fn sessions_end_on_sign_out_when_idle_and_when_old() {
     let app = spawn_app().await;
     world(&app).await;
     let browser = Browser::signed_in(&app, "admin@a.example").await;
-    assert_eq!(browser.get("/profiel").await.status(), StatusCode::OK);
+    assert_eq!(browser.get("/account").await.status(), StatusCode::OK);
     app.clock.advance(29 * 60);
     assert_eq!(
-        browser.get("/profiel").await.status(),
+        browser.get("/account").await.status(),
         StatusCode::OK,
         "29 idle minutes"
     );
     app.clock.advance(31 * 60);
-    let expired = browser.get("/profiel").await;
+    let expired = browser.get("/account").await;
     assert_eq!(expired.status(), StatusCode::SEE_OTHER, "31 idle minutes");
-    assert_eq!(location(&expired), "/inloggen?terug=%2Fprofiel");
+    assert_eq!(location(&expired), "/inloggen?terug=%2Faccount");
 
     let browser = Browser::signed_in(&app, "admin@a.example").await;
     for _ in 0..25 {
         app.clock.advance(29 * 60);
-        if browser.get("/profiel").await.status() != StatusCode::OK {
+        if browser.get("/account").await.status() != StatusCode::OK {
             break;
         }
     }
     assert_eq!(
-        browser.get("/profiel").await.status(),
+        browser.get("/account").await.status(),
         StatusCode::SEE_OTHER,
         "12 hours at most"
     );
 
     let browser = Browser::signed_in(&app, "admin@a.example").await;
-    let jar_copy = browser.get("/profiel").await;
+    let jar_copy = browser.get("/account").await;
     assert_eq!(jar_copy.status(), StatusCode::OK);
     assert_eq!(
         browser.post("/uitloggen", &[]).await.status(),
         StatusCode::SEE_OTHER
     );
     assert_eq!(
-        browser.get("/profiel").await.status(),
+        browser.get("/account").await.status(),
         StatusCode::SEE_OTHER
     );
 }
@@ -284,19 +292,19 @@ async fn a_person_sees_their_sessions_and_ends_another_one() {
         .await
         .unwrap();
     assert_eq!(sessions.len(), 2);
-    let html = laptop.get("/profiel").await.text().await.unwrap();
+    let html = laptop.get("/account").await.text().await.unwrap();
     assert!(html.contains("deze sessie"));
     let phone_session = sessions.iter().map(|s| s.id).max().unwrap();
     let response = laptop
-        .post(&format!("/profiel/sessies/{phone_session}/beeindigen"), &[])
+        .post(&format!("/account/sessies/{phone_session}/beeindigen"), &[])
         .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert_eq!(
-        phone.get("/profiel").await.status(),
+        phone.get("/account").await.status(),
         StatusCode::SEE_OTHER,
         "the phone is out"
     );
-    assert_eq!(laptop.get("/profiel").await.status(), StatusCode::OK);
+    assert_eq!(laptop.get("/account").await.status(), StatusCode::OK);
     let other = Browser::signed_in(&app, "staff@a.example").await;
     let laptop_session = app
         .store
@@ -306,7 +314,7 @@ async fn a_person_sees_their_sessions_and_ends_another_one() {
         .id;
     let response = other
         .post(
-            &format!("/profiel/sessies/{laptop_session}/beeindigen"),
+            &format!("/account/sessies/{laptop_session}/beeindigen"),
             &[],
         )
         .await;
@@ -315,5 +323,5 @@ async fn a_person_sees_their_sessions_and_ends_another_one() {
         StatusCode::NOT_FOUND,
         "never someone else's session"
     );
-    assert_eq!(laptop.get("/profiel").await.status(), StatusCode::OK);
+    assert_eq!(laptop.get("/account").await.status(), StatusCode::OK);
 }

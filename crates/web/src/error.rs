@@ -22,6 +22,10 @@ pub enum AppError {
     /// Not signed in, or an unknown API token.
     #[error("unauthorized")]
     Unauthorized,
+    /// A session cookie was sent, but its session has ended (idle, too old, or signed out
+    /// elsewhere): a page's script can then say so plainly instead of blaming the connection.
+    #[error("session ended")]
+    SessionEnded,
     /// A member whose roles do not allow this.
     #[error("forbidden")]
     Forbidden,
@@ -94,6 +98,10 @@ impl IntoResponse for AppError {
                 status: StatusCode::UNAUTHORIZED,
                 code: "unauthorized",
             },
+            AppError::SessionEnded => Problem {
+                status: StatusCode::UNAUTHORIZED,
+                code: "session-ended",
+            },
             AppError::Forbidden => Problem {
                 status: StatusCode::FORBIDDEN,
                 code: "forbidden",
@@ -123,7 +131,7 @@ impl IntoResponse for AppError {
                 .headers_mut()
                 .insert(header::RETRY_AFTER, HeaderValue::from(retry_after.max(1)));
         }
-        if matches!(self, AppError::Unauthorized) {
+        if matches!(self, AppError::Unauthorized | AppError::SessionEnded) {
             response
                 .headers_mut()
                 .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));

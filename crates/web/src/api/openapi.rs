@@ -47,7 +47,9 @@ const UNAUTHORIZED: Shared = Shared {
     status: "401",
     name: "Unauthorized",
     description: "No valid credentials: no `Authorization: Bearer` token (nor a session), or \
-        one that is unknown, revoked or malformed.",
+        one that is unknown, revoked or malformed (`code` `unauthorized`); or a session cookie \
+        whose session has ended, idle, too old or signed out elsewhere (`session-ended`): sign \
+        in again.",
 };
 const UNKNOWN_TOKEN: Shared = Shared {
     status: "401",

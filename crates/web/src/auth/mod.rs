@@ -87,6 +87,8 @@ pub async fn authenticate(
     }
     if let Some(viewer) = &viewer {
         request.extensions_mut().insert(viewer.clone());
+    } else if clear_cookie {
+        request.extensions_mut().insert(SessionEnded);
     }
     let mut response = CURRENT_VIEWER.scope(viewer, next.run(request)).await;
     // A cookie for an ended session is removed from the browser, unless the request itself
@@ -117,6 +119,17 @@ async fn resolve(
     }
 }
 
+/// Marks a request that presented the cookie of a session that has ended, so that it is
+/// told apart from one that presented nothing: a page's autosave then learns that the
+/// person must sign in again, not that the connection failed.
+#[derive(Debug, Clone, Copy)]
+pub struct SessionEnded;
+
+/// Whether the request presented the cookie of an ended session.
+pub fn session_ended(parts: &Parts) -> bool {
+    parts.extensions.get::<SessionEnded>().is_some()
+}
+
 /// A handler argument: the signed-in viewer. Without one, a page redirects to the sign-in
 /// page (and back afterwards); the API answers 401.
 pub struct SignedIn(pub Arc<Viewer>);
@@ -129,7 +142,12 @@ impl<S: Send + Sync> FromRequestParts<S> for SignedIn {
             return Ok(SignedIn(viewer.clone()));
         }
         if parts.uri.path().starts_with("/api/") {
-            return Err(AppError::Unauthorized.into_response());
+            let error = if session_ended(parts) {
+                AppError::SessionEnded
+            } else {
+                AppError::Unauthorized
+            };
+            return Err(error.into_response());
         }
         // Back to the page after signing in; a form post cannot be repeated by a link.
         let back = if parts.method == axum::http::Method::GET {

@@ -8,6 +8,7 @@ use super::{framework_of, load_own, open_own, settle};
 use crate::App;
 use crate::Error;
 use crate::Viewer;
+use crate::cache::ReflectionShape;
 
 /// An answer as typed: checked here. A part left `None` is not meant to change and keeps
 /// what is stored; `pile: Some(None)` or `Some(Some(""))` unsorts the card.
@@ -34,36 +35,8 @@ pub async fn save_answer(
     // still the viewer's, the write itself checks.
     let shape = state.reflection_shapes.get(&state.store, id).await?;
     viewer.may(Action::ViewOwnReflection, &Target::owned_by(shape.person))?;
-    let framework = state
-        .library
-        .framework(&shape.framework_id)
-        .ok_or(Error::Internal)?;
-    let in_scope = match framework.card(card) {
-        Some(printed) => shape.domains.contains(&printed.domain),
-        None => state
-            .store
-            .own_cards(id)
-            .await?
-            .iter()
-            .any(|own| own.key() == card && shape.domains.contains(&own.domain_id)),
-    };
-    if !in_scope {
-        return Err(Error::BadRequest {
-            code: "card-not-in-reflection",
-        });
-    }
-    let pile = match input
-        .pile
-        .flatten()
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-    {
-        Some(text) => Some(
-            text.parse::<Pile>()
-                .map_err(|e| Error::BadRequest { code: e.code() })?,
-        ),
-        None => None,
-    };
+    check_in_scope(state, &shape, id, &[card]).await?;
+    let pile = parse_pile(input.pile.flatten())?;
     let text = |typed: Option<&str>| {
         CardText::note(typed.unwrap_or_default()).map_err(|e| Error::BadRequest { code: e.code() })
     };
@@ -88,6 +61,94 @@ pub async fn save_answer(
             .save_answer(viewer.person, id, update, state.clock.now())
             .await?,
     )
+}
+
+/// Moves several cards of the viewer's own open reflection to the piles named (`None` or ""
+/// unsorts), leaving their notes, evidence and stars as stored: the pile board's form. Every
+/// card and pile is checked before anything is saved, so a form with one bad value changes
+/// nothing.
+pub async fn move_cards(
+    state: &App,
+    viewer: &Viewer,
+    id: i64,
+    moves: &[(&str, Option<&str>)],
+) -> Result<(), Error> {
+    let shape = state.reflection_shapes.get(&state.store, id).await?;
+    viewer.may(Action::ViewOwnReflection, &Target::owned_by(shape.person))?;
+    let cards: Vec<&str> = moves.iter().map(|(card, _)| *card).collect();
+    check_in_scope(state, &shape, id, &cards).await?;
+    let piles = moves
+        .iter()
+        .map(|(_, pile)| parse_pile(*pile))
+        .collect::<Result<Vec<_>, _>>()?;
+    for ((card, _), pile) in moves.iter().zip(piles) {
+        let update = AnswerUpdate {
+            card_id: card,
+            pile,
+            note: "",
+            evidence: "",
+            starred: false,
+            fields: AnswerFields {
+                pile: true,
+                note: false,
+                evidence: false,
+                starred: false,
+            },
+        };
+        settle(
+            state
+                .store
+                .save_answer(viewer.person, id, update, state.clock.now())
+                .await?,
+        )?;
+    }
+    Ok(())
+}
+
+/// Refuses a card that is not in the reflection: another framework's, another domain's,
+/// someone else's own card. Own cards are read only when a key is not a printed card's.
+async fn check_in_scope(
+    state: &App,
+    shape: &ReflectionShape,
+    id: i64,
+    cards: &[&str],
+) -> Result<(), Error> {
+    let framework = state
+        .library
+        .framework(&shape.framework_id)
+        .ok_or(Error::Internal)?;
+    let mut own_cards = None;
+    for card in cards {
+        let in_scope = match framework.card(card) {
+            Some(printed) => shape.domains.contains(&printed.domain),
+            None => {
+                if own_cards.is_none() {
+                    own_cards = Some(state.store.own_cards(id).await?);
+                }
+                own_cards
+                    .iter()
+                    .flatten()
+                    .any(|own| own.key() == *card && shape.domains.contains(&own.domain_id))
+            }
+        };
+        if !in_scope {
+            return Err(Error::BadRequest {
+                code: "card-not-in-reflection",
+            });
+        }
+    }
+    Ok(())
+}
+
+/// A pile as typed: 1–4 or a pile's code; nothing (or only spaces) unsorts.
+fn parse_pile(typed: Option<&str>) -> Result<Option<Pile>, Error> {
+    match typed.map(str::trim).filter(|p| !p.is_empty()) {
+        Some(text) => text
+            .parse::<Pile>()
+            .map(Some)
+            .map_err(|e| Error::BadRequest { code: e.code() }),
+        None => Ok(None),
+    }
 }
 
 pub async fn add_own_card(

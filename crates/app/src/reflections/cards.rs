@@ -96,6 +96,9 @@ pub struct CardInReflection<'a> {
     pub domain: &'a Domain,
     /// The domain's 1-based place in the framework (for its colour).
     pub domain_number: usize,
+    /// The card's 1-based place in its domain, as printed on the paper card; 0 for an own
+    /// card, which has none.
+    pub number: usize,
     /// In the language asked for; an own card as written.
     pub text: &'a str,
     pub own: bool,
@@ -148,11 +151,12 @@ pub fn cards_in<'a>(
         if !full.record.domains.contains(&domain.id) {
             continue;
         }
-        for card in framework.cards_of(&domain.id) {
+        for (place, card) in framework.cards_of(&domain.id).enumerate() {
             cards.push(CardInReflection {
                 key: Cow::Borrowed(card.id.as_str()),
                 domain,
                 domain_number: index + 1,
+                number: place + 1,
                 text: card.text.get(language),
                 own: false,
                 answer: answer(&card.id),
@@ -164,6 +168,7 @@ pub fn cards_in<'a>(
             cards.push(CardInReflection {
                 domain,
                 domain_number: index + 1,
+                number: 0,
                 text: &own.text,
                 own: true,
                 answer: answer(&key),

@@ -11,7 +11,7 @@ mod open;
 mod sharing;
 mod start;
 
-pub use answers::{AnswerInput, add_own_card, delete_own_card, save_answer};
+pub use answers::{AnswerInput, add_own_card, delete_own_card, move_cards, save_answer};
 pub use cards::{
     CardInReflection, ScopeCard, cards_in, profile, profile_cards, scope_cards, sorted_cards,
 };

@@ -51,6 +51,7 @@ static ASSETS: LazyLock<[Asset; 2]> = LazyLock::new(|| {
             concat!(
                 include_str!("../static/js/base.js"),
                 include_str!("../static/js/reflection.js"),
+                include_str!("../static/js/board.js"),
             ),
         ),
     ]

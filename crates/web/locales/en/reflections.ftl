@@ -2,7 +2,7 @@
 nav-reflections = Self-reflection
 autosave-saving = Saving…
 autosave-saved = Saved
-autosave-failed = Not saved: check the connection. What you chose is still on the screen.
+autosave-failed = Not saved: check the connection. What you chose is still on the screen and goes along with the next save.
 card = Card
 domain = Domain
 previous = Previous
@@ -38,7 +38,7 @@ reflection-finish-lead = Done? Finishing fixes the date and makes this reflectio
 reflection-finish = Finish the reflection
 sort-title = Sorting the cards
 sort-to-profile = To the profile
-sort-list-view = Per domain as a list
+sort-list-view = Piles per domain
 sort-one-by-one = Card by card
 sort-progress = Card { $position }
 sort-sorted = { $count } sorted
@@ -52,7 +52,10 @@ sort-done = To the profile
 sort-pile = Pile
 own-card = own card
 own-cards = Own cards
-own-cards-left = You can add { $count } more own card(s) here, like the blank cards of the printed set.
+own-cards-left = { $count ->
+    [one] You can add one more own card here, like the blank cards of the printed set.
+   *[other] You can add { $count } more own cards here, like the blank cards of the printed set.
+}
 own-card-text = Text of your own card (‘I …’)
 own-card-add = Add own card
 own-card-delete = Delete
@@ -121,3 +124,46 @@ problem-compare-other-framework-title = Cannot compare
 problem-compare-other-framework = These two reflections are about different frameworks.
 problem-share-person-unknown-title = Unknown person
 problem-share-person-unknown = None of the colleagues in your organisations has this e-mail address.
+
+## Never losing typed text
+autosave-ended = Your session has ended. Sign in again; your text is kept.
+autosave-sign-in = Sign in again
+autosave-stale = You have signed in again elsewhere in the meantime. Reload this page; your text is kept.
+autosave-reload = Reload the page
+autosave-restored = Your earlier text has been put back and saved.
+draft-conflict = Earlier you typed something here that was not saved, but the card has changed elsewhere since. Your earlier text:
+draft-use = Use my earlier text
+draft-discard = Discard
+kept-title = Your session has ended
+kept-lead = What you typed for this card has not been saved yet: it is below. Copy it, sign in again, and paste it back at the card.
+kept-lead-device = What you typed for this card is kept on this device. Sign in again: you will come back to the card, and your text will be saved.
+kept-card = Card
+kept-sign-in = Sign in again
+
+## The piles and what they mean
+pile-meaning-nog-niet = I don't do this yet, or hardly.
+pile-meaning-soms = I do this now and then, not yet as a matter of course.
+pile-meaning-vaak = I mostly do this, deliberately.
+pile-meaning-vanzelfsprekend = I always do this; it is part of how I work.
+pile-meaning-unsorted = Cards not on any pile yet.
+sort-meanings = What do the piles mean?
+sort-card-number = Card { $number }
+sort-top-nav = This reflection
+
+## The pile board
+board-title = Piles
+board-lead = Put each card on a pile with the buttons 1 to 4.
+board-keys = By keyboard: Tab to a card and press 1, 2, 3 or 4; the arrow keys move between its buttons.
+board-tab-nog-niet = not yet
+board-tab-soms = some­times
+board-tab-vaak = often
+board-tab-vanzelfsprekend = second nature
+board-show = Show
+board-tabs = Piles
+board-to-sort = Not laid yet
+board-moved = Moved to ‘{ $pile }’:
+board-empty = No cards.
+board-all-placed = Every card is on a pile.
+board-edit = Note and evidence
+board-starred = I want to work on this
+board-evidence = Evidence

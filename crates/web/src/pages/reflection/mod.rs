@@ -1,7 +1,7 @@
 //! The self-reflection pages: the list of moments and starting one, the card sort (one card
-//! at a time, or a domain as a list), the profile with its radar chart, focus cards and
-//! sharing, the comparison of two moments, the print view and the exports. Every form works
-//! without JavaScript; the script adds autosave through the API and the keys 1–4.
+//! at a time, or a domain as a board of piles), the profile with its radar chart, focus cards
+//! and sharing, the comparison of two moments, the print view and the exports. Every form
+//! works without JavaScript; the script adds autosave through the API and the keys 1–4.
 
 mod overview;
 mod profile;
@@ -10,7 +10,6 @@ mod sort;
 use axum::http::Method;
 use axum::routing::{MethodRouter, get, post};
 use leidraad_domain::Framework;
-use leidraad_domain::reflection::Pile;
 
 use crate::AppState;
 use crate::i18n::Tr;
@@ -75,22 +74,6 @@ pub fn routes() -> Vec<(Method, &'static str, MethodRouter<AppState>)> {
             post(profile::post_unshare),
         ),
     ]
-}
-
-/// A pile as a page shows it.
-pub struct PileView {
-    pub score: u8,
-    pub label: String,
-}
-
-pub fn piles(tr: Tr) -> Vec<PileView> {
-    Pile::ALL
-        .iter()
-        .map(|pile| PileView {
-            score: pile.score(),
-            label: tr.t(&format!("pile-{}", pile.code())).into_owned(),
-        })
-        .collect()
 }
 
 /// A domain's title and its 1-based number in the framework (for its colour).

@@ -1,5 +1,5 @@
 //! The self-reflection in the browser: sorting by keyboard, reloading, the profile, and the
-//! list view that never puts an old note back.
+//! pile board that never puts an old note back.
 
 use super::*;
 
@@ -163,11 +163,11 @@ async fn a_leader_sorts_all_80_cards_by_keyboard_reloads_halfway_and_reads_the_p
     );
 }
 
-/// The outside test's steps (issue 8): a list view is open; elsewhere a note is saved; the
-/// card's pile is changed in the list. And: a note typed in the sort view, then Back to the
-/// list, then the pile changed there. Either way the newer note, evidence and star stay.
+/// The outside test's steps (issue 8): a pile board is open; elsewhere a note is saved; the
+/// card's pile is changed on the board. And: a note typed in the sort view, then Back to the
+/// board, then the pile changed there. Either way the newer note, evidence and star stay.
 #[tokio::test]
-async fn a_list_view_loaded_earlier_never_puts_an_old_note_back() {
+async fn a_pile_board_loaded_earlier_never_puts_an_old_note_back() {
     if !enabled() {
         return;
     }
@@ -215,14 +215,11 @@ async fn a_list_view_loaded_earlier_never_puts_an_old_note_back() {
         .await
         .unwrap();
     let choose = |card: &str, pile: &str| {
-        format!(
-            "const s = document.querySelector('select[data-card=\"{card}\"]'); \
-             s.value = '{pile}'; s.dispatchEvent(new Event('change'));"
-        )
+        format!("document.querySelector('.board-card[data-card=\"{card}\"] .move[value$=\"={pile}\"]').click();")
     };
     browser.execute(&choose("visie-01", "2")).await;
     browser
-        .wait_for("document.querySelector('.save-status').textContent === 'Opgeslagen'")
+        .wait_for("document.querySelector('.save-status').textContent.endsWith('Opgeslagen')")
         .await;
     let stored = |answers: Vec<leidraad_store::reflections::AnswerRecord>, card: &str| {
         let a = answers.into_iter().find(|a| a.card_id == card).unwrap();
@@ -238,7 +235,7 @@ async fn a_list_view_loaded_earlier_never_puts_an_old_note_back() {
         )
     );
 
-    // A note typed in the sort view, then Back to the list loaded before it.
+    // A note typed in the sort view, then Back to the board loaded before it.
     browser
         .goto(&app.url(&format!("/reflecties/{id}/sorteren?kaart=visie-02")))
         .await;
@@ -247,15 +244,15 @@ async fn a_list_view_loaded_earlier_never_puts_an_old_note_back() {
         .send_keys(&note, "getypt in de sorteerweergave")
         .await;
     browser
-        .wait_for("document.querySelector('.save-status').textContent === 'Opgeslagen'")
+        .wait_for("document.querySelector('.save-status').textContent.endsWith('Opgeslagen')")
         .await;
     browser.execute("history.back()").await;
     browser
-        .wait_for("!!document.querySelector('select[data-card=\"visie-02\"]')")
+        .wait_for("!!document.querySelector('.board-card[data-card=\"visie-02\"]')")
         .await;
     browser.execute(&choose("visie-02", "4")).await;
     browser
-        .wait_for("document.querySelector('.save-status').textContent === 'Opgeslagen'")
+        .wait_for("document.querySelector('.save-status').textContent.endsWith('Opgeslagen')")
         .await;
     let (pile, note, _, _) = stored(app.store.answers(id).await.unwrap(), "visie-02");
     assert_eq!(

@@ -11,6 +11,7 @@ use crate::helpers::TestApp;
 mod api;
 mod pages;
 mod sharing;
+mod sorting;
 
 /// A signed-in browser calling the JSON API with the session's CSRF header, as the page's
 /// own script does.

@@ -1,84 +1,130 @@
 //! The card sort: one card at a time with the four piles as big buttons, or one domain as a
-//! list to move cards between piles; notes, evidence, stars and own cards.
+//! board of piles to move cards between; notes, evidence, stars and own cards. And what a
+//! form posted after the session ended answers, so that nothing typed is lost.
 
-mod list;
+mod board;
+mod kept;
 mod one_card;
 
-pub use list::{get_list, post_delete_own_card, post_list, post_own_card};
+pub use board::{get_list, post_delete_own_card, post_list, post_own_card};
 pub use one_card::{get_sort, post_card};
 
-use leidraad_store::reflections::{AnswerRecord, ReflectionRecord};
+use leidraad_domain::reflection::Pile;
+use leidraad_store::reflections::FullReflection;
 
-use super::domain_title;
 use crate::AppState;
 use crate::auth::Viewer;
 use crate::error::AppError;
 use crate::i18n::Tr;
-use leidraad_app::reflections::{self as logic, ScopeCard};
+use crate::links::encode_query;
+use leidraad_app::reflections::{self as logic, CardInReflection};
 
-/// One card with its answer, as the sort and list pages show it.
+/// One card with its answer, as the sort page and the board show it.
 pub struct CardView {
     pub key: String,
     pub text: String,
     pub own: bool,
     pub own_id: i64,
+    /// As printed on the paper card (its place in the domain); 0 for an own card.
+    pub number: usize,
     pub domain_number: usize,
     pub domain_title: String,
     pub pile: u8,
     pub note: String,
     pub evidence: String,
     pub starred: bool,
+    /// Its place among the cards the page shows, for the board's script to keep a pile in
+    /// the framework's order as cards move.
+    pub order: usize,
 }
 
-pub(super) fn card_view(
-    tr: Tr,
-    framework: &leidraad_domain::Framework,
-    card: &ScopeCard,
-    answers: &[AnswerRecord],
-) -> CardView {
-    let answer = answers.iter().find(|a| a.card_id == card.key);
-    let (domain_number, domain_title) = domain_title(tr, framework, &card.domain);
+pub(super) fn card_view(tr: Tr, card: &CardInReflection<'_>) -> CardView {
+    let answer = card.answer;
     CardView {
-        key: card.key.clone(),
-        text: card.text.clone(),
+        key: card.key.clone().into_owned(),
+        text: card.text.to_owned(),
         own: card.own,
         own_id: card
             .key
             .strip_prefix("eigen-")
             .and_then(|id| id.parse().ok())
             .unwrap_or(0),
-        domain_number,
-        domain_title,
+        number: card.number,
+        domain_number: card.domain_number,
+        domain_title: tr.pick(&card.domain.title).to_owned(),
         pile: answer.and_then(|a| a.pile).map_or(0, |p| p.score()),
-        note: answer.map(|a| a.note.clone()).unwrap_or_default(),
-        evidence: answer.map(|a| a.evidence.clone()).unwrap_or_default(),
+        note: card.note().to_owned(),
+        evidence: card.evidence().to_owned(),
         starred: answer.is_some_and(|a| a.starred),
+        order: 0,
     }
 }
 
-pub(super) struct Loaded {
-    pub(super) record: ReflectionRecord,
-    pub(super) scope: Vec<ScopeCard>,
-    pub(super) answers: Vec<AnswerRecord>,
+/// A pile as the sort page and the board show it: its number, name and what it means.
+pub struct PileView {
+    pub score: u8,
+    pub label: String,
+    /// The name as a phone's narrow tab shows it, where a long word may break.
+    pub tab: String,
+    pub meaning: String,
 }
 
-/// The reflection with its cards and answers, in one statement.
+pub(super) fn piles(tr: Tr) -> Vec<PileView> {
+    Pile::ALL
+        .iter()
+        .map(|pile| {
+            // Literal keys, so the locale test sees every one of them.
+            let (label, tab, meaning) = match pile {
+                Pile::NotYet => (
+                    tr.t("pile-nog-niet"),
+                    tr.t("board-tab-nog-niet"),
+                    tr.t("pile-meaning-nog-niet"),
+                ),
+                Pile::Sometimes => (
+                    tr.t("pile-soms"),
+                    tr.t("board-tab-soms"),
+                    tr.t("pile-meaning-soms"),
+                ),
+                Pile::Often => (
+                    tr.t("pile-vaak"),
+                    tr.t("board-tab-vaak"),
+                    tr.t("pile-meaning-vaak"),
+                ),
+                Pile::SecondNature => (
+                    tr.t("pile-vanzelfsprekend"),
+                    tr.t("board-tab-vanzelfsprekend"),
+                    tr.t("pile-meaning-vanzelfsprekend"),
+                ),
+            };
+            PileView {
+                score: pile.score(),
+                label: label.into_owned(),
+                tab: tab.into_owned(),
+                meaning: meaning.into_owned(),
+            }
+        })
+        .collect()
+}
+
+/// The author's own open reflection with everything its sort pages show, in one statement.
+/// A finished one is refused with 409 by the caller that needs it open.
 pub(super) async fn load(
     state: &AppState,
-    tr: Tr,
     viewer: &Viewer,
     id: i64,
-) -> Result<Loaded, AppError> {
-    let full = logic::load_own(state, viewer, id).await?;
-    let framework = logic::framework_of(state, &full.record)?;
-    let scope = logic::scope_cards(tr.lang, framework, &full.record, &full.own_cards);
-    Ok(Loaded {
-        record: full.record,
-        scope,
-        answers: full.answers,
-    })
+) -> Result<FullReflection, AppError> {
+    Ok(logic::load_own(state, viewer, id).await?)
 }
 
-pub(super) fn is_sorted(answers: &[AnswerRecord], key: &str) -> bool {
-    answers.iter().any(|a| a.card_id == key && a.pile.is_some())
+/// The sign-in page's address that comes back to `path` afterwards, saying why it asks.
+pub(super) fn sign_in_again(path: &str) -> String {
+    format!(
+        "/inloggen?terug={}&melding=sessie-verlopen",
+        encode_query(path)
+    )
+}
+
+/// The sort page of one card.
+pub(super) fn card_path(id: i64, card: &str) -> String {
+    format!("/reflecties/{id}/sorteren?kaart={}", encode_query(card))
 }

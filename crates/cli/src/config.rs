@@ -63,7 +63,7 @@ pub enum AdminCommand {
     ApiToken {
         #[arg(long)]
         email: String,
-        /// A label to recognise the token by on the profile page.
+        /// A label to recognise the token by on the account page (Mijn account).
         #[arg(long, default_value = "leidraad admin api-token")]
         name: String,
         #[command(flatten)]

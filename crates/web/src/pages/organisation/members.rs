@@ -101,14 +101,27 @@ pub async fn post_member(
     }
 }
 
+/// Removes the member, only when the page's confirmation box was ticked; without it nothing
+/// changes and the member page says why.
 pub async fn post_remove_member(
     State(state): State<AppState>,
     tr: Tr,
     SignedIn(viewer): SignedIn,
     Path((org, person)): Path<(i64, i64)>,
+    form: FormFields,
 ) -> Result<Response, AppError> {
     let organisation = organisation_id(org);
-    match accounts::remove_member(&state, &viewer, organisation, PersonId(person)).await {
+    let person = PersonId(person);
+    if !super::super::profile::confirmed(&form) {
+        // The page is built first, so that a role that may not remove learns only that.
+        let mut page = member_page(&state, tr, &viewer, organisation, person).await?;
+        page.error = tr.t("problem-confirmation-missing").into_owned();
+        let mut response = render(&page)?;
+        *response.status_mut() = StatusCode::BAD_REQUEST;
+        response.extensions_mut().insert(OwnErrorBody);
+        return Ok(response);
+    }
+    match accounts::remove_member(&state, &viewer, organisation, person).await {
         Ok(()) => Ok(back(organisation, "lid-weg")),
         Err(error) => again(&state, tr, &viewer, organisation, error.into(), "").await,
     }

@@ -23,7 +23,9 @@ async fn the_last_admin_stays_and_roles_change_with_an_audit_trail() {
             .unwrap()
             .contains("minstens één beheerder")
     );
-    let removed = admin.post(&format!("{path}/verwijderen"), &[]).await;
+    let removed = admin
+        .post(&format!("{path}/verwijderen"), &[("bevestiging", "ja")])
+        .await;
     assert_eq!(removed.status(), StatusCode::CONFLICT);
     assert!(
         app.store
@@ -61,7 +63,7 @@ async fn the_last_admin_stays_and_roles_change_with_an_audit_trail() {
     );
     assert_eq!(
         admin
-            .post(&format!("{path}/verwijderen"), &[])
+            .post(&format!("{path}/verwijderen"), &[("bevestiging", "ja")])
             .await
             .status(),
         StatusCode::SEE_OTHER
@@ -272,4 +274,31 @@ async fn a_changed_role_takes_effect_on_the_very_next_request() {
         StatusCode::FORBIDDEN,
         "at once"
     );
+}
+
+#[tokio::test]
+async fn removing_a_member_asks_first_and_without_the_tick_changes_nothing() {
+    let app = spawn_app().await;
+    let world = world(&app).await;
+    let admin = Browser::signed_in(&app, "admin@a.example").await;
+    let staff = world.people["staff"].1;
+    let page_path = format!("/organisaties/{}/leden/{staff}", world.org_a);
+    let page = admin.get(&page_path).await.text().await.unwrap();
+    assert!(
+        page.contains(r#"name="bevestiging" value="ja" required"#),
+        "the page asks for a tick before removing"
+    );
+    let remove = format!("{page_path}/verwijderen");
+    for fields in [vec![], vec![("bevestiging", "nee")]] {
+        let refused = admin.post(&remove, &fields).await;
+        assert_eq!(refused.status(), StatusCode::BAD_REQUEST);
+        let text = refused.text().await.unwrap();
+        assert!(text.contains("form-error"), "the page says why");
+    }
+    let members = app.store.members(world.org_a).await.unwrap();
+    assert!(members.iter().any(|m| m.person_id == staff), "still a member");
+    let removed = admin.post(&remove, &[("bevestiging", "ja")]).await;
+    assert_eq!(removed.status(), StatusCode::SEE_OTHER);
+    let members = app.store.members(world.org_a).await.unwrap();
+    assert!(!members.iter().any(|m| m.person_id == staff), "removed");
 }

@@ -145,3 +145,5 @@ problem-bad-return-path = After switching language we can only return to a page 
 ## The anonymity rules (360° feedback, team scan)
 problem-anonymity-threshold-too-low = An anonymity threshold is at least 3: with fewer people, answers can be traced back to who gave them.
 problem-anonymity-comments-below-group = The threshold for comments cannot be lower than the one for the group.
+# The button that opens the site menu on a phone.
+menu-button = Menu

@@ -145,3 +145,5 @@ problem-bad-return-path = Na het wisselen van taal kunnen we alleen terug naar e
 ## The anonymity rules (360° feedback, team scan)
 problem-anonymity-threshold-too-low = Een anonimiteitsdrempel is minstens 3: met minder mensen is te herleiden wie wat heeft geantwoord.
 problem-anonymity-comments-below-group = De drempel voor opmerkingen kan niet lager zijn dan die voor de groep.
+# The button that opens the site menu on a phone.
+menu-button = Menu

@@ -1,8 +1,7 @@
 //! Sorting cards in Chromium (issue 10): a session that ends mid-sort loses nothing and leads
-//! back to the same card with the text; text the server holds that is newer is never
-//! overwritten; the pile board works by keyboard alone, on a desktop and on a phone; both
-//! pages fit a 390-px phone with the piles and the star on the first screen; axe finds
-//! nothing serious on them in either language.
+//! back to the same card (or board) with the text or the move, saved then; text the server
+//! holds that is newer is never overwritten; the form without script gives typed text back.
+//! The board by keyboard (`keyboard`) and both pages on a phone with axe (`phone`) follow.
 
 use leidraad_store::reflections::NewReflection;
 
@@ -241,4 +240,39 @@ async fn axe_here(browser: &Browser, axe: &str) -> Vec<String> {
         .filter(|v| matches!(v["impact"].as_str(), Some("serious" | "critical")))
         .map(|v| format!("{} on the kept page: {}", v["id"], v["target"]))
         .collect()
+}
+
+#[tokio::test]
+async fn a_move_on_the_board_after_the_session_ended_is_made_after_signing_in_again() {
+    if !enabled() {
+        return;
+    }
+    let app = spawn_app().await;
+    let id = visie(&app).await;
+    let browser = Browser::start().await;
+    sign_in(&browser, &app, LEADER, PASSWORD).await;
+    let board = format!("/reflecties/{id}/lijst?domein=visie");
+    browser.goto(&app.url(&board)).await;
+    app.clock.advance(31 * 60);
+    let three = browser
+        .find(".board-card[data-card='visie-05'] .move[value$='=3']")
+        .await;
+    browser.click(&three).await;
+    browser
+        .wait_for("!document.querySelector('.session-ended').hidden")
+        .await;
+    assert_eq!(pile_of(&app, id, "visie-05").await, None, "not saved");
+    let link = browser.find(".session-ended a").await;
+    browser.click(&link).await;
+    sign_in_here(&browser).await;
+    assert_eq!(browser.location().await, board, "back at the board");
+    browser
+        .wait_for("document.querySelector('#stapel-3 [data-card=\"visie-05\"]') !== null")
+        .await;
+    browser
+        .wait_for(&format!("{} === null", draft(id, "visie-05")))
+        .await;
+    assert_eq!(pile_of(&app, id, "visie-05").await, Some(3));
+    browser.close().await;
+    app.stop().await;
 }

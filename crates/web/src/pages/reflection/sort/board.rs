@@ -31,7 +31,7 @@ pub struct BoardPage {
     columns: Vec<Column>,
     piles: Vec<PileView>,
     /// The column a phone shows: the one asked for, else the cards not laid yet while there
-    /// are any, else the first pile.
+    /// are any, else the first pile with cards.
     current: u8,
     /// The domain's own cards: their ids and texts.
     own_cards: Vec<(i64, String)>,
@@ -121,8 +121,10 @@ async fn board_page(
     }
     let current = match query.stapel.parse::<u8>() {
         Ok(score) if score <= 4 => score,
-        _ if !columns[0].cards.is_empty() => 0,
-        _ => 1,
+        _ => columns
+            .iter()
+            .find(|c| !c.cards.is_empty())
+            .map_or(0, |c| c.score),
     };
     let (domain_number, domain_title) = super::super::domain_title(tr, framework, &domain);
     let here = format!("/reflecties/{id}/lijst?domein={}", encode_query(&domain));

@@ -142,7 +142,7 @@ kept-sign-in = Sign in again
 
 ## The piles and what they mean
 pile-meaning-nog-niet = I don't do this yet, or hardly.
-pile-meaning-soms = I do this now and then, not yet as a matter of course.
+pile-meaning-soms = I do this now and then, not yet by habit.
 pile-meaning-vaak = I mostly do this, deliberately.
 pile-meaning-vanzelfsprekend = I always do this; it is part of how I work.
 pile-meaning-unsorted = Cards not on any pile yet.

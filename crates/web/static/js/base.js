@@ -28,9 +28,26 @@ document.addEventListener("DOMContentLoaded", () => {
   }
   const sort = document.querySelector("form[data-autosave]");
   if (sort) autosaveCard(sort);
-  const list = document.querySelector("form[data-list-autosave]");
-  if (list) autosaveList(list);
+  const board = document.querySelector("form[data-list-autosave]");
+  if (board) autosaveBoard(board);
+  forgetDraftsOnSignOut();
 });
+
+// Text kept on the device because a save failed (see reflection.js) must not outlive a
+// deliberate sign-out: on a shared computer the next person would find it.
+function forgetDraftsOnSignOut() {
+  for (const form of document.querySelectorAll("form[action='/uitloggen']")) {
+    form.addEventListener("submit", () => {
+      try {
+        for (const key of Object.keys(localStorage)) {
+          if (key.startsWith("leidraad-concept:")) localStorage.removeItem(key);
+        }
+      } catch (_) {
+        // Storage may be off; then nothing was kept either.
+      }
+    });
+  }
+}
 
 // On a phone the header folds its navigation, search and account links behind one button, so
 // the page itself starts near the top. Without script nothing folds: the header stays whole.

@@ -2,7 +2,7 @@
 // key 1-4 while the card has the focus, moves the card and saves its pile, nothing else of
 // its answer. The arrow keys go along a card's four buttons, so Tab steps card by card. On a
 // phone the tabs show one column at a time without a reload.
-function autosaveList(form) {
+function autosaveBoard(form) {
   const base = form.dataset.listAutosave;
   const { reflection } = form.dataset;
   const columns = new Map();

@@ -123,3 +123,37 @@ async fn the_account_pages_have_no_serious_accessibility_violations() {
         serious.join("\n")
     );
 }
+
+#[tokio::test]
+async fn signing_out_forgets_the_text_kept_on_the_device() {
+    if !enabled() {
+        return;
+    }
+    let app = spawn_app().await;
+    crate::accounts::world(&app).await;
+    let browser = Browser::start().await;
+    sign_in(
+        &browser,
+        &app,
+        "school-leader@a.example",
+        crate::accounts::PASSWORD,
+    )
+    .await;
+    browser.goto(&app.url("/account")).await;
+    // What reflection.js keeps when a save fails, and something of another site's making.
+    browser
+        .execute(
+            "localStorage.setItem('leidraad-concept:1:visie-02', '{\"note\":\"geheim\"}');
+             localStorage.setItem('iets-anders', 'blijft');",
+        )
+        .await;
+    let sign_out = browser.find(".account-nav button").await;
+    browser.click(&sign_out).await;
+    browser.wait_for("location.pathname === '/inloggen'").await;
+    let kept = browser
+        .execute("return [localStorage.getItem('leidraad-concept:1:visie-02'), localStorage.getItem('iets-anders')]")
+        .await;
+    assert_eq!(kept, json!([null, "blijft"]));
+    browser.close().await;
+    app.stop().await;
+}

@@ -22,7 +22,7 @@ mod shares;
 
 pub use answers::{AnswerFields, AnswerRecord, AnswerUpdate};
 pub use full::{FullReflection, Share};
-pub use moments::Moments;
+pub use moments::{MomentProgress, Moments};
 pub use own_cards::{OwnCardRecord, own_card_key};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

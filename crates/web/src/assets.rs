@@ -43,6 +43,7 @@ static ASSETS: LazyLock<[Asset; 2]> = LazyLock::new(|| {
                 include_str!("../static/css/accounts.css"),
                 include_str!("../static/css/start.css"),
                 include_str!("../static/css/reflection.css"),
+                include_str!("../static/css/results.css"),
             ),
         ),
         asset(

@@ -104,6 +104,19 @@ impl Tr {
         LOCALES.lookup_with_args(identifier(self.lang), key, &args)
     }
 
+    /// A message with two arguments, e.g. "3 of 80".
+    pub fn t2(
+        &self,
+        key: &str,
+        first: (&'static str, impl Into<FluentArg>),
+        second: (&'static str, impl Into<FluentArg>),
+    ) -> String {
+        let mut args: HashMap<Cow<'static, str>, FluentValue> = HashMap::new();
+        args.insert(Cow::Borrowed(first.0), first.1.into().0);
+        args.insert(Cow::Borrowed(second.0), second.1.into().0);
+        LOCALES.lookup_with_args(identifier(self.lang), key, &args)
+    }
+
     /// Content text in this request's language.
     pub fn pick<'a>(&self, text: &'a Localized) -> &'a str {
         text.get(self.lang)

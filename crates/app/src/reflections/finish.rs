@@ -1,11 +1,32 @@
 //! Finishing a reflection, and choosing its focus cards.
 
 use leidraad_domain::reflection::check_focus;
+use leidraad_store::reflections::ReflectionRecord;
 
 use super::{framework_of, load_own, open_own, profile_cards, settle};
 use crate::App;
 use crate::Error;
 use crate::Viewer;
+
+/// What finishing would leave as it is: how many of the reflection's cards are sorted.
+pub struct FinishPreview {
+    pub record: ReflectionRecord,
+    pub sorted: usize,
+    /// Every card in scope, own cards included.
+    pub total: usize,
+}
+
+/// What the page that asks "finish now?" says: finishing cannot be undone, so the person sees
+/// first how many cards would stay unsorted.
+pub async fn finish_preview(state: &App, viewer: &Viewer, id: i64) -> Result<FinishPreview, Error> {
+    let full = load_own(state, viewer, id).await?;
+    let cards = profile_cards(framework_of(state, &full.record)?, &full);
+    Ok(FinishPreview {
+        sorted: cards.iter().filter(|c| c.pile.is_some()).count(),
+        total: cards.len(),
+        record: full.record,
+    })
+}
 
 /// Finishes one's own reflection: dated, and read-only from now on.
 pub async fn finish(state: &App, viewer: &Viewer, id: i64) -> Result<(), Error> {

@@ -16,8 +16,11 @@ pub use cards::{
     CardInReflection, ScopeCard, cards_in, profile, profile_cards, scope_cards, sorted_cards,
 };
 pub use compare::{Compared, compare, comparison};
-pub use finish::{add_focus, finish, remove_focus};
-pub use open::{Loaded, Opened, framework_of, load, load_own, moments, open, open_own};
+pub use finish::{FinishPreview, add_focus, finish, finish_preview, remove_focus};
+pub use open::{
+    Loaded, Moment, Opened, Timeline, framework_of, load, load_own, moments, open, open_own,
+    timeline,
+};
 pub use sharing::{share, unshare};
 pub use start::{NewReflectionRequest, chosen_domains, start};
 

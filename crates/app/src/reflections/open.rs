@@ -1,4 +1,5 @@
-//! Who may open a reflection, and reading it with everything its pages show.
+//! Who may open a reflection, reading it with everything its pages show, and a person's
+//! moments on a timeline.
 
 use leidraad_domain::Framework;
 use leidraad_domain::accounts::{Action, PersonId, Target};
@@ -110,4 +111,95 @@ pub async fn moments(state: &App, viewer: &Viewer) -> Result<Moments, Error> {
         )
     });
     Ok(moments)
+}
+
+/// One of a person's own moments as the timeline shows it.
+pub struct Moment {
+    pub record: ReflectionRecord,
+    /// Cards laid on a pile, own cards included.
+    pub sorted: usize,
+    /// Every card in scope, own cards included.
+    pub total: usize,
+    /// On every domain of its framework (else on `record.domains`).
+    pub whole: bool,
+}
+
+/// A person's moments: their own, newest first, with how far each has come; those shared with
+/// them; and the two the comparison offers first.
+pub struct Timeline {
+    pub own: Vec<Moment>,
+    /// Newest first, with the author's name.
+    pub shared: Vec<(ReflectionRecord, String)>,
+    /// (earlier, later): the two newest finished moments of one framework, or while fewer
+    /// than two are finished, the two newest moments. Never one moment twice.
+    pub compare: Option<(i64, i64)>,
+}
+
+impl Timeline {
+    /// The open moment on `framework`, the newest if there are several (from before one
+    /// open moment per framework was the rule).
+    pub fn open_on(&self, framework: &str) -> Option<&Moment> {
+        self.own
+            .iter()
+            .find(|m| m.record.framework_id == framework && m.record.finished_at.is_none())
+    }
+}
+
+/// The timeline in one statement, as [`moments`] reads it.
+pub async fn timeline(state: &App, viewer: &Viewer) -> Result<Timeline, Error> {
+    let Moments {
+        own,
+        shared,
+        progress,
+    } = moments(state, viewer).await?;
+    let own: Vec<Moment> = own
+        .into_iter()
+        .rev()
+        .map(|record| {
+            let counted = progress.get(&record.id).copied().unwrap_or_default();
+            let count = |n: i64| usize::try_from(n).unwrap_or(0);
+            let framework = state.library.framework(&record.framework_id);
+            let printed = framework.map_or(0, |f| {
+                record
+                    .domains
+                    .iter()
+                    .map(|d| f.cards_of(d).count())
+                    .sum::<usize>()
+            });
+            Moment {
+                sorted: count(counted.sorted),
+                total: printed + count(counted.own_cards),
+                whole: framework
+                    .is_some_and(|f| f.domains.iter().all(|d| record.domains.contains(&d.id))),
+                record,
+            }
+        })
+        .collect();
+    let compare = default_pair(&own);
+    Ok(Timeline {
+        own,
+        shared,
+        compare,
+    })
+}
+
+/// The pair the comparison offers first, `own` newest first.
+fn default_pair(own: &[Moment]) -> Option<(i64, i64)> {
+    let records = || own.iter().map(|m| &m.record);
+    let finished_pair = records()
+        .find(|r| r.finished_at.is_some())
+        .and_then(|newest| {
+            let mut same = records()
+                .filter(|r| r.finished_at.is_some() && r.framework_id == newest.framework_id);
+            Some((same.next()?, same.next()?))
+        });
+    let (later, earlier) = match finished_pair {
+        Some(pair) => pair,
+        None => {
+            let newest = own.first()?;
+            let mut same = records().filter(|r| r.framework_id == newest.record.framework_id);
+            (same.next()?, same.next()?)
+        }
+    };
+    Some((earlier.id, later.id))
 }

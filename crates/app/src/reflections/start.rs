@@ -16,9 +16,13 @@ pub struct NewReflectionRequest<'a> {
     pub framework: Option<&'a str>,
     pub domains: &'a [String],
     pub prefill_from: Option<i64>,
+    /// The person knows a moment on this framework is still open and wants another anyway.
+    pub confirmed: bool,
 }
 
-/// Starts a reflection; the page's form and the API share it.
+/// Starts a reflection; the page's form and the API share it. One moment per framework is
+/// open at a time, unless the person confirms another: two half-sorted moments side by side
+/// are nearly always a moment forgotten, not one wanted (409 `reflection-open-exists`).
 pub async fn start(
     state: &App,
     viewer: &Viewer,
@@ -34,6 +38,17 @@ pub async fn start(
         code: "framework-unknown",
     })?;
     let domains = chosen_domains(framework, request.domains.iter().map(String::as_str))?;
+    if !request.confirmed {
+        let own = state.store.reflections_of(viewer.person).await?;
+        if own
+            .iter()
+            .any(|r| r.framework_id == framework.id && r.finished_at.is_none())
+        {
+            return Err(Error::Conflict {
+                code: "reflection-open-exists",
+            });
+        }
+    }
     state
         .store
         .create_reflection(NewReflection {

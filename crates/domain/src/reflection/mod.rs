@@ -9,7 +9,9 @@ mod radar;
 
 pub use compare::{CardMove, Comparison, DomainChange};
 pub use profile::{DomainProfile, FocusError, MAX_FOCUS_CARDS, Profile, check_focus};
-pub use radar::{RadarChart, RadarFrame, RadarPoint};
+pub use radar::{
+    Anchor, ChartKind, MIN_RADAR_DOMAINS, RadarFrame, RadarLabel, RadarPoint, bar_percent,
+};
 
 /// A card sort is the product's one rating scale presented as four piles: a pile is a
 /// [`Rating`](crate::rating::Rating), and its error the scale's.

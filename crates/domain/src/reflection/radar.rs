@@ -1,8 +1,43 @@
-//! The geometry of the radar chart: one spoke per domain, the mean score (1–4) as the
-//! distance from the centre. The web layer draws it as SVG; this module only computes points,
-//! so the chart is testable and identical on every page and print.
+//! The geometry of the profile chart: one spoke per domain, the mean score (1–4) as the
+//! distance from the centre, each spoke named by its domain. This module computes points and
+//! where the names go, so the chart is testable and identical on every page and print; the
+//! web layer only writes it out as SVG.
+//!
+//! A radar needs three spokes to enclose anything: two draw a line, one a dot. Below that the
+//! chart gives way to bars ([`ChartKind`]).
+
+mod labels;
 
 use std::f64::consts::PI;
+
+pub use labels::{Anchor, RadarLabel};
+
+/// The fewest domains a radar can show; fewer are drawn as bars.
+pub const MIN_RADAR_DOMAINS: usize = 3;
+
+/// How a profile of a number of domains is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChartKind {
+    /// One bar per domain, its length the mean score.
+    Bars,
+    Radar,
+}
+
+impl ChartKind {
+    pub fn for_domains(count: usize) -> ChartKind {
+        if count >= MIN_RADAR_DOMAINS {
+            ChartKind::Radar
+        } else {
+            ChartKind::Bars
+        }
+    }
+}
+
+/// A bar's length for a mean score (1–4), as a percentage of the full bar; an unscored
+/// domain has none.
+pub fn bar_percent(mean: Option<f64>) -> f64 {
+    mean.map_or(0.0, |m| 100.0 * m.clamp(0.0, 4.0) / 4.0)
+}
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct RadarPoint {
@@ -10,136 +45,91 @@ pub struct RadarPoint {
     pub y: f64,
 }
 
-impl RadarPoint {
-    fn svg(self) -> String {
-        format!("{:.1},{:.1}", self.x, self.y)
-    }
-}
+/// The chart's width in SVG units. The names need room beside the spokes: at 460 units the
+/// longest name of the standard ("Schoolontwikkeling", 18 letters) fits on one line beside a
+/// horizontal spoke, and on a 390-px phone the 14-unit names are still 11 px tall.
+pub const WIDTH: f64 = 460.0;
+/// The radius of score 4.
+pub const RADIUS: f64 = 80.0;
+/// How far beyond score 4 a name begins: clear of the dots (radius 4) at the spokes' ends.
+const LABEL_GAP: f64 = 10.0;
+/// Space kept free at the chart's edges.
+pub const MARGIN: f64 = 4.0;
+/// The names' font size and line height, in SVG units.
+pub const FONT_SIZE: f64 = 14.0;
+pub const LINE_HEIGHT: f64 = 16.0;
+/// A dot's radius, for a score's corner.
+pub const DOT_RADIUS: f64 = 4.0;
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct RadarChart {
-    pub size: f64,
-    /// The end of each spoke (score 4), clockwise from the top.
-    pub spokes: Vec<RadarPoint>,
-    /// Where each spoke's label goes, a little beyond its end.
-    pub labels: Vec<RadarPoint>,
-    /// The rings for scores 1, 2, 3 and 4, as SVG `points`.
-    pub rings: Vec<String>,
-    /// The profile's shape as SVG `points`; an unscored domain sits at the centre.
-    pub shape: String,
-    /// The shape's corners, for dots on the chart.
-    pub corners: Vec<RadarPoint>,
-}
-
-impl RadarChart {
-    /// A chart of `size` × `size` for the means of the domains in order.
-    pub fn new(means: &[Option<f64>], size: f64) -> RadarChart {
-        let frame = RadarFrame::new(means.len(), size);
-        let corners = frame.corners(means);
-        RadarChart {
-            size,
-            spokes: frame.spokes,
-            labels: frame.labels,
-            rings: frame.rings,
-            shape: polygon(&corners),
-            corners,
-        }
-    }
-}
-
-/// What a chart draws whatever the scores: the same for every chart of as many domains, so
+/// What a chart draws whatever the scores: the same for every chart with the same names, so
 /// a page can keep it and compute only the corners of each profile.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RadarFrame {
-    pub size: f64,
-    /// As [`RadarChart::spokes`].
+    /// The view box: `0 top width height`.
+    pub width: f64,
+    pub top: f64,
+    pub height: f64,
+    pub centre: RadarPoint,
+    /// The end of each spoke (score 4), clockwise from the top.
     pub spokes: Vec<RadarPoint>,
-    /// As [`RadarChart::labels`].
-    pub labels: Vec<RadarPoint>,
-    /// As [`RadarChart::rings`].
-    pub rings: Vec<String>,
+    /// The rings for scores 1, 2, 3 and 4, each a polygon through the spokes.
+    pub rings: Vec<Vec<RadarPoint>>,
+    /// Each spoke's name, wrapped to the room beside it.
+    pub labels: Vec<RadarLabel>,
 }
 
 impl RadarFrame {
-    /// The frame of a `size` × `size` chart of `count` domains.
-    pub fn new(count: usize, size: f64) -> RadarFrame {
-        let at = |index, score| point(size, count, index, score);
+    /// The frame for domains named `names`, clockwise from the top.
+    pub fn new(names: &[&str]) -> RadarFrame {
+        let count = names.len();
+        let at = |index, score| point(count, index, score);
+        let labels = labels::place(names, |i| at(i, 4.0 + 4.0 * LABEL_GAP / RADIUS));
+        // The names decide how tall the chart is: as tall as the rings and names need.
+        let (mut top, mut bottom) = (-RADIUS - DOT_RADIUS, RADIUS + DOT_RADIUS);
+        for label in &labels {
+            top = top.min(label.top());
+            bottom = bottom.max(label.bottom());
+        }
+        let (top, bottom) = (top - MARGIN, bottom + MARGIN);
+        let centre = RadarPoint {
+            x: WIDTH / 2.0,
+            y: 0.0,
+        };
         RadarFrame {
-            size,
+            width: WIDTH,
+            top,
+            height: bottom - top,
+            centre,
             spokes: (0..count).map(|i| at(i, 4.0)).collect(),
-            labels: (0..count).map(|i| at(i, 4.9)).collect(),
             rings: (1..=4)
-                .map(|score| {
-                    let ring: Vec<RadarPoint> =
-                        (0..count).map(|i| at(i, f64::from(score))).collect();
-                    polygon(&ring)
-                })
+                .map(|score| (0..count).map(|i| at(i, f64::from(score))).collect())
                 .collect(),
+            labels,
         }
     }
 
     /// The profile's shape: one corner per domain, the means in the frame's order; an
-    /// unscored domain sits at the centre. As [`RadarChart::corners`].
+    /// unscored domain sits at the centre.
     pub fn corners(&self, means: &[Option<f64>]) -> Vec<RadarPoint> {
         let count = self.spokes.len();
         means
             .iter()
             .enumerate()
-            .map(|(i, mean)| point(self.size, count, i, mean.unwrap_or(0.0)))
+            .map(|(i, mean)| point(count, i, mean.unwrap_or(0.0).clamp(0.0, 4.0)))
             .collect()
     }
 }
 
-/// Where `score` lies on spoke `index` of `count`, clockwise from the top.
-fn point(size: f64, count: usize, index: usize, score: f64) -> RadarPoint {
-    let centre = size / 2.0;
-    let radius = size * 0.34;
+/// Where `score` lies on spoke `index` of `count`, clockwise from the top, around a centre at
+/// (`WIDTH` / 2, 0); `score` may lie beyond 4, for the names.
+fn point(count: usize, index: usize, score: f64) -> RadarPoint {
     let angle = -PI / 2.0 + 2.0 * PI * index as f64 / count.max(1) as f64;
-    let r = radius * score.clamp(0.0, 4.0) / 4.0;
+    let r = RADIUS * score.max(0.0) / 4.0;
     RadarPoint {
-        x: centre + r * angle.cos(),
-        y: centre + r * angle.sin(),
+        x: WIDTH / 2.0 + r * angle.cos(),
+        y: r * angle.sin(),
     }
-}
-
-/// Points as SVG `points`.
-fn polygon(points: &[RadarPoint]) -> String {
-    points.iter().map(|p| p.svg()).collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_first_spoke_points_up_and_a_full_score_reaches_its_end() {
-        let chart = RadarChart::new(&[Some(4.0), Some(2.0), None, Some(1.0)], 400.0);
-        assert_eq!(chart.spokes.len(), 4);
-        let top = chart.spokes[0];
-        assert!((top.x - 200.0).abs() < 1e-9 && top.y < 200.0);
-        assert_eq!(chart.corners[0], top);
-        let half = chart.corners[1];
-        assert!(
-            (half.x - (200.0 + 400.0 * 0.34 / 2.0)).abs() < 1e-9,
-            "{half:?}"
-        );
-        assert_eq!(
-            chart.corners[2],
-            RadarPoint { x: 200.0, y: 200.0 },
-            "unscored: the centre"
-        );
-        assert_eq!(chart.rings.len(), 4);
-        assert_eq!(chart.shape.split(' ').count(), 4);
-    }
-
-    #[test]
-    fn a_frame_kept_for_a_domain_count_draws_the_same_chart() {
-        let means = [Some(3.4), None, Some(1.0), Some(2.25), Some(4.0)];
-        let chart = RadarChart::new(&means, 320.0);
-        let frame = RadarFrame::new(means.len(), 320.0);
-        assert_eq!(frame.spokes, chart.spokes);
-        assert_eq!(frame.labels, chart.labels);
-        assert_eq!(frame.rings, chart.rings);
-        assert_eq!(frame.corners(&means), chart.corners);
-    }
-}
+mod tests;

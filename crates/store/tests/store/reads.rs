@@ -295,6 +295,16 @@ async fn the_lists_of_a_persons_pages_are_one_statement_each() {
                     .unwrap(),
             );
         }
+        for (card, pile) in [("visie-01", Some(Pile::Often)), ("visie-02", None)] {
+            store
+                .save_answer(anna, mine[0], answer(card, pile, ""), 310)
+                .await
+                .unwrap();
+        }
+        store
+            .add_own_card(anna, mine[0], "visie", "Ik schrijf", 4, 311)
+            .await
+            .unwrap();
         for (now, finished) in [(100, 150), (200, 250)] {
             let theirs = store
                 .create_reflection(start(bo, now))
@@ -318,6 +328,14 @@ async fn the_lists_of_a_persons_pages_are_one_statement_each() {
         );
         assert_eq!(moments.shared.len(), 2);
         assert_eq!(moments.shared[0].1, "Bo");
+        assert_eq!(moments.progress.len(), 3, "own moments only");
+        let progress = |id: &i64| moments.progress[id];
+        assert_eq!(
+            (progress(&mine[0]).sorted, progress(&mine[0]).own_cards),
+            (1, 1),
+            "a card without a pile is not sorted"
+        );
+        assert_eq!(progress(&mine[1]), Default::default());
         assert!(store.moments(PersonId(9_999)).await.unwrap().own.is_empty());
 
         for (n, (digest, agent)) in [("s1", "Firefox"), ("s2", "Chromium")].iter().enumerate() {

@@ -78,7 +78,9 @@ fn key_uses(source: &str) -> Vec<(usize, KeyUse)> {
     for (at, _) in source.char_indices() {
         let rest = &source[at..];
         let before = at.checked_sub(1).map(|i| bytes[i]);
-        let call = if (rest.starts_with("t(") || rest.starts_with("t1(")) && before == Some(b'.') {
+        let call = if (rest.starts_with("t(") || rest.starts_with("t1(") || rest.starts_with("t2("))
+            && before == Some(b'.')
+        {
             rest.find('(')
         } else if rest.starts_with("text(")
             && !before.is_some_and(ident)

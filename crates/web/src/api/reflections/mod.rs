@@ -156,6 +156,10 @@ pub struct NewReflectionBody {
     /// An earlier reflection of the caller to start from.
     #[serde(default, deserialize_with = "super::input::optional_whole")]
     pub prefill_from: Option<i64>,
+    /// Start even though a reflection of the caller on this framework is still open; without
+    /// it that gets 409 `reflection-open-exists`.
+    #[serde(default)]
+    pub confirm: bool,
 }
 
 impl NewReflectionBody {
@@ -166,6 +170,7 @@ impl NewReflectionBody {
             framework: self.framework.as_deref(),
             domains: &self.domains,
             prefill_from: self.prefill_from,
+            confirmed: self.confirm,
         }
     }
 }
@@ -175,7 +180,7 @@ pub struct Created {
     pub id: i64,
 }
 
-#[utoipa::path(post, path = "/api/v1/reflections", tag = "reflections", request_body = NewReflectionBody, responses((status = 201, body = Created), (status = 400, description = "an unknown framework or domain (`framework-unknown`, `domain-unknown`), or `prefill_from` that is not one of the caller's reflections (`prefill-unknown`)", body = super::ProblemSchema, content_type = "application/problem+json"), (status = 403, description = "the caller's roles in the organisation do not include reflecting (`forbidden`), or a cross-site request", body = super::ProblemSchema, content_type = "application/problem+json"), (status = 404, description = "the caller is not a member of `organisation`", body = super::ProblemSchema, content_type = "application/problem+json")))]
+#[utoipa::path(post, path = "/api/v1/reflections", tag = "reflections", request_body = NewReflectionBody, responses((status = 201, body = Created), (status = 400, description = "an unknown framework or domain (`framework-unknown`, `domain-unknown`), or `prefill_from` that is not one of the caller's reflections (`prefill-unknown`)", body = super::ProblemSchema, content_type = "application/problem+json"), (status = 403, description = "the caller's roles in the organisation do not include reflecting (`forbidden`), or a cross-site request", body = super::ProblemSchema, content_type = "application/problem+json"), (status = 404, description = "the caller is not a member of `organisation`", body = super::ProblemSchema, content_type = "application/problem+json"), (status = 409, description = "a reflection of the caller on this framework is still open (`reflection-open-exists`); send `\"confirm\": true` to start another anyway", body = super::ProblemSchema, content_type = "application/problem+json")))]
 pub async fn post_reflection(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,

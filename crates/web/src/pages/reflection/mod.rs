@@ -57,6 +57,11 @@ pub fn routes() -> Vec<(Method, &'static str, MethodRouter<AppState>)> {
             post(sort::post_delete_own_card),
         ),
         (
+            M::GET,
+            "/reflecties/{id}/afronden",
+            get(profile::get_finish),
+        ),
+        (
             M::POST,
             "/reflecties/{id}/afronden",
             post(profile::post_finish),

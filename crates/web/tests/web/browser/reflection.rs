@@ -109,8 +109,18 @@ async fn a_leader_sorts_all_80_cards_by_keyboard_reloads_halfway_and_reads_the_p
     let answers = app.store.answers(id).await.unwrap();
     assert_eq!(answers.iter().filter(|a| a.pile.is_some()).count(), 80);
 
+    // Finishing asks first, on a page of its own.
     let finish = browser.find("form[action$='/afronden'] button").await;
     browser.click(&finish).await;
+    browser
+        .wait_for(&format!(
+            "location.pathname === '/reflecties/{id}/afronden'"
+        ))
+        .await;
+    let confirm = browser
+        .find("form[method=post][action$='/afronden'] button")
+        .await;
+    browser.click(&confirm).await;
     browser
         .wait_for("!!document.querySelector('.notice')")
         .await;
@@ -215,7 +225,9 @@ async fn a_pile_board_loaded_earlier_never_puts_an_old_note_back() {
         .await
         .unwrap();
     let choose = |card: &str, pile: &str| {
-        format!("document.querySelector('.board-card[data-card=\"{card}\"] .move[value$=\"={pile}\"]').click();")
+        format!(
+            "document.querySelector('.board-card[data-card=\"{card}\"] .move[value$=\"={pile}\"]').click();"
+        )
     };
     browser.execute(&choose("visie-01", "2")).await;
     browser

@@ -17,13 +17,13 @@ mod saves;
 mod sessions;
 mod sharing;
 
-/// A new reflection on one domain, open for sorting.
+/// A new reflection on one domain, open for sorting (another open one or not: confirmed).
 async fn open_reflection(leader: &Browser<'_>, organisation: i64) -> i64 {
     let started = call(
         leader,
         Method::POST,
         "/api/v1/reflections",
-        Some(json!({"organisation": organisation, "domains": ["visie"]})),
+        Some(json!({"organisation": organisation, "domains": ["visie"], "confirm": true})),
     )
     .await;
     assert_eq!(started.status(), StatusCode::CREATED);

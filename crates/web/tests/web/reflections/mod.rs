@@ -9,7 +9,9 @@ use crate::accounts::Browser;
 use crate::helpers::TestApp;
 
 mod api;
+mod charts;
 mod pages;
+mod results;
 mod sharing;
 mod sorting;
 
@@ -61,4 +63,24 @@ pub fn location(response: &reqwest::Response) -> String {
         .get("location")
         .map(|v| v.to_str().unwrap().to_owned())
         .unwrap_or_default()
+}
+
+/// Sorts `cards` of reflection `id` onto `pile` through the API.
+pub async fn sort(leader: &Browser<'_>, id: i64, cards: &[&str], pile: u8) {
+    for card in cards {
+        let saved = answer(leader, id, card, json!({"pile": pile})).await;
+        assert_eq!(saved.status(), StatusCode::OK, "{card}");
+    }
+}
+
+pub async fn finish(leader: &Browser<'_>, id: i64) {
+    let path = format!("/api/v1/reflections/{id}/finish");
+    let finished = call(leader, Method::POST, &path, None).await;
+    assert!(finished.status().is_success(), "{}", finished.status());
+}
+
+pub async fn html(leader: &Browser<'_>, path: &str) -> String {
+    let response = leader.get(path).await;
+    assert_eq!(response.status(), StatusCode::OK, "{path}");
+    response.text().await.unwrap()
 }

@@ -199,7 +199,10 @@ async fn nobody_else_opens_a_reflection_page_until_it_is_shared() {
         assert_eq!(write.status(), StatusCode::NOT_FOUND);
     }
     leader
-        .post(&format!("/reflecties/{id}/afronden"), &[])
+        .post(
+            &format!("/reflecties/{id}/afronden"),
+            &[("bevestiging", "ja")],
+        )
         .await;
     let shared = leader
         .post(

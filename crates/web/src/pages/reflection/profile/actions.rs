@@ -1,4 +1,5 @@
-//! The forms on the profile page: finishing, focus cards and sharing.
+//! The forms on the profile page: focus cards and sharing (finishing asks first, in
+//! [`super::finish`]).
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -14,7 +15,7 @@ use crate::i18n::Tr;
 use leidraad_app::reflections::{self as logic, share};
 
 /// The profile page again with a problem, for the forms on it.
-async fn again(
+pub(super) async fn again(
     state: &AppState,
     tr: Tr,
     viewer: &Viewer,
@@ -35,20 +36,8 @@ async fn again(
     Ok(response)
 }
 
-fn back(id: i64, notice: &str) -> Response {
+pub(super) fn back(id: i64, notice: &str) -> Response {
     Redirect::to(&format!("/reflecties/{id}?melding={notice}")).into_response()
-}
-
-pub async fn post_finish(
-    State(state): State<AppState>,
-    tr: Tr,
-    SignedIn(viewer): SignedIn,
-    Path(id): Path<i64>,
-) -> Result<Response, AppError> {
-    match logic::finish(&state, &viewer, id).await {
-        Ok(()) => Ok(back(id, "afgerond")),
-        Err(error) => again(&state, tr, &viewer, id, error.into()).await,
-    }
 }
 
 pub async fn post_focus(

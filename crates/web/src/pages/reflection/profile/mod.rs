@@ -5,11 +5,14 @@ mod actions;
 mod chart;
 mod compare;
 mod export;
+mod finish;
+mod fixed;
 mod page;
 
-pub use actions::{post_finish, post_focus, post_remove_focus, post_share, post_unshare};
+pub use actions::{post_focus, post_remove_focus, post_share, post_unshare};
 pub use compare::get_comparison;
 pub use export::{get_csv, get_json};
+pub use finish::{get_finish, post_finish};
 pub use page::{get_print, get_profile};
 
 use std::borrow::Cow;
@@ -26,6 +29,7 @@ fn pile_label(tr: Tr, pile: Option<Pile>) -> Cow<'static, str> {
     }
 }
 
-fn date(tr: Tr, at: i64) -> String {
-    leidraad_domain::local_time::LocalDateTime::amsterdam(at).format_date(tr.lang)
+/// A moment's date and time on the Amsterdam clock: two moments of one day differ in it.
+fn date_time(tr: Tr, at: i64) -> String {
+    leidraad_domain::local_time::LocalDateTime::amsterdam(at).format(tr.lang)
 }

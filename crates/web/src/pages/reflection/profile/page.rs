@@ -11,8 +11,8 @@ use serde::Deserialize;
 
 use super::super::super::{PageContext, Section, render};
 use super::super::score_text;
-use super::chart::{Fixed, Radar};
-use super::{date, pile_label};
+use super::chart::{Chart, Fixed, Series};
+use super::{date_time, pile_label};
 use crate::AppState;
 use crate::auth::{SignedIn, Viewer};
 use crate::error::AppError;
@@ -98,8 +98,12 @@ pub struct ProfilePage<'a> {
     started: String,
     finished: String,
     progress: (usize, usize),
+    /// "12 van 80 kaarten gesorteerd".
+    progress_text: String,
+    /// "Nog 68 van de 80 kaarten liggen op geen stapel.", beside the finish button.
+    unsorted_text: String,
     rows: Vec<DomainRow<'a>>,
-    radar: Radar,
+    chart: Chart<'a>,
     strengths: Vec<DomainGroup<'a>>,
     growth_points: Vec<DomainGroup<'a>>,
     focus: Vec<CardLine<'a>>,
@@ -201,7 +205,13 @@ impl<'a> ProfilePage<'a> {
             })
             .collect();
         let means: Vec<Option<f64>> = profile.domains.iter().map(|d| d.mean).collect();
-        let radar = Radar::new(&means, rows.iter().map(|row| row.number));
+        let domains: Vec<(usize, &str)> = rows.iter().map(|r| (r.number, r.title)).collect();
+        let series = Series {
+            modifier: "",
+            label: "",
+            means: &means,
+        };
+        let chart = Chart::new(&domains, &[series], |m| score_text(tr, m));
         // Names of the people it is shared with, and the author's other moments, are the
         // author's alone (the store leaves them out for anyone else).
         let shares = if own {
@@ -222,11 +232,12 @@ impl<'a> ProfilePage<'a> {
             full.others
                 .iter()
                 .filter(|r| r.framework_id == record.framework_id)
-                .map(|r| (r.id, date(tr, r.started_at)))
+                .map(|r| (r.id, date_time(tr, r.started_at)))
                 .collect()
         } else {
             Vec::new()
         };
+        let (sorted, total) = profile.progress();
         let page = PageContext::new(tr, format!("/reflecties/{}", record.id), Section::Other);
         ProfilePage {
             csrf_field: page.csrf_field(),
@@ -236,13 +247,19 @@ impl<'a> ProfilePage<'a> {
             own,
             print,
             author: if own { &viewer.name } else { &full.author_name }.clone(),
-            started: date(tr, record.started_at),
+            started: date_time(tr, record.started_at),
             finished: record
                 .finished_at
-                .map(|at| date(tr, at))
+                .map(|at| date_time(tr, at))
                 .unwrap_or_default(),
-            progress: profile.progress(),
-            radar,
+            progress: (sorted, total),
+            progress_text: tr.t2("timeline-progress", ("sorted", sorted), ("total", total)),
+            unsorted_text: tr.t2(
+                "finish-unsorted",
+                ("count", total - sorted),
+                ("total", total),
+            ),
+            chart,
             rows,
             strengths: grouped(profile.strengths.iter().map(|c| line(c))),
             growth_points: grouped(profile.growth_points.iter().map(|c| line(c))),

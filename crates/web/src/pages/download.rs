@@ -1,30 +1,78 @@
-//! Files to download: CSV tables and attachments that are never cached.
+//! Files to download: tables as CSV for Dutch Excel (and as XLSX, in [`super::workbook`]), and
+//! attachments that are never cached.
 
 use std::borrow::Cow;
 
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 
-/// A CSV table by RFC 4180 (the `csv` crate): every field quoted, quotes doubled, lines
-/// ending in CRLF. A field that a spreadsheet would run as a formula (starting with `=`, `+`,
-/// `-`, `@`, a tab or a carriage return) is defused with a leading `'`. Rows may have fewer or
-/// more fields than the header; they are written as given.
-pub fn csv_table(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
-    let mut writer = csv::WriterBuilder::new()
-        .quote_style(csv::QuoteStyle::Always)
-        .terminator(csv::Terminator::CRLF)
-        .flexible(true)
-        .from_writer(Vec::new());
+/// A table to download: a sheet of a workbook, or a CSV file.
+pub struct Table<'a> {
+    /// The sheet's name.
+    pub name: Cow<'a, str>,
+    /// Column names, as people read them, with a column's width in characters.
+    pub columns: Vec<(Cow<'a, str>, f64)>,
+    pub rows: Vec<Vec<Cell<'a>>>,
+}
+
+/// One field of a table.
+pub enum Cell<'a> {
+    Text(Cow<'a, str>),
+    /// A number, with how people read it in the file's language ("2,7"): a workbook keeps the
+    /// number, a CSV file the text.
+    Number(f64, String),
+}
+
+impl<'a> Cell<'a> {
+    pub fn plain(text: impl Into<Cow<'a, str>>) -> Cell<'a> {
+        Cell::Text(text.into())
+    }
+
+    fn as_text(&self) -> &str {
+        match self {
+            Cell::Text(text) => text,
+            Cell::Number(_, text) => text,
+        }
+    }
+}
+
+/// The byte order mark: without it Excel reads a CSV file as the system's code page and shows
+/// "Ã©" for "é".
+const BOM: &str = "\u{feff}";
+
+/// A table as CSV that Excel opens in a Dutch (or any comma-decimal) setting, where the list
+/// separator is a semicolon: a UTF-8 byte order mark, semicolons between fields, every field
+/// quoted by RFC 4180 (the `csv` crate), quotes doubled, lines ending in CRLF; numbers as people
+/// read them. A field that a spreadsheet would run as a formula (starting with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return) is defused with a leading `'`. Rows may have fewer or more
+/// fields than the header; they are written as given.
+pub fn csv_of(table: &Table) -> String {
+    let mut writer = writer();
     // Writing to memory cannot fail, and UTF-8 in gives UTF-8 out: the expects are for the
     // compiler, not for people.
     writer
-        .write_record(header.iter().map(|h| defused(h)))
+        .write_record(table.columns.iter().map(|(name, _)| defused(name)))
         .expect("a CSV record is written to memory");
-    for row in rows {
+    for row in &table.rows {
         writer
-            .write_record(row.iter().map(|f| defused(f)))
+            .write_record(row.iter().map(|cell| defused(cell.as_text())))
             .expect("a CSV record is written to memory");
     }
+    finish(writer)
+}
+
+fn writer() -> csv::Writer<Vec<u8>> {
+    let mut bytes = Vec::with_capacity(8192);
+    bytes.extend_from_slice(BOM.as_bytes());
+    csv::WriterBuilder::new()
+        .delimiter(b';')
+        .quote_style(csv::QuoteStyle::Always)
+        .terminator(csv::Terminator::CRLF)
+        .flexible(true)
+        .from_writer(bytes)
+}
+
+fn finish(writer: csv::Writer<Vec<u8>>) -> String {
     let bytes = writer
         .into_inner()
         .expect("a CSV table is flushed to memory");
@@ -41,6 +89,11 @@ fn defused(field: &str) -> Cow<'_, [u8]> {
     }
 }
 
+pub const CSV: &str = "text/csv; charset=utf-8";
+pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// An attachment named `file_name` (ASCII letters, digits, `-` and `.`: what every browser
+/// saves as given), never cached.
 pub fn download(body: Vec<u8>, content_type: &'static str, file_name: &str) -> Response {
     let mut response = body.into_response();
     let headers = response.headers_mut();
@@ -53,62 +106,4 @@ pub fn download(body: Vec<u8>, content_type: &'static str, file_name: &str) -> R
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn rows(rows: &[&[&str]]) -> impl Iterator<Item = Vec<String>> {
-        rows.iter()
-            .map(|row| row.iter().map(|f| (*f).to_owned()).collect())
-            .collect::<Vec<_>>()
-            .into_iter()
-    }
-
-    #[test]
-    fn every_field_is_quoted_and_every_line_ends_in_crlf() {
-        let csv = csv_table(&["a", "b"], rows(&[&["1", "twee"], &["", "x y"]]));
-        assert_eq!(csv, "\"a\",\"b\"\r\n\"1\",\"twee\"\r\n\"\",\"x y\"\r\n");
-    }
-
-    #[test]
-    fn a_table_without_rows_is_its_header() {
-        assert_eq!(
-            csv_table(&["organisation_id", "organisation"], rows(&[])),
-            "\"organisation_id\",\"organisation\"\r\n"
-        );
-    }
-
-    #[test]
-    fn quotes_are_doubled_and_separators_and_line_breaks_stay_inside_the_field() {
-        let csv = csv_table(
-            &["note"],
-            rows(&[
-                &["zei \"ja\", toen"],
-                &["regel 1\nregel 2\r\nregel 3"],
-                &["é, ü; ✓"],
-            ]),
-        );
-        assert_eq!(
-            csv,
-            "\"note\"\r\n\"zei \"\"ja\"\", toen\"\r\n\"regel 1\nregel 2\r\nregel 3\"\r\n\"é, ü; ✓\"\r\n"
-        );
-    }
-
-    #[test]
-    fn fields_a_spreadsheet_would_run_are_defused() {
-        for formula in ["=1+1", "+31 6", "-2", "@SUM(A1)", "\tx", "\rx"] {
-            let csv = csv_table(&["f"], rows(&[&[formula]]));
-            assert_eq!(csv, format!("\"f\"\r\n\"'{formula}\"\r\n"), "{formula:?}");
-        }
-        let csv = csv_table(&["f"], rows(&[&["=\"x\""], &["a=b"], &[" =x"]]));
-        assert_eq!(
-            csv, "\"f\"\r\n\"'=\"\"x\"\"\"\r\n\"a=b\"\r\n\" =x\"\r\n",
-            "only a leading character counts; quotes are doubled after defusing"
-        );
-    }
-
-    #[test]
-    fn rows_of_another_length_than_the_header_are_written_as_given() {
-        let csv = csv_table(&["a", "b"], rows(&[&["1"], &["1", "2", "3"]]));
-        assert_eq!(csv, "\"a\",\"b\"\r\n\"1\"\r\n\"1\",\"2\",\"3\"\r\n");
-    }
-}
+mod tests;

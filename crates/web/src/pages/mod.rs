@@ -11,6 +11,7 @@ mod search;
 mod sign_in;
 mod start;
 mod start_sections;
+mod workbook;
 
 pub use start::START_PATH;
 
@@ -122,6 +123,11 @@ pub fn routes() -> Vec<Route> {
                 M::GET,
                 "/account/gegevens.json",
                 get(profile::get_export_json),
+            ),
+            (
+                M::GET,
+                "/account/gegevens.xlsx",
+                get(profile::get_export_xlsx),
             ),
             (
                 M::GET,

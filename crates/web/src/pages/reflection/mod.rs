@@ -35,6 +35,11 @@ pub fn routes() -> Vec<(Method, &'static str, MethodRouter<AppState>)> {
         (M::GET, "/reflecties/{id}/export.csv", get(profile::get_csv)),
         (
             M::GET,
+            "/reflecties/{id}/export.xlsx",
+            get(profile::get_xlsx),
+        ),
+        (
+            M::GET,
             "/reflecties/{id}/export.json",
             get(profile::get_json),
         ),

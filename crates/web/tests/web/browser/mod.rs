@@ -13,6 +13,7 @@ mod accounts;
 mod content;
 mod driver;
 mod reflection;
+mod results;
 mod sorting;
 
 use std::path::{Path, PathBuf};

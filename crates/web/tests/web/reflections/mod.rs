@@ -10,6 +10,7 @@ use crate::helpers::TestApp;
 
 mod api;
 mod charts;
+mod exports;
 mod pages;
 mod results;
 mod sharing;

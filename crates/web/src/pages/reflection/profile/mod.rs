@@ -11,7 +11,7 @@ mod page;
 
 pub use actions::{post_focus, post_remove_focus, post_share, post_unshare};
 pub use compare::get_comparison;
-pub use export::{get_csv, get_json};
+pub use export::{get_csv, get_json, get_xlsx};
 pub use finish::{get_finish, post_finish};
 pub use page::{get_print, get_profile};
 

@@ -296,7 +296,10 @@ async fn removing_a_member_asks_first_and_without_the_tick_changes_nothing() {
         assert!(text.contains("form-error"), "the page says why");
     }
     let members = app.store.members(world.org_a).await.unwrap();
-    assert!(members.iter().any(|m| m.person_id == staff), "still a member");
+    assert!(
+        members.iter().any(|m| m.person_id == staff),
+        "still a member"
+    );
     let removed = admin.post(&remove, &[("bevestiging", "ja")]).await;
     assert_eq!(removed.status(), StatusCode::SEE_OTHER);
     let members = app.store.members(world.org_a).await.unwrap();

@@ -52,7 +52,8 @@ async fn reflections(app: &TestApp, organisation: i64) {
             &leader,
             Method::POST,
             "/api/v1/reflections",
-            Some(json!({"organisation": organisation, "domains": domains})),
+            // The second starts while the first is open: confirmed, as the page would ask.
+            Some(json!({"organisation": organisation, "domains": domains, "confirm": true})),
         )
         .await;
         let id = started.json::<Value>().await.unwrap()["id"]

@@ -2,7 +2,7 @@
 
 use leidraad_domain::reflection::Comparison;
 use leidraad_domain::{Framework, Language};
-use leidraad_store::reflections::{FullReflection, ReflectionRecord};
+use leidraad_store::reflections::FullReflection;
 
 use super::{framework_of, load_own, profile_cards};
 use crate::App;
@@ -72,22 +72,4 @@ pub async fn comparison(state: &App, viewer: &Viewer, a: i64, b: i64) -> Result<
         later,
         comparison,
     })
-}
-
-/// As [`comparison`], for callers that need the two records only. The language changes
-/// nothing (a comparison holds card keys, not texts); it stays until every caller has moved
-/// to [`comparison`].
-pub async fn compare(
-    state: &App,
-    _language: Language,
-    viewer: &Viewer,
-    a: i64,
-    b: i64,
-) -> Result<(ReflectionRecord, ReflectionRecord, Comparison), Error> {
-    let compared = comparison(state, viewer, a, b).await?;
-    Ok((
-        compared.earlier.record,
-        compared.later.record,
-        compared.comparison,
-    ))
 }

@@ -15,7 +15,7 @@ pub use answers::{AnswerInput, add_own_card, delete_own_card, move_cards, save_a
 pub use cards::{
     CardInReflection, ScopeCard, cards_in, profile, profile_cards, scope_cards, sorted_cards,
 };
-pub use compare::{Compared, compare, comparison};
+pub use compare::{Compared, comparison};
 pub use finish::{FinishPreview, add_focus, finish, finish_preview, remove_focus};
 pub use open::{
     Loaded, Moment, Opened, Timeline, framework_of, load, load_own, moments, open, open_own,

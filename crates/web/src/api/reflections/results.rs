@@ -90,15 +90,15 @@ pub struct ComparisonBody {
 #[utoipa::path(get, path = "/api/v1/reflections/{id}/comparison/{other}", tag = "reflections", params(("id" = i64, Path), ("other" = i64, Path)), responses((status = 200, body = ComparisonBody), (status = 400, description = "the two reflections are of different frameworks (`compare-other-framework`)", body = crate::api::ProblemSchema, content_type = "application/problem+json")))]
 pub async fn get_comparison(
     State(state): State<AppState>,
-    tr: Tr,
     SignedIn(viewer): SignedIn,
     Path((id, other)): Path<(i64, i64)>,
 ) -> Result<Json<ComparisonBody>, AppError> {
-    let (earlier, later, comparison) = logic::compare(&state, tr.lang, &viewer, id, other).await?;
+    let compared = logic::comparison(&state, &viewer, id, other).await?;
+    let comparison = compared.comparison;
     let round = |v: Option<f64>| v.map(|v| (v * 10.0).round() / 10.0);
     Ok(Json(ComparisonBody {
-        earlier: earlier.id,
-        later: later.id,
+        earlier: compared.earlier.record.id,
+        later: compared.later.record.id,
         domains: comparison
             .domains
             .iter()

@@ -6,37 +6,31 @@ use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::accounts::PASSWORD;
+use crate::browser::phone::too_wide;
 use crate::browser::{Browser, axe_source, axe_violations, enabled, sign_in, switch_language};
 use crate::helpers::{TestApp, spawn_app};
 use crate::reflections::call;
 
-/// What is wider than the window, or a button lower than 44 px, on the page shown now.
+/// What is wider than the window (see [`too_wide`]), or a button lower than 44 px, on the
+/// page shown now.
 async fn phone_problems(browser: &Browser, page: &str) -> Vec<String> {
-    let found = browser
+    let small = browser
         .execute(
-            "const inner = window.innerWidth;
-             const wide = [...document.querySelectorAll('body *')]
-               .filter(e => e.getBoundingClientRect().right > inner + 1)
-               .slice(0, 5)
-               .map(e => 'wide: ' + e.tagName.toLowerCase() + '.' + String(e.className)
-                 + ' (right ' + Math.round(e.getBoundingClientRect().right) + ')');
-             const small = [...document.querySelectorAll(
+            "return [...document.querySelectorAll(
                  'main .button, main button, .account-nav a, .account-nav button')]
                .filter(e => e.getClientRects().length > 0)
                .filter(e => e.getBoundingClientRect().height < 44)
                .slice(0, 5)
                .map(e => 'small: ' + e.textContent.trim() + ' ('
-                 + Math.round(e.getBoundingClientRect().height) + ' px)');
-             const scroll = document.documentElement.scrollWidth > inner
-               ? ['scrolls sideways: ' + document.documentElement.scrollWidth] : [];
-             return scroll.concat(wide, small);",
+                 + Math.round(e.getBoundingClientRect().height) + ' px)');",
         )
         .await;
-    found
-        .as_array()
-        .expect("a list")
-        .iter()
-        .map(|v| format!("{page}: {}", v.as_str().unwrap_or_default()))
+    let small = small.as_array().expect("a list").iter();
+    too_wide(browser)
+        .await
+        .into_iter()
+        .map(|wide| format!("{page}: wide: {wide}"))
+        .chain(small.map(|v| format!("{page}: {}", v.as_str().unwrap_or_default())))
         .collect()
 }
 

@@ -12,7 +12,7 @@
 mod accounts;
 mod content;
 mod driver;
-mod phone;
+pub mod phone;
 mod reflection;
 mod results;
 mod sorting;

@@ -155,7 +155,11 @@ impl<S: Send + Sync> FromRequestParts<S> for SignedIn {
         } else {
             "/"
         };
-        let target = format!("/inloggen?terug={}", crate::links::encode_query(back));
+        let mut target = format!("/inloggen?terug={}", crate::links::encode_query(back));
+        // Someone whose session ended is told why they must sign in again.
+        if session_ended(parts) {
+            target.push_str("&melding=sessie-verlopen");
+        }
         Err(Redirect::to(&target).into_response())
     }
 }

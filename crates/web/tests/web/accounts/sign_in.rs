@@ -252,7 +252,13 @@ async fn sessions_end_on_sign_out_when_idle_and_when_old() {
     app.clock.advance(31 * 60);
     let expired = browser.get("/account").await;
     assert_eq!(expired.status(), StatusCode::SEE_OTHER, "31 idle minutes");
-    assert_eq!(location(&expired), "/inloggen?terug=%2Faccount");
+    assert_eq!(
+        location(&expired),
+        "/inloggen?terug=%2Faccount&melding=sessie-verlopen",
+        "back to the page after signing in, told why"
+    );
+    let told = browser.get(&location(&expired)).await.text().await.unwrap();
+    assert!(told.contains("sessie is verlopen"), "the sign-in page says why");
 
     let browser = Browser::signed_in(&app, "admin@a.example").await;
     for _ in 0..25 {

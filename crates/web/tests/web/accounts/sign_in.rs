@@ -258,7 +258,10 @@ async fn sessions_end_on_sign_out_when_idle_and_when_old() {
         "back to the page after signing in, told why"
     );
     let told = browser.get(&location(&expired)).await.text().await.unwrap();
-    assert!(told.contains("sessie is verlopen"), "the sign-in page says why");
+    assert!(
+        told.contains("sessie is verlopen"),
+        "the sign-in page says why"
+    );
 
     let browser = Browser::signed_in(&app, "admin@a.example").await;
     for _ in 0..25 {

@@ -16,12 +16,12 @@ mod workbook;
 pub use start::START_PATH;
 
 use askama::Template;
-use axum::http::{HeaderValue, Method, header};
+use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 
 use crate::assets;
-use crate::error::{AppError, Problem};
+use crate::error::{AppError, OwnErrorBody, Problem};
 use crate::i18n::Tr;
 use crate::routes::{Reach, Route, cached_rows, rows};
 
@@ -258,6 +258,15 @@ pub fn render(template: &impl Template) -> Result<Response, AppError> {
         header::VARY,
         HeaderValue::from_static("Accept-Language, Cookie"),
     );
+    Ok(response)
+}
+
+/// A page shown again with what went wrong (a form refused, a step not confirmed), under
+/// `status`; the error middleware leaves its body alone.
+pub fn render_refused(template: &impl Template, status: StatusCode) -> Result<Response, AppError> {
+    let mut response = render(template)?;
+    *response.status_mut() = status;
+    response.extensions_mut().insert(OwnErrorBody);
     Ok(response)
 }
 

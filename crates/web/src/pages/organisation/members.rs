@@ -1,6 +1,7 @@
 //! One member: roles, schools, removal.
 
 use super::*;
+use crate::pages::render_refused;
 
 #[derive(Template)]
 #[template(path = "member.html")]
@@ -92,10 +93,7 @@ pub async fn post_member(
         Err(AppError::BadRequest { code } | AppError::Conflict { code }) => {
             let mut page = member_page(&state, tr, &viewer, organisation, person).await?;
             page.error = tr.t(&format!("problem-{code}")).into_owned();
-            let mut response = render(&page)?;
-            *response.status_mut() = StatusCode::BAD_REQUEST;
-            response.extensions_mut().insert(OwnErrorBody);
-            Ok(response)
+            render_refused(&page, StatusCode::BAD_REQUEST)
         }
         Err(error) => Err(error),
     }
@@ -116,10 +114,7 @@ pub async fn post_remove_member(
         // The page is built first, so that a role that may not remove learns only that.
         let mut page = member_page(&state, tr, &viewer, organisation, person).await?;
         page.error = tr.t("problem-confirmation-missing").into_owned();
-        let mut response = render(&page)?;
-        *response.status_mut() = StatusCode::BAD_REQUEST;
-        response.extensions_mut().insert(OwnErrorBody);
-        return Ok(response);
+        return render_refused(&page, StatusCode::BAD_REQUEST);
     }
     match accounts::remove_member(&state, &viewer, organisation, person).await {
         Ok(()) => Ok(back(organisation, "lid-weg")),

@@ -3,6 +3,7 @@
 //! in its path and every handler asks the policy about exactly that organisation, so an id
 //! of another organisation answers 404 like one that does not exist.
 
+use crate::pages::render_refused;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{Method, StatusCode};
@@ -17,7 +18,7 @@ use serde::Deserialize;
 use super::{PageContext, Section, render};
 use crate::AppState;
 use crate::auth::{SignedIn, Viewer};
-use crate::error::{AppError, OwnErrorBody};
+use crate::error::AppError;
 use crate::form::FormFields;
 use crate::i18n::Tr;
 use leidraad_app::directory;
@@ -343,10 +344,7 @@ async fn again(
     let mut page = organisation_page(state, tr, viewer, organisation).await?;
     page.error = tr.t(&format!("problem-{code}")).into_owned();
     page.invite_email = invite_email.to_owned();
-    let mut response = render(&page)?;
-    *response.status_mut() = status;
-    response.extensions_mut().insert(OwnErrorBody);
-    Ok(response)
+    render_refused(&page, status)
 }
 
 fn back(organisation: OrganisationId, notice: &str) -> Response {

@@ -1,6 +1,7 @@
 //! An organisation's schools: add, rename, delete.
 
 use super::*;
+use crate::pages::render_refused;
 
 pub async fn post_create_school(
     State(state): State<AppState>,
@@ -98,10 +99,7 @@ pub async fn post_delete_school(
         // Asked first, so that a role that may not delete learns only that.
         let mut page = delete_school_page(&state, tr, &viewer, organisation, school).await?;
         page.error = tr.t("problem-confirmation-missing").into_owned();
-        let mut response = render(&page)?;
-        *response.status_mut() = StatusCode::BAD_REQUEST;
-        response.extensions_mut().insert(OwnErrorBody);
-        return Ok(response);
+        return render_refused(&page, StatusCode::BAD_REQUEST);
     }
     organisations::delete_school(&state, &viewer, organisation, school).await?;
     Ok(back(organisation, "school-weg"))

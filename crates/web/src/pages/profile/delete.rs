@@ -2,6 +2,7 @@
 //! will be lost and asks "are you sure?", and the form on it. A POST that did not come from
 //! that page (no confirmation field) changes nothing and says why.
 
+use crate::pages::render_refused;
 use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -11,7 +12,7 @@ use leidraad_domain::accounts::{Action, Target};
 use super::super::{PageContext, Section, render};
 use crate::AppState;
 use crate::auth::{SignedIn, Viewer};
-use crate::error::{AppError, OwnErrorBody};
+use crate::error::AppError;
 use crate::form::FormFields;
 use crate::i18n::Tr;
 use leidraad_app::{accounts, me};
@@ -83,10 +84,7 @@ async fn refused(
 ) -> Result<Response, AppError> {
     let mut page = delete_page(state, tr, viewer).await?;
     page.error = tr.t(&format!("problem-{code}")).into_owned();
-    let mut response = render(&page)?;
-    *response.status_mut() = status;
-    response.extensions_mut().insert(OwnErrorBody);
-    Ok(response)
+    render_refused(&page, status)
 }
 
 /// Deletes the account: only from the confirmation page, with the current password. The last

@@ -2,6 +2,7 @@
 //! and deleting the account. (The word "profiel" belongs to the result of a reflection; the
 //! old `/profiel…` addresses answer with a permanent redirect here.)
 
+use crate::pages::render_refused;
 use askama::Template;
 use axum::extract::{OriginalUri, Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
@@ -12,7 +13,7 @@ use serde::Deserialize;
 use super::{PageContext, Section, render};
 use crate::AppState;
 use crate::auth::{SignedIn, Viewer};
-use crate::error::{AppError, OwnErrorBody};
+use crate::error::AppError;
 use crate::form::FormFields;
 use crate::i18n::Tr;
 use leidraad_app::me;
@@ -118,10 +119,7 @@ async fn again(
 ) -> Result<Response, AppError> {
     let mut page = account_page(state, tr, viewer).await?;
     page.error = tr.t(&format!("problem-{code}")).into_owned();
-    let mut response = render(&page)?;
-    *response.status_mut() = status;
-    response.extensions_mut().insert(OwnErrorBody);
-    Ok(response)
+    render_refused(&page, status)
 }
 
 pub async fn post_name(

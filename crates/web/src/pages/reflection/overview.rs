@@ -1,5 +1,6 @@
 //! `/reflecties`: a person's moments on a timeline, starting a new one, what others shared.
 
+use crate::pages::render_refused;
 use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -12,7 +13,7 @@ use leidraad_store::reflections::ReflectionRecord;
 use super::super::{PageContext, Section, render};
 use crate::AppState;
 use crate::auth::{SignedIn, Viewer};
-use crate::error::{AppError, OwnErrorBody};
+use crate::error::AppError;
 use crate::form::FormFields;
 use crate::i18n::Tr;
 
@@ -194,10 +195,7 @@ pub async fn post_reflection(
     } else {
         page.error = tr.t(&format!("problem-{code}")).into_owned();
     }
-    let mut response = render(&page)?;
-    *response.status_mut() = status;
-    response.extensions_mut().insert(OwnErrorBody);
-    Ok(response)
+    render_refused(&page, status)
 }
 
 async fn start(

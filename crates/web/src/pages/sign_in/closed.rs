@@ -3,6 +3,7 @@
 //! used, withdrawn or has expired), and, like the pages the link opens, this one sends no
 //! Referer.
 
+use crate::pages::render_refused;
 use leidraad_app::accounts::{Closed, ClosedInvitation};
 
 use super::*;
@@ -19,9 +20,7 @@ pub struct LinkClosedPage {
 }
 
 fn closed_page(page: LinkClosedPage, status: StatusCode) -> Result<Response, AppError> {
-    let mut response = render(&page)?;
-    *response.status_mut() = status;
-    response.extensions_mut().insert(OwnErrorBody);
+    let response = render_refused(&page, status)?;
     Ok(without_referrer(response))
 }
 

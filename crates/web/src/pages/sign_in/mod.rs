@@ -1,6 +1,7 @@
 //! Getting in and out: the setup page of a fresh installation, sign-in, sign-out, a
 //! forgotten password and the reset link, and accepting an invitation.
 
+use crate::pages::render_refused;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -11,7 +12,7 @@ use super::language_switch::safe_return_path;
 use super::{PageContext, START_PATH, Section, render};
 use crate::AppState;
 use crate::auth::{ClientAddress, MaybeSignedIn, SignedIn, user_agent};
-use crate::error::{AppError, OwnErrorBody};
+use crate::error::AppError;
 use crate::form::FormFields;
 use crate::i18n::Tr;
 use leidraad_app::accounts::{self, SignIn};
@@ -26,10 +27,7 @@ pub use reset::*;
 
 /// A form shown again with what went wrong, keeping what was typed (never a password).
 fn again(template: &impl Template, status: StatusCode) -> Result<Response, AppError> {
-    let mut response = render(template)?;
-    *response.status_mut() = status;
-    response.extensions_mut().insert(OwnErrorBody);
-    Ok(response)
+    render_refused(template, status)
 }
 
 fn message(tr: Tr, code: &str) -> String {

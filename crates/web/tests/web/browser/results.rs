@@ -6,32 +6,10 @@
 use reqwest::Method;
 use serde_json::json;
 
+use super::phone::too_wide;
 use super::*;
 use crate::accounts::{PASSWORD, world};
 use crate::reflections::call;
-
-/// What is wider than the window on the page shown now, at most five, with where it ends.
-async fn too_wide(browser: &Browser) -> Vec<String> {
-    let found = browser
-        .execute(
-            "const inner = window.innerWidth;
-             const wide = [...document.querySelectorAll('body *')]
-               .filter(e => e.getBoundingClientRect().right > inner + 1)
-               .slice(0, 5)
-               .map(e => e.tagName.toLowerCase() + '.' + (e.getAttribute('class') || '')
-                 + ' ends at ' + Math.round(e.getBoundingClientRect().right));
-             const scroll = document.documentElement.scrollWidth > inner
-               ? ['the page scrolls sideways: ' + document.documentElement.scrollWidth] : [];
-             return scroll.concat(wide);",
-        )
-        .await;
-    found
-        .as_array()
-        .expect("a list")
-        .iter()
-        .map(|v| v.as_str().unwrap_or_default().to_owned())
-        .collect()
-}
 
 /// Reflections of the leader: the whole standard, two domains and three domains, each with
 /// some cards sorted and finished; and an open one on the whole standard. Returns their ids.

@@ -1,6 +1,7 @@
 //! Finishing a reflection, which cannot be undone: the button leads to a page that says how
 //! many cards are still unsorted and asks once more; only the form on that page finishes.
 
+use crate::pages::render_refused;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -11,7 +12,7 @@ use super::actions::{again, back};
 use super::date_time;
 use crate::AppState;
 use crate::auth::{SignedIn, Viewer};
-use crate::error::{AppError, OwnErrorBody};
+use crate::error::AppError;
 use crate::form::FormFields;
 use crate::i18n::Tr;
 use leidraad_app::reflections as logic;
@@ -82,10 +83,7 @@ pub async fn post_finish(
         return match page(&state, tr, &viewer, id).await? {
             Ok(mut page) => {
                 page.error = tr.t("problem-finish-unconfirmed").into_owned();
-                let mut response = render(&page)?;
-                *response.status_mut() = StatusCode::BAD_REQUEST;
-                response.extensions_mut().insert(OwnErrorBody);
-                Ok(response)
+                render_refused(&page, StatusCode::BAD_REQUEST)
             }
             Err(redirect) => Ok(redirect),
         };

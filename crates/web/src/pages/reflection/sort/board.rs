@@ -3,6 +3,7 @@
 //! without script each is a form button that saves and comes back, with script it moves the
 //! card and saves only its pile. Below, the domain's own cards.
 
+use crate::pages::render_refused;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -13,7 +14,7 @@ use super::super::super::{PageContext, Section, encode_query, render};
 use super::{CardView, PileView, card_view, load, piles, sign_in_again};
 use crate::AppState;
 use crate::auth::{MaybeSignedIn, SignedIn, Viewer};
-use crate::error::{AppError, OwnErrorBody};
+use crate::error::AppError;
 use crate::form::FormFields;
 use crate::i18n::Tr;
 use leidraad_app::reflections as logic;
@@ -188,10 +189,7 @@ async fn refused(
     };
     let mut page = board_page(state, tr, viewer, id, &query).await?;
     page.error = tr.t(&format!("problem-{code}")).into_owned();
-    let mut response = render(&page)?;
-    *response.status_mut() = StatusCode::BAD_REQUEST;
-    response.extensions_mut().insert(OwnErrorBody);
-    Ok(response)
+    render_refused(&page, StatusCode::BAD_REQUEST)
 }
 
 /// The board's form without script: one card moved by its button (`move` = `card=pile`),

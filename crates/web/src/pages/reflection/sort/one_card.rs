@@ -1,5 +1,6 @@
 //! One card at a time: the four piles as big buttons, the star as a toggle, note and evidence.
 
+use crate::pages::render_refused;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -11,7 +12,6 @@ use super::{CardView, PileView, card_path, card_view, kept, load, piles, sign_in
 use crate::AppState;
 use crate::auth::{MaybeSignedIn, Viewer};
 use crate::error::AppError;
-use crate::error::OwnErrorBody;
 use crate::form::FormFields;
 use crate::i18n::Tr;
 use leidraad_app::reflections::{self as logic, AnswerInput};
@@ -188,10 +188,7 @@ pub async fn post_card(
                     starred: form.get("starred_was") == "true",
                 };
             }
-            let mut response = render(&page)?;
-            *response.status_mut() = StatusCode::BAD_REQUEST;
-            response.extensions_mut().insert(OwnErrorBody);
-            return Ok(response);
+            return render_refused(&page, StatusCode::BAD_REQUEST);
         }
         Err(error) => return Err(error),
     }

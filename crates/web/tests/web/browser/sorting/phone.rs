@@ -1,32 +1,10 @@
 //! The sort page and the pile board on a phone: no wider than the screen, tap targets of
 //! 44 px, the piles and the star on the first screen; and axe in both languages.
 
+use super::super::phone::too_wide;
 use super::super::*;
 use super::{LEADER, visie};
 use crate::accounts::PASSWORD;
-
-/// What is wider than the window on the page shown now, at most five, with where it ends.
-async fn too_wide(browser: &Browser) -> Vec<String> {
-    let found = browser
-        .execute(
-            "const inner = window.innerWidth;
-             const wide = [...document.querySelectorAll('body *')]
-               .filter(e => e.getBoundingClientRect().right > inner + 1)
-               .slice(0, 5)
-               .map(e => e.tagName.toLowerCase() + '.' + (e.getAttribute('class') || '')
-                 + ' ends at ' + Math.round(e.getBoundingClientRect().right));
-             const scroll = document.documentElement.scrollWidth > inner
-               ? ['the page scrolls sideways: ' + document.documentElement.scrollWidth] : [];
-             return scroll.concat(wide);",
-        )
-        .await;
-    found
-        .as_array()
-        .expect("a list")
-        .iter()
-        .map(|v| v.as_str().unwrap_or_default().to_owned())
-        .collect()
-}
 
 /// The viewport of a phone of `width` × `height` CSS pixels, with its overlay scrollbars: a
 /// window of that size would lose some of it to the browser's own frame.

@@ -28,8 +28,9 @@
 //! | `ViewOutbox` | org | – | – | – | – |
 //! | `ViewBoardOverview` | – | org | – | – | – |
 //! | `StartReflection` | – | – | org | org | org |
-//! | `ExportOwnData`, `DeleteOwnAccount`, `ManageOwnApiTokens`, `ViewOwnReflection` | own | own | own | own | own |
-//! | `ViewSharedReflection` | shared | shared | shared | shared | shared |
+//! | `StartFeedbackRound` | – | – | org | – | – |
+//! | `ExportOwnData`, `DeleteOwnAccount`, `ManageOwnApiTokens`, `ViewOwnReflection`, `ManageOwnFeedbackRound` | own | own | own | own | own |
+//! | `ViewSharedReflection`, `ViewSharedFeedbackRound` | shared | shared | shared | shared | shared |
 //! | `AnswerRound`, `JoinDialogue`, `ContributeToDialogue` | – | – | – | – | – |
 //!
 //! - **org**: on the organisation as a whole ([`Target::organisation`]) and on any of its
@@ -42,7 +43,9 @@
 //! - **shared**: only on a reflection the person owns or that is shared with them by name
 //!   ([`Target::shared_with`]). No role ever opens someone else's reflection: not admin, not
 //!   board member, not coach. A coach sees a coachee's reflection because the coachee named
-//!   them, not because they are a coach; the same holds across organisations.
+//!   them, not because they are a coach; the same holds across organisations. The same holds
+//!   for a feedback round: its report is read by whom the leader shares it with, and its rater
+//!   list by the coach the leader named to approve it ([`Target::shared_with`] that coach).
 //!
 //! - The last row is for link and code holders only (below). A member who is also a rater
 //!   answers through the link, as a [`Principal::Rater`], never as a member: an answer given
@@ -182,10 +185,17 @@ pub enum Action {
     JoinDialogue,
     /// Add a contribution to a live dialogue (code holders only).
     ContributeToDialogue,
+    /// Start a 360° feedback round about oneself in an organisation.
+    StartFeedbackRound,
+    /// Set up, send, follow, close and read one's own feedback rounds.
+    ManageOwnFeedbackRound,
+    /// Read a feedback round someone named one for: its released report when shared, or its
+    /// rater list when named as the coach who approves it.
+    ViewSharedFeedbackRound,
 }
 
 impl Action {
-    pub const ALL: [Action; 20] = [
+    pub const ALL: [Action; 23] = [
         Action::ViewOrganisation,
         Action::ManageOrganisation,
         Action::ViewSchools,
@@ -206,6 +216,9 @@ impl Action {
         Action::AnswerRound,
         Action::JoinDialogue,
         Action::ContributeToDialogue,
+        Action::StartFeedbackRound,
+        Action::ManageOwnFeedbackRound,
+        Action::ViewSharedFeedbackRound,
     ];
 }
 

@@ -43,13 +43,15 @@ fn subject_of(action: Action) -> Subject {
         | Action::ManageInvitations
         | Action::ViewAuditLog
         | Action::StartReflection
+        | Action::StartFeedbackRound
         | Action::ViewBoardOverview
         | Action::ViewOutbox => Subject::Organisational,
         Action::ExportOwnData
         | Action::DeleteOwnAccount
         | Action::ManageOwnApiTokens
-        | Action::ViewOwnReflection => Subject::OwnData,
-        Action::ViewSharedReflection => Subject::SharedReflection,
+        | Action::ViewOwnReflection
+        | Action::ManageOwnFeedbackRound => Subject::OwnData,
+        Action::ViewSharedReflection | Action::ViewSharedFeedbackRound => Subject::SharedReflection,
         Action::AnswerRound => Subject::AnswerLink,
         Action::JoinDialogue | Action::ContributeToDialogue => Subject::Dialogue,
     }
@@ -135,7 +137,9 @@ fn reach(role: Role, action: Action) -> Reach {
         (Role::BoardMember, ViewOrganisation | ViewSchools | ViewMembers | ViewBoardOverview) => {
             Reach::Organisation
         }
-        (Role::SchoolLeader, ViewOrganisation | StartReflection) => Reach::Organisation,
+        (Role::SchoolLeader, ViewOrganisation | StartReflection | StartFeedbackRound) => {
+            Reach::Organisation
+        }
         (Role::SchoolLeader, ViewSchools | ViewMembers) => Reach::OwnSchools,
         (Role::Staff, ViewOrganisation | StartReflection) => Reach::Organisation,
         (Role::Staff, ViewSchools) => Reach::OwnSchools,

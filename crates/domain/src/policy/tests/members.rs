@@ -110,6 +110,9 @@ const EXPECTED: &[Row] = &[
     row(AnswerRound,          NOBODY,                                     NOBODY,                       NOBODY,                  NOBODY),
     row(JoinDialogue,         NOBODY,                                     NOBODY,                       NOBODY,                  NOBODY),
     row(ContributeToDialogue, NOBODY,                                     NOBODY,                       NOBODY,                  NOBODY),
+    row(StartFeedbackRound,   &[SchoolLeader],                            &[SchoolLeader],              &[SchoolLeader],         NOBODY),
+    row(ManageOwnFeedbackRound, EVERYONE,                                 NOBODY,                       NOBODY,                  NOBODY),
+    row(ViewSharedFeedbackRound, EVERYONE,                                NOBODY,                       NOBODY,                  NOBODY),
 ];
 
 /// Me, holding one role in my organisation and attached to my school.
@@ -122,9 +125,13 @@ pub(super) fn member_with(role: Role) -> Actor {
 fn target_for(action: Action, whose: Whose) -> Target<'static> {
     let personal = matches!(
         action,
-        ExportOwnData | DeleteOwnAccount | ManageOwnApiTokens | ViewOwnReflection
+        ExportOwnData
+            | DeleteOwnAccount
+            | ManageOwnApiTokens
+            | ViewOwnReflection
+            | ManageOwnFeedbackRound
     );
-    let shared = action == ViewSharedReflection;
+    let shared = matches!(action, ViewSharedReflection | ViewSharedFeedbackRound);
     // For a member every column is denied; the targets are of the right kind so that the
     // denial is the rule's, not a caller bug's.
     let link = |round, link| Target::answer_link(RoundId::FeedbackRound(round), link);
@@ -223,6 +230,9 @@ fn every_action_is_in_all_in_declaration_order() {
             AnswerRound => 17,
             JoinDialogue => 18,
             ContributeToDialogue => 19,
+            StartFeedbackRound => 20,
+            ManageOwnFeedbackRound => 21,
+            ViewSharedFeedbackRound => 22,
         };
         assert_eq!(position, index, "{action:?}");
     }

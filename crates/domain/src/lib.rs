@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod anonymity;
 pub mod content;
+pub mod feedback;
 pub mod fingerprint;
 pub mod language;
 pub mod local_time;
@@ -11,6 +12,7 @@ pub mod policy;
 pub mod rating;
 pub mod reflection;
 pub mod search;
+mod text;
 
 pub use content::{
     Card, ContentError, ContentErrors, DialogueCard, Domain, DomainKind, Framework, Library,

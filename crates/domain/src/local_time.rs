@@ -9,6 +9,7 @@
 use std::sync::LazyLock;
 
 use jiff::Timestamp;
+use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
 use crate::Language;
@@ -70,6 +71,43 @@ impl LocalDateTime {
             self.year
         )
     }
+}
+
+/// The calendar day on the Amsterdam clock at `unix_seconds`: "today" for a date a person
+/// picks, whatever the server's own zone. Clamped like [`LocalDateTime::amsterdam`].
+pub(crate) fn amsterdam_day(unix_seconds: i64) -> Date {
+    let moment = Timestamp::from_second(unix_seconds).unwrap_or(if unix_seconds < 0 {
+        Timestamp::MIN
+    } else {
+        Timestamp::MAX
+    });
+    AMSTERDAM.to_datetime(moment).date()
+}
+
+/// The last second of `day` on the Amsterdam clock (23:59:59), as Unix seconds: a date typed
+/// as "until" means until that day is over where the school is, in summer and in winter time.
+/// `None` only for a day at the very end of the calendar jiff knows.
+pub(crate) fn end_of_amsterdam_day(day: Date) -> Option<i64> {
+    let moment = AMSTERDAM.to_timestamp(day.at(23, 59, 59, 0)).ok()?;
+    Some(moment.as_second())
+}
+
+/// A date typed as `YYYY-MM-DD` (what a date field sends), and nothing looser: no other
+/// separators, no week dates, no times. `None` for anything else or a day that does not exist.
+pub(crate) fn parse_date(text: &str) -> Option<Date> {
+    let bytes = text.as_bytes();
+    let shaped = bytes.len() == 10
+        && bytes.iter().enumerate().all(|(i, b)| match i {
+            4 | 7 => *b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    if !shaped {
+        return None;
+    }
+    let year = text[0..4].parse().ok()?;
+    let month = text[5..7].parse().ok()?;
+    let day = text[8..10].parse().ok()?;
+    Date::new(year, month, day).ok()
 }
 
 fn month_name(month: u32, language: Language) -> &'static str {

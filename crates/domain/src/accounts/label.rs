@@ -6,7 +6,7 @@
 
 use std::fmt;
 
-use unicode_normalization::UnicodeNormalization;
+use crate::text::{self, TextError, TextKind};
 
 pub const MAX_ORGANISATION_NAME_CHARS: usize = 120;
 pub const MAX_SCHOOL_NAME_CHARS: usize = 120;
@@ -82,15 +82,12 @@ impl LabelError {
 }
 
 fn parse(input: &str, kind: LabelKind) -> Result<String, LabelError> {
-    let name: String = input.trim().nfc().collect();
+    let name = text::clean(input, kind.max_chars(), TextKind::Name).map_err(|e| match e {
+        TextError::TooLong => LabelError::TooLong(kind),
+        TextError::ControlCharacters => LabelError::Invalid(kind),
+    })?;
     if name.is_empty() {
         return Err(LabelError::Empty(kind));
-    }
-    if name.chars().count() > kind.max_chars() {
-        return Err(LabelError::TooLong(kind));
-    }
-    if name.chars().any(char::is_control) {
-        return Err(LabelError::Invalid(kind));
     }
     Ok(name)
 }

@@ -7,6 +7,8 @@ mod compare;
 mod profile;
 mod radar;
 
+use crate::text::{self, TextError, TextKind};
+
 pub use compare::{CardMove, Comparison, DomainChange};
 pub use profile::{DomainProfile, FocusError, MAX_FOCUS_CARDS, Profile, check_focus};
 pub use radar::{
@@ -63,17 +65,11 @@ impl CardText {
     }
 
     fn parse(input: &str, max: usize) -> Result<CardText, CardTextError> {
-        let text = input.trim();
-        if text.chars().count() > max {
-            return Err(CardTextError::TooLong);
+        match text::clean(input, max, TextKind::Paragraphs) {
+            Ok(text) => Ok(CardText(text)),
+            Err(TextError::TooLong) => Err(CardTextError::TooLong),
+            Err(TextError::ControlCharacters) => Err(CardTextError::ControlCharacters),
         }
-        if text
-            .chars()
-            .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
-        {
-            return Err(CardTextError::ControlCharacters);
-        }
-        Ok(CardText(text.replace("\r\n", "\n")))
     }
 
     pub fn as_str(&self) -> &str {

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 mod error;
+pub mod feedback;
 mod group_commit;
 mod read_pool;
 pub mod reflections;

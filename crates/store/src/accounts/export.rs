@@ -2,6 +2,7 @@ use leidraad_domain::accounts::PersonId;
 use serde::Serialize;
 
 use super::{ApiTokenRecord, AuditEntry, SessionRecord};
+use crate::feedback::{GroupRecord, RoundRecord};
 use crate::reflections::{AnswerRecord, OwnCardRecord, ReflectionRecord};
 use crate::{Store, StoreError};
 
@@ -14,6 +15,7 @@ pub struct PersonalData {
     pub api_tokens: Vec<ApiTokenRecord>,
     pub audit_events: Vec<AuditEntry>,
     pub reflections: Vec<ExportedReflection>,
+    pub feedback_rounds: Vec<ExportedRound>,
 }
 
 /// One self-reflection with everything in it.
@@ -24,6 +26,19 @@ pub struct ExportedReflection {
     pub answers: Vec<AnswerRecord>,
     pub own_cards: Vec<OwnCardRecord>,
     pub focus_cards: Vec<String>,
+}
+
+/// One 360° feedback round the person asked for, with its groups, their self-rating and the
+/// report. The raters' raw answers are not the person's, and are gone after release anyway;
+/// the report is the snapshot as stored (JSON text), since the store does not read it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportedRound {
+    #[serde(flatten)]
+    pub round: RoundRecord,
+    pub groups: Vec<GroupRecord>,
+    pub self_answers: Vec<(String, i64)>,
+    pub released_at: Option<i64>,
+    pub report: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -80,6 +95,7 @@ impl Store {
             api_tokens: self.api_tokens_of(person).await?,
             audit_events: self.audit_events_of(person).await?,
             reflections: self.exported_reflections(person).await?,
+            feedback_rounds: self.exported_rounds(person).await?,
         }))
     }
 
@@ -94,6 +110,22 @@ impl Store {
                 own_cards: self.own_cards(reflection.id).await?,
                 focus_cards: self.focus_cards(reflection.id).await?,
                 reflection,
+            });
+        }
+        Ok(exported)
+    }
+
+    async fn exported_rounds(&self, person: PersonId) -> Result<Vec<ExportedRound>, StoreError> {
+        let mut exported = Vec::new();
+        for summary in self.rounds_of(person).await? {
+            let round = summary.round;
+            let report = self.report_of(round.id).await?;
+            exported.push(ExportedRound {
+                groups: self.groups_of(round.id).await?,
+                self_answers: self.self_answers(round.id).await?,
+                released_at: report.as_ref().map(|(at, _)| *at),
+                report: report.map(|(_, snapshot)| snapshot),
+                round,
             });
         }
         Ok(exported)

@@ -169,9 +169,10 @@ impl Store {
     }
 
     /// Erases a person: the account and, through the foreign keys, their memberships,
-    /// sessions, tokens and reset links; invitations and mail addressed to them; their name
-    /// in the audit log (the events stay, without the person). Returns the organisations they
-    /// belonged to, so the caller can log the erasure there.
+    /// sessions, tokens, reset links and 360° feedback rounds; invitations and mail addressed
+    /// to them, and their address on feedback links; their name in the audit log (the events
+    /// stay, without the person). Returns the organisations they belonged to, so the caller
+    /// can log the erasure there.
     pub async fn erase_person(&self, id: PersonId) -> Result<Erased, StoreError> {
         let mut tx = self.writer().begin().await?;
         let Some(row) = sqlx::query("SELECT email_key FROM people WHERE id = $1")
@@ -204,6 +205,9 @@ impl Store {
         for statement in [
             "DELETE FROM invitations WHERE email = $1",
             "DELETE FROM outgoing_mail WHERE recipient_key = $1",
+            // Invited to rate someone: the link stays (its round counts it), the address and
+            // the name the leader gave it go.
+            "UPDATE feedback_links SET email = NULL, name = '' WHERE lower(email) = $1",
         ] {
             sqlx::query(statement)
                 .bind(&email_key)

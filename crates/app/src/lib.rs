@@ -12,6 +12,7 @@ mod cache;
 mod clock;
 mod context;
 pub mod directory;
+pub mod feedback;
 mod error;
 pub mod files;
 pub mod hashing;

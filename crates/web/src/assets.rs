@@ -44,6 +44,9 @@ static ASSETS: LazyLock<[Asset; 2]> = LazyLock::new(|| {
                 include_str!("../static/css/start.css"),
                 include_str!("../static/css/reflection.css"),
                 include_str!("../static/css/results.css"),
+                include_str!("../static/css/feedback.css"),
+                include_str!("../static/css/rater.css"),
+                include_str!("../static/css/report.css"),
             ),
         ),
         asset(
@@ -53,6 +56,7 @@ static ASSETS: LazyLock<[Asset; 2]> = LazyLock::new(|| {
                 include_str!("../static/js/base.js"),
                 include_str!("../static/js/reflection.js"),
                 include_str!("../static/js/board.js"),
+                include_str!("../static/js/rating.js"),
             ),
         ),
     ]

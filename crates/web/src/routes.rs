@@ -28,6 +28,12 @@ pub enum Reach {
     /// One reflection (`{id}`) or one's own reflections: the author, and whom it is shared
     /// with.
     Reflection,
+    /// One 360° feedback round (`{id}`) or one's own rounds: its leader, the coach they named
+    /// to approve it, and whom they shared its report with.
+    Feedback,
+    /// A rater's answers, through the token link (`/b/{token}`) and the cookie it leaves: no
+    /// account, only the link. Signed-in or not makes no difference.
+    Link,
 }
 
 /// One row of the table.
@@ -123,6 +129,13 @@ mod tests {
                 Reach::Organisation
             } else if path.starts_with("/reflecties") || path.starts_with("/api/v1/reflections") {
                 Reach::Reflection
+            } else if path.starts_with("/feedback") || path.starts_with("/api/v1/feedback") {
+                Reach::Feedback
+            } else if path.starts_with("/b/")
+                || path.starts_with("/beoordelen")
+                || path.starts_with("/api/v1/rater")
+            {
+                Reach::Link
             } else if path.starts_with("/account")
                 || path == "/mijn-leidraad"
                 || path.starts_with("/api/v1/me")

@@ -3,6 +3,7 @@
 
 mod content;
 mod download;
+pub mod feedback;
 mod language_switch;
 pub mod organisation;
 mod profile;
@@ -156,6 +157,7 @@ pub fn routes() -> Vec<Route> {
         .chain(personal)
         .chain(rows(Reach::Organisation, organisation::routes()))
         .chain(rows(Reach::Reflection, reflection::routes()))
+        .chain(rows(Reach::Feedback, feedback::routes()))
         .collect()
 }
 

@@ -168,6 +168,8 @@ pub fn path_for_anyone(pattern: &str, world: &World, reflection: i64) -> String 
         .replace("{framework}", FRAMEWORK)
         .replace("{card}", "omgeving-11")
         .replace("{token}", "not-a-token")
+        .replace("{group}", "1")
+        .replace("{link}", "1")
         .replace("{table}", "people.csv")
         .replace("{version}", "0")
         .replace("{name}", "app.css")

@@ -1,0 +1,48 @@
+//! The 360° feedback use cases: a leader sets up a round (cards, request, groups, raters),
+//! sends it (through a coach's approval when asked), follows how many answered, reminds,
+//! closes it and reads the report; raters answer through their token link. The anonymity rules
+//! live in the domain (`anonymity`, `feedback`); the report is computed once, at release, and
+//! every reader after that reads the stored snapshot.
+
+mod answer;
+mod approval;
+mod release;
+mod report;
+mod round;
+mod send;
+mod setup;
+
+pub use answer::{
+    RaterForm, RaterSubmission, open_link, rater_form, save_comment, save_rating, submit,
+};
+pub use approval::{approve, for_coach, send_back};
+pub use release::{close, release_due};
+pub use report::{
+    ReleasedReport, add_focus_from_report, released_report, share_report, unshare_report,
+};
+pub use round::{LeaderRound, RoundOverview, leader_round, overview};
+pub use send::{remind, send};
+pub use setup::{
+    GroupRequest, NewRoundRequest, ScopeChoice, add_group, add_raters, merge_groups, remove_group,
+    remove_rater, save_self_rating, self_rating_from_reflection, start_round, update_round,
+};
+
+use leidraad_store::feedback::Change;
+
+use crate::Error;
+
+/// A store outcome as a use case's answer.
+pub(crate) fn settle<T>(change: Change<T>) -> Result<T, Error> {
+    match change {
+        Change::Done(value) => Ok(value),
+        Change::NotFound => Err(Error::NotFound),
+        Change::WrongState => Err(Error::Conflict {
+            code: "feedback-round-state",
+        }),
+        Change::AlreadySubmitted => Err(Error::Conflict {
+            code: "feedback-already-submitted",
+        }),
+        // Only a release answers this, and it handles it itself.
+        Change::ResponsesChanged => Err(Error::Internal),
+    }
+}

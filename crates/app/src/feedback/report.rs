@@ -1,0 +1,165 @@
+//! Reading a released report, sharing it by name, and taking cards from it as focus cards.
+//! Every reader reads the snapshot stored at release; nothing here computes a figure.
+
+use leidraad_domain::accounts::limits::{HOUR, SHARE_LIMIT};
+use leidraad_domain::accounts::{Email, PersonId};
+use leidraad_domain::feedback::Report;
+use leidraad_store::accounts::NewAuditEvent;
+use leidraad_store::feedback::RoundRecord;
+
+use super::round::{named_record, own_record};
+use crate::{App, Error, Viewer};
+use leidraad_store::feedback::RoundState;
+
+pub struct ReleasedReport {
+    pub record: RoundRecord,
+    pub report: Report,
+    pub released_at: i64,
+    /// The leader is reading.
+    pub own: bool,
+    pub leader_name: String,
+    /// Whom the leader shared it with (for the leader only; empty for anyone else).
+    pub viewers: Vec<(PersonId, String)>,
+}
+
+/// The report of round `id`, for its leader or someone they shared it with; "not found" for
+/// anyone else and for a round not released yet.
+pub async fn released_report(
+    state: &App,
+    viewer: &Viewer,
+    id: i64,
+) -> Result<ReleasedReport, Error> {
+    let record = state.store.round(id).await?.ok_or(Error::NotFound)?;
+    let own = record.person_id == viewer.person;
+    let record = if own {
+        own_record(state, viewer, id).await?
+    } else {
+        let viewers = state.store.round_viewers(id).await?;
+        named_record(state, viewer, id, &viewers).await?
+    };
+    if record.state != RoundState::Closed {
+        return Err(Error::NotFound);
+    }
+    let (released_at, snapshot) = state.store.report_of(id).await?.ok_or(Error::NotFound)?;
+    let report: Report = serde_json::from_str(&snapshot).map_err(|_| Error::Internal)?;
+    let mut viewers = Vec::new();
+    if own {
+        for person in state.store.round_viewers(id).await? {
+            if let Some(p) = state.store.person(person).await? {
+                viewers.push((person, p.name));
+            }
+        }
+    }
+    let leader_name = state
+        .store
+        .person(record.person_id)
+        .await?
+        .map(|p| p.name)
+        .unwrap_or_default();
+    Ok(ReleasedReport {
+        record,
+        report,
+        released_at,
+        own,
+        leader_name,
+        viewers,
+    })
+}
+
+/// Shares a released report with a colleague named by e-mail address, with the same rules and
+/// limit as sharing a reflection: only colleagues are found, and every try counts.
+pub async fn share_report(state: &App, viewer: &Viewer, id: i64, email: &str) -> Result<(), Error> {
+    let record = own_record(state, viewer, id).await?;
+    let now = state.clock.now();
+    let tries = state
+        .store
+        .record_counted_try(
+            viewer.person,
+            NewAuditEvent {
+                at: now,
+                organisation: record.organisation_id,
+                actor: Some(viewer.person),
+                subject: None,
+                event: "feedback-share-try",
+                outcome: "tried",
+                detail: "",
+            },
+            now - HOUR,
+        )
+        .await?;
+    if tries.len() > SHARE_LIMIT.0 {
+        let retry_after = SHARE_LIMIT.wait(&tries, now).unwrap_or(1);
+        return Err(Error::TooManyAttempts { retry_after });
+    }
+    if record.state != RoundState::Closed {
+        return Err(Error::Conflict {
+            code: "feedback-not-released",
+        });
+    }
+    let email = Email::parse(email).map_err(|e| Error::BadRequest { code: e.code() })?;
+    let person = state
+        .store
+        .colleague_by_email(&email.lookup_key(), viewer.person)
+        .await?
+        .ok_or(Error::BadRequest {
+            code: "share-person-unknown",
+        })?;
+    super::settle(
+        state
+            .store
+            .share_round(id, viewer.person, person, now)
+            .await?,
+    )?;
+    crate::accounts::audit(
+        state,
+        record.organisation_id,
+        Some(viewer.person),
+        Some(person),
+        "feedback-share",
+        "succeeded",
+        "",
+    )
+    .await
+}
+
+pub async fn unshare_report(
+    state: &App,
+    viewer: &Viewer,
+    id: i64,
+    person: PersonId,
+) -> Result<(), Error> {
+    own_record(state, viewer, id).await?;
+    if state.store.unshare_round(id, viewer.person, person).await? {
+        Ok(())
+    } else {
+        Err(Error::NotFound)
+    }
+}
+
+/// Adds a card of the report to the focus cards of the leader's latest finished reflection on
+/// the same deck, under the reflection's own rule (at most three).
+pub async fn add_focus_from_report(
+    state: &App,
+    viewer: &Viewer,
+    id: i64,
+    card: &str,
+) -> Result<i64, Error> {
+    let record = own_record(state, viewer, id).await?;
+    if !record.cards.iter().any(|c| c == card) {
+        return Err(Error::BadRequest {
+            code: "card-unknown",
+        });
+    }
+    let latest = state
+        .store
+        .reflections_of(viewer.person)
+        .await?
+        .into_iter()
+        .filter(|r| r.framework_id == record.framework_id && r.finished_at.is_some())
+        .max_by_key(|r| r.finished_at)
+        .ok_or(Error::Conflict {
+            code: "feedback-focus-no-reflection",
+        })?;
+    crate::reflections::add_focus(state, viewer, latest.id, card).await?;
+    Ok(latest.id)
+}

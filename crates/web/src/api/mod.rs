@@ -11,8 +11,10 @@ use utoipa::{OpenApi, ToSchema};
 
 mod accounts;
 mod content;
+mod feedback;
 mod input;
 mod openapi;
+mod rater;
 pub mod reflections;
 
 use crate::routes::{Reach, Route, cached_rows, rows};
@@ -93,8 +95,14 @@ use openapi::Conventions;
 )]
 struct ApiDoc;
 
+/// The document: the main one with each capability's part merged in, and then the
+/// conventions applied to every operation once more, so the merged ones get them too.
 static OPENAPI_JSON: LazyLock<String> = LazyLock::new(|| {
-    ApiDoc::openapi()
+    let mut document = ApiDoc::openapi();
+    document.merge(feedback::FeedbackApi::openapi());
+    document.merge(rater::RaterApi::openapi());
+    utoipa::Modify::modify(&Conventions, &mut document);
+    document
         .to_pretty_json()
         .expect("the OpenAPI document serialises")
 });
@@ -125,6 +133,8 @@ pub fn routes() -> Vec<Route> {
     .chain(rows(Reach::Personal, accounts::personal_routes()))
     .chain(rows(Reach::Organisation, accounts::organisation_routes()))
     .chain(rows(Reach::Reflection, reflections::routes()))
+    .chain(rows(Reach::Feedback, feedback::routes()))
+    .chain(rows(Reach::Link, rater::routes()))
     .collect()
 }
 

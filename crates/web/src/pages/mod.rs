@@ -7,6 +7,7 @@ pub mod feedback;
 mod language_switch;
 pub mod organisation;
 mod profile;
+mod rater;
 pub mod reflection;
 mod search;
 mod sign_in;
@@ -158,6 +159,7 @@ pub fn routes() -> Vec<Route> {
         .chain(rows(Reach::Organisation, organisation::routes()))
         .chain(rows(Reach::Reflection, reflection::routes()))
         .chain(rows(Reach::Feedback, feedback::routes()))
+        .chain(rows(Reach::Link, rater::routes()))
         .collect()
 }
 

@@ -6,6 +6,7 @@ mod api;
 mod browser;
 
 mod errors;
+mod feedback;
 mod hardening;
 mod helpers;
 mod language;

@@ -16,7 +16,7 @@ pub use answer::{
     RaterForm, RaterSubmission, open_link, rater_form, save_comment, save_rating, submit,
 };
 pub use approval::{approve, for_coach, send_back};
-pub use release::{close, release_due};
+pub use release::{close, release_due, release_round};
 pub use report::{
     ReleasedReport, add_focus_from_report, released_report, share_report, unshare_report,
 };

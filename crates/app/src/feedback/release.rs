@@ -4,9 +4,12 @@
 //! report holds exactly what was submitted, nothing can arrive after, and every later reader
 //! reads the stored snapshot.
 
+use leidraad_domain::Library;
 use leidraad_domain::RaterAnswer;
 use leidraad_domain::Rating;
+use leidraad_domain::accounts::PersonId;
 use leidraad_domain::feedback::{CommentText, ReportInput, ResponseInput, compute_report};
+use leidraad_store::Store;
 use leidraad_store::feedback::RoundRecord;
 
 use super::round::{own_record, settings_of};
@@ -48,20 +51,33 @@ pub(crate) async fn release_if_due(state: &App, record: &RoundRecord) -> Result<
     Ok(())
 }
 
+async fn release(state: &App, record: &RoundRecord, closer: Option<PersonId>) -> Result<(), Error> {
+    release_round(
+        &state.store,
+        &state.library,
+        record,
+        closer,
+        state.clock.now(),
+    )
+    .await
+}
+
 /// Computes the report from the responses and releases it with them, in one step that
 /// refuses when a response came in meanwhile; then it is computed again, with that response.
-async fn release(
-    state: &App,
+/// Public for `leidraad demo`, which has a store and the content but no running app.
+pub async fn release_round(
+    store: &Store,
+    library: &Library,
     record: &RoundRecord,
-    closer: Option<leidraad_domain::accounts::PersonId>,
+    closer: Option<PersonId>,
+    now: i64,
 ) -> Result<(), Error> {
     loop {
-        let responses = responses(state, record.id).await?;
-        let snapshot = compute(state, record, &responses).await?;
+        let responses = responses(store, record.id).await?;
+        let snapshot = compute(store, library, record, &responses).await?;
         let json = serde_json::to_string(&snapshot).map_err(|_| Error::Internal)?;
-        let change = state
-            .store
-            .release(record.id, closer, &json, responses.len(), state.clock.now())
+        let change = store
+            .release(record.id, closer, &json, responses.len(), now)
             .await?;
         match change {
             Change::ResponsesChanged => continue,
@@ -71,12 +87,12 @@ async fn release(
 }
 
 async fn compute(
-    state: &App,
+    store: &Store,
+    library: &Library,
     record: &RoundRecord,
     responses: &[ResponseInput],
 ) -> Result<leidraad_domain::feedback::Report, Error> {
-    let framework = state
-        .library
+    let framework = library
         .framework(&record.framework_id)
         .ok_or(Error::Internal)?;
     let cards: Vec<(String, String)> = record
@@ -91,12 +107,11 @@ async fn compute(
         .filter(|d| cards.iter().any(|(_, domain)| *domain == d.id))
         .map(|d| d.id.clone())
         .collect();
-    let groups: Vec<(i64, _)> = settings_of(state.store.groups_of(record.id).await?)?
+    let groups: Vec<(i64, _)> = settings_of(store.groups_of(record.id).await?)?
         .into_iter()
         .map(|(g, settings)| (g.id, settings))
         .collect();
-    let self_answers: Vec<(String, Rating)> = state
-        .store
+    let self_answers: Vec<(String, Rating)> = store
         .self_answers(record.id)
         .await?
         .into_iter()
@@ -112,9 +127,8 @@ async fn compute(
     }))
 }
 
-async fn responses(state: &App, id: i64) -> Result<Vec<ResponseInput>, Error> {
-    Ok(state
-        .store
+async fn responses(store: &Store, id: i64) -> Result<Vec<ResponseInput>, Error> {
+    Ok(store
         .responses_of(id)
         .await?
         .into_iter()

@@ -6,6 +6,7 @@
 
 mod answer;
 mod approval;
+mod raters;
 mod release;
 mod report;
 mod round;
@@ -16,6 +17,7 @@ pub use answer::{
     RaterForm, RaterSubmission, open_link, rater_form, save_comment, save_rating, submit,
 };
 pub use approval::{approve, for_coach, send_back};
+pub use raters::{MAX_RATERS, RaterRequest, add_rater_list, add_raters, remove_rater};
 pub use release::{close, release_due, release_round};
 pub use report::{
     ReleasedReport, add_focus_from_report, released_report, share_report, unshare_report,
@@ -23,8 +25,8 @@ pub use report::{
 pub use round::{LeaderRound, RoundOverview, leader_round, overview};
 pub use send::{remind, send};
 pub use setup::{
-    GroupRequest, NewRoundRequest, ScopeChoice, add_group, add_raters, merge_groups, remove_group,
-    remove_rater, save_self_rating, self_rating_from_reflection, start_round, update_round,
+    GroupRequest, NewRoundRequest, ScopeChoice, add_group, merge_groups, remove_group,
+    save_self_rating, self_rating_from_reflection, start_round, update_round,
 };
 
 use leidraad_store::feedback::Change;

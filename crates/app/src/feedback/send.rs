@@ -88,7 +88,7 @@ pub(crate) async fn open_round(
 /// Gives `link` a fresh token and mails it. Only the hash of a token is stored, so a mail
 /// (first or reminder) always carries a new one; the draft hangs from the link, not the token,
 /// so nothing typed is lost when an older link stops working.
-async fn mail_link(
+pub(super) async fn mail_link(
     state: &App,
     record: &RoundRecord,
     link: &LinkRecord,

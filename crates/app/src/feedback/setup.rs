@@ -1,21 +1,16 @@
-//! Setting a round up: its cards, request, closing date and coach; its groups; its raters;
-//! and the leader's own rating. Everything here changes a round only while it is a concept,
-//! except adding raters (also while open) and the self-rating (until it is released).
+//! Setting a round up: its cards, request, closing date and coach; its groups (its raters are
+//! in `raters`); and the leader's own rating. Everything here changes a round only while it is
+//! a concept, except the self-rating (until it is released).
 
 use leidraad_domain::accounts::{Action, Email, OrganisationId, Target};
-use leidraad_domain::feedback::{GroupKind, GroupSettings, RaterName, RequestText, closing_moment};
+use leidraad_domain::feedback::{GroupKind, GroupSettings, RequestText, closing_moment};
 use leidraad_domain::{Framework, Rating};
-use leidraad_store::feedback::{NewGroup, NewLink, NewRound};
+use leidraad_store::feedback::{NewGroup, NewRound};
 
 use super::round::own_record;
 use super::settle;
 use crate::reflections::{chosen_domains, load_own};
-use crate::secrets::new_secret;
 use crate::{App, Error, Viewer};
-use leidraad_store::feedback::RoundState;
-
-/// The most raters one round may have: more than any school's team and board together.
-pub const MAX_RATERS: usize = 200;
 
 /// Which cards a round asks about, as the leader chose.
 #[derive(Debug, Clone)]
@@ -24,6 +19,21 @@ pub enum ScopeChoice {
     Domains(Vec<String>),
     /// The focus cards of the leader's latest reflection that has them.
     Focus,
+}
+
+impl ScopeChoice {
+    /// The scope as forms and the API name it: `standaard` (or nothing), `domeinen` (with the
+    /// chosen domains) or `focus`.
+    pub fn from_code(scope: &str, domains: &[String]) -> Result<ScopeChoice, Error> {
+        match scope {
+            "standaard" | "" => Ok(ScopeChoice::Standard),
+            "domeinen" => Ok(ScopeChoice::Domains(domains.to_vec())),
+            "focus" => Ok(ScopeChoice::Focus),
+            _ => Err(Error::BadRequest {
+                code: "feedback-scope-unknown",
+            }),
+        }
+    }
 }
 
 pub struct NewRoundRequest<'a> {
@@ -145,30 +155,39 @@ pub async fn update_round(
     let now = state.clock.now();
     let text = RequestText::parse(request).map_err(bad)?;
     let closes_at = closing_moment(closes_on, now).map_err(bad)?;
-    let coach = if coach_email.trim().is_empty() {
-        None
-    } else {
-        let email = Email::parse(coach_email).map_err(|e| Error::BadRequest { code: e.code() })?;
-        let coach = state
-            .store
-            .colleague_by_email(&email.lookup_key(), viewer.person)
-            .await?
-            .ok_or(Error::BadRequest {
-                code: "feedback-coach-unknown",
-            })?;
-        if coach == viewer.person {
-            return Err(Error::BadRequest {
-                code: "feedback-coach-self",
-            });
-        }
-        Some(coach)
-    };
+    let coach = coach_named(state, viewer, coach_email).await?;
     settle(
         state
             .store
             .update_round_setup(record.id, viewer.person, text.as_str(), closes_at, coach)
             .await?,
     )
+}
+
+/// The colleague named by `coach_email`; `None` for an empty address. One's own address is
+/// refused by name: the colleague lookup never finds oneself, so it would read "unknown".
+async fn coach_named(
+    state: &App,
+    viewer: &Viewer,
+    coach_email: &str,
+) -> Result<Option<leidraad_domain::accounts::PersonId>, Error> {
+    if coach_email.trim().is_empty() {
+        return Ok(None);
+    }
+    let email = Email::parse(coach_email).map_err(|e| Error::BadRequest { code: e.code() })?;
+    if Email::parse(&viewer.email).is_ok_and(|own| own.lookup_key() == email.lookup_key()) {
+        return Err(Error::BadRequest {
+            code: "feedback-coach-self",
+        });
+    }
+    let coach = state
+        .store
+        .colleague_by_email(&email.lookup_key(), viewer.person)
+        .await?
+        .ok_or(Error::BadRequest {
+            code: "feedback-coach-unknown",
+        })?;
+    Ok(Some(coach))
 }
 
 /// A group as the leader asks for it; checked by the domain's rules.
@@ -244,118 +263,6 @@ pub async fn merge_groups(
     )
 }
 
-/// Adds raters to a group: one per line, "naam <adres>" or an address alone, and `copy_links`
-/// links without an address, for the leader to hand out. Refused whole when any line is not
-/// an address. Returns the copy links, whole: they are shown once and stored only as a hash.
-pub async fn add_raters(
-    state: &App,
-    viewer: &Viewer,
-    id: i64,
-    group: i64,
-    lines: &str,
-    copy_links: usize,
-) -> Result<Vec<String>, Error> {
-    let record = own_record(state, viewer, id).await?;
-    if record.state != RoundState::Concept && record.state != RoundState::Open {
-        return Err(Error::Conflict {
-            code: "feedback-round-state",
-        });
-    }
-    let raters = parse_raters(lines)?;
-    let existing = state.store.links_of(id).await?;
-    if existing.len() + raters.len() + copy_links > MAX_RATERS {
-        return Err(Error::BadRequest {
-            code: "feedback-raters-too-many",
-        });
-    }
-    if raters.is_empty() && copy_links == 0 {
-        return Err(Error::BadRequest {
-            code: "feedback-raters-none",
-        });
-    }
-    let now = state.clock.now();
-    let base = crate::accounts::link_base(state)?;
-    for (name, email) in &raters {
-        let known = existing
-            .iter()
-            .any(|l| l.email.as_deref() == Some(email.as_str()));
-        if known {
-            continue;
-        }
-        // Mailed links get their token when the round is sent; until then this digest of a
-        // secret nobody ever sees holds the place.
-        let placeholder = new_secret().digest();
-        settle(
-            state
-                .store
-                .add_link(
-                    id,
-                    viewer.person,
-                    &NewLink {
-                        group,
-                        token_digest: &placeholder,
-                        email: Some(email.as_str()),
-                        name: name.as_str(),
-                        now,
-                    },
-                )
-                .await?,
-        )?;
-    }
-    let mut copied = Vec::with_capacity(copy_links);
-    for _ in 0..copy_links {
-        let token = new_secret();
-        settle(
-            state
-                .store
-                .add_link(
-                    id,
-                    viewer.person,
-                    &NewLink {
-                        group,
-                        token_digest: &token.digest(),
-                        email: None,
-                        name: "",
-                        now,
-                    },
-                )
-                .await?,
-        )?;
-        copied.push(format!("{base}/b/{}", token.expose()));
-    }
-    Ok(copied)
-}
-
-/// "Naam <adres>" or "adres", one per line (commas and semicolons also separate); blank lines
-/// are skipped. Any line that is not an address refuses the whole list.
-fn parse_raters(lines: &str) -> Result<Vec<(String, String)>, Error> {
-    let mut raters: Vec<(String, String)> = Vec::new();
-    for line in lines.split(['\n', ';', ',']) {
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
-        }
-        let (name, address) = match (line.find('<'), line.rfind('>')) {
-            (Some(open), Some(close)) if open < close => (&line[..open], &line[open + 1..close]),
-            _ => ("", line),
-        };
-        let email = Email::parse(address).map_err(|_| Error::BadRequest {
-            code: "feedback-rater-email-invalid",
-        })?;
-        let name = RaterName::parse(name.trim()).map_err(bad)?;
-        let key = email.lookup_key();
-        if !raters.iter().any(|(_, e)| *e == key) {
-            raters.push((name.as_str().to_owned(), key));
-        }
-    }
-    Ok(raters)
-}
-
-pub async fn remove_rater(state: &App, viewer: &Viewer, id: i64, link: i64) -> Result<(), Error> {
-    own_record(state, viewer, id).await?;
-    settle(state.store.remove_link(id, viewer.person, link).await?)
-}
-
 /// The leader's own rating of one card of the round (`None` clears it), until release.
 pub async fn save_self_rating(
     state: &App,
@@ -387,11 +294,17 @@ pub async fn self_rating_from_reflection(
     reflection: i64,
 ) -> Result<(), Error> {
     let record = own_record(state, viewer, id).await?;
-    let full = load_own(state, viewer, reflection).await?;
+    let unusable = Error::BadRequest {
+        code: "feedback-reflection-unusable",
+    };
+    // Someone else's reflection is as unusable as one that does not exist: the round was
+    // found, so "not found" would point at it.
+    let full = match load_own(state, viewer, reflection).await {
+        Err(Error::NotFound) => return Err(unusable),
+        other => other?,
+    };
     if full.record.finished_at.is_none() || full.record.framework_id != record.framework_id {
-        return Err(Error::BadRequest {
-            code: "feedback-reflection-unusable",
-        });
+        return Err(unusable);
     }
     settle(
         state

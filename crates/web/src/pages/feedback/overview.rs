@@ -204,12 +204,5 @@ async fn start(
 /// The scope as forms and the API name it: `standaard`, `domeinen` (with the chosen domains)
 /// or `focus`.
 pub fn parse_scope(scope: &str, domains: &[String]) -> Result<ScopeChoice, AppError> {
-    match scope {
-        "standaard" | "" => Ok(ScopeChoice::Standard),
-        "domeinen" => Ok(ScopeChoice::Domains(domains.to_vec())),
-        "focus" => Ok(ScopeChoice::Focus),
-        _ => Err(AppError::BadRequest {
-            code: "feedback-scope-unknown",
-        }),
-    }
+    Ok(ScopeChoice::from_code(scope, domains)?)
 }

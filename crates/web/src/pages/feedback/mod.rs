@@ -5,6 +5,7 @@
 
 mod actions;
 mod overview;
+mod report;
 mod round;
 mod self_rating;
 
@@ -81,6 +82,30 @@ pub fn routes() -> Vec<(Method, &'static str, MethodRouter<AppState>)> {
             M::POST,
             "/feedback/{id}/terugsturen",
             post(actions::post_send_back),
+        ),
+        (M::GET, "/feedback/{id}/rapport", get(report::get_report)),
+        (
+            M::GET,
+            "/feedback/{id}/rapport/afdrukken",
+            get(report::get_print),
+        ),
+        (M::GET, "/feedback/{id}/rapport.csv", get(report::get_csv)),
+        (M::GET, "/feedback/{id}/rapport.xlsx", get(report::get_xlsx)),
+        (M::GET, "/feedback/{id}/rapport.json", get(report::get_json)),
+        (
+            M::POST,
+            "/feedback/{id}/rapport/focus",
+            post(report::post_focus),
+        ),
+        (
+            M::POST,
+            "/feedback/{id}/rapport/delen",
+            post(report::post_share),
+        ),
+        (
+            M::POST,
+            "/feedback/{id}/rapport/delen/{person}/intrekken",
+            post(report::post_unshare),
         ),
     ]
 }

@@ -7,6 +7,8 @@ mod overview;
 mod profile;
 mod sort;
 
+pub(crate) use profile::chart;
+
 use axum::http::Method;
 use axum::routing::{MethodRouter, get, post};
 use leidraad_domain::Framework;

@@ -137,3 +137,4 @@ pub async fn person(app: &TestApp, email: &str) -> PersonId {
     app.store.person_by_email(email).await.unwrap().unwrap().id
 }
 mod release;
+mod report;

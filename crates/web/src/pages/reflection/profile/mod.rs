@@ -2,7 +2,8 @@
 //! sharing), its print view and exports, and the comparison of two moments.
 
 mod actions;
-mod chart;
+/// Also drawn by the 360° report (`pages::feedback::report`): self against others.
+pub(crate) mod chart;
 mod compare;
 mod export;
 mod finish;

@@ -1,0 +1,383 @@
+//! The snapshot as people read it: each figure formatted in the page's language, cards and
+//! domains by their text, groups by their names. Every number shown is one the snapshot holds;
+//! a group it hides gets its name and "te weinig antwoorden", never a count.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use leidraad_app::feedback::ReleasedReport;
+use leidraad_domain::Rating;
+use leidraad_domain::feedback::{CardResult, Report, Score};
+use leidraad_domain::local_time::LocalDateTime;
+
+use super::chart::{self, Bar, Legend};
+use super::{Names, decimal};
+use crate::i18n::Tr;
+use crate::pages::reflection::chart::Chart;
+
+/// One column of the score tables after the card or domain: self, each shown group, and all
+/// others together.
+pub struct Column {
+    pub name: String,
+    /// `self`, `group` or `others`: the cell's look.
+    pub kind: &'static str,
+}
+
+/// One figure in a score table.
+pub struct Cell {
+    /// The column's name, for the stacked layout on a phone.
+    pub label: String,
+    pub kind: &'static str,
+    /// "3,2", or "–" when there is none.
+    pub value: String,
+    /// "spreiding 0,4 · 5 oordelen", "vaak", "te weinig oordelen".
+    pub detail: String,
+    /// "1 × kan ik niet beoordelen", or "".
+    pub cannot_judge: String,
+    pub bar: Option<Bar>,
+}
+
+/// A card's row: its number in its domain, text and cells (self, groups, others).
+pub struct CardRow<'a> {
+    pub id: &'a str,
+    pub number: usize,
+    pub text: &'a str,
+    pub cells: Vec<Cell>,
+}
+
+/// One domain: its figures, its cards and its comments.
+pub struct DomainView<'a> {
+    pub id: &'a str,
+    pub number: usize,
+    pub title: &'a str,
+    pub cells: Vec<Cell>,
+    pub cards: Vec<CardRow<'a>>,
+    pub comments: Vec<CommentGroup>,
+}
+
+/// A group's comments on one domain (or in general), in the snapshot's order.
+pub struct CommentGroup {
+    pub group: String,
+    pub texts: Vec<String>,
+}
+
+/// A group as the report lists it.
+pub struct GroupLine {
+    pub name: String,
+    pub shown: bool,
+    /// "5 beoordelaars" or "te weinig antwoorden".
+    pub status: String,
+    /// What is said about its comments, or "".
+    pub note: String,
+    pub identifiable: bool,
+}
+
+/// A card in a list of differences, with the figures that put it there.
+pub struct HighlightCard<'a> {
+    pub id: &'a str,
+    pub domain_number: usize,
+    pub domain_title: &'a str,
+    pub text: &'a str,
+    pub figures: String,
+}
+
+/// One list of differences: blind spots, hidden strengths, highest, lowest, agreement,
+/// disagreement.
+pub struct Highlight<'a> {
+    /// The list's code, for its heading's id.
+    pub code: &'static str,
+    pub title: Cow<'static, str>,
+    pub lead: Cow<'static, str>,
+    pub cards: Vec<HighlightCard<'a>>,
+    /// The leader may take a card of this list as a focus card from here.
+    pub focus: bool,
+}
+
+pub struct ReportView<'a> {
+    pub leader: String,
+    pub released: String,
+    pub request: String,
+    pub card_count: usize,
+    pub groups: Vec<GroupLine>,
+    /// "Alle anderen samen: 8 beoordelaars", or why there is nobody.
+    pub others: String,
+    pub columns: Vec<Column>,
+    pub domains: Vec<DomainView<'a>>,
+    pub chart: Option<Chart<'a>>,
+    pub legend: Vec<Legend>,
+    pub highlights: Vec<Highlight<'a>>,
+    pub general_comments: Vec<CommentGroup>,
+    /// Every card by domain, for the focus form: (domain title, [(card, text)]).
+    pub focus_options: Vec<(&'a str, Vec<(&'a str, &'a str)>)>,
+    /// Whom the leader shared it with (the leader's view only): id and name.
+    pub viewers: Vec<(i64, String)>,
+}
+
+impl<'a> ReportView<'a> {
+    pub fn new(names: &Names<'a>, released: &'a ReleasedReport) -> ReportView<'a> {
+        let tr = names.tr;
+        let report = &released.report;
+        let columns = columns(names, report);
+        let cards: HashMap<&str, &CardResult> =
+            report.cards.iter().map(|c| (c.card.as_str(), c)).collect();
+        let domains: Vec<DomainView> = report
+            .domains
+            .iter()
+            .map(|d| {
+                let (number, title) = names.domain(&d.domain);
+                let own = d.own.map(|mean| own_cell(tr, &columns[0], mean, None));
+                DomainView {
+                    id: &d.domain,
+                    number,
+                    title,
+                    cells: cells(tr, &columns, own, &d.groups, d.others.as_ref()),
+                    cards: report
+                        .cards
+                        .iter()
+                        .filter(|c| c.domain == d.domain)
+                        .map(|c| card_row(names, &columns, c))
+                        .collect(),
+                    comments: comments(names, report, Some(&d.domain)),
+                }
+            })
+            .collect();
+        let (chart, legend) = chart::radar(tr, report, &domains);
+        ReportView {
+            leader: released.leader_name.clone(),
+            released: LocalDateTime::amsterdam(released.released_at).format_date(tr.lang),
+            request: released.record.request.clone(),
+            card_count: report.cards.len(),
+            groups: report.groups.iter().map(|g| group_line(names, g)).collect(),
+            others: match report.others {
+                Some(count) => tr.t1("report-others-count", "count", count),
+                None => tr.t("report-others-none").into_owned(),
+            },
+            highlights: highlights(names, report, &cards),
+            general_comments: comments(names, report, None),
+            focus_options: if released.own {
+                domains
+                    .iter()
+                    .map(|d| (d.title, d.cards.iter().map(|c| (c.id, c.text)).collect()))
+                    .collect()
+            } else {
+                Vec::new()
+            },
+            viewers: released
+                .viewers
+                .iter()
+                .map(|(person, name)| (person.get(), name.clone()))
+                .collect(),
+            columns,
+            domains,
+            chart,
+            legend,
+        }
+    }
+}
+
+fn columns(names: &Names, report: &Report) -> Vec<Column> {
+    let tr = names.tr;
+    let mut columns = vec![Column {
+        name: tr.t("report-self").into_owned(),
+        kind: "self",
+    }];
+    columns.extend(report.groups.iter().filter(|g| g.shown).map(|g| Column {
+        name: names.group(g.key).to_owned(),
+        kind: "group",
+    }));
+    columns.push(Column {
+        name: tr.t("report-others").into_owned(),
+        kind: "others",
+    });
+    columns
+}
+
+/// The cells of a row: self (given), one per shown group, all others.
+fn cells(
+    tr: Tr,
+    columns: &[Column],
+    own: Option<Cell>,
+    groups: &[(i64, Option<Score>)],
+    others: Option<&Score>,
+) -> Vec<Cell> {
+    let mut cells = Vec::with_capacity(columns.len());
+    cells.push(own.unwrap_or_else(|| empty_cell(tr, &columns[0], "report-self-none")));
+    // The snapshot lists every shown group, in the columns' order.
+    for ((_, score), column) in groups.iter().zip(&columns[1..]) {
+        cells.push(score_cell(tr, column, score.as_ref()));
+    }
+    cells.push(score_cell(tr, &columns[columns.len() - 1], others));
+    cells
+}
+
+fn card_row<'a>(names: &Names<'a>, columns: &[Column], card: &'a CardResult) -> CardRow<'a> {
+    let tr = names.tr;
+    let own = card
+        .own
+        .map(|rating| own_cell(tr, &columns[0], f64::from(rating.score()), Some(rating)));
+    CardRow {
+        id: &card.card,
+        number: names.card_number(&card.card),
+        text: names.card(&card.card),
+        cells: cells(tr, columns, own, &card.groups, card.others.as_ref()),
+    }
+}
+
+fn own_cell(tr: Tr, column: &Column, mean: f64, rating: Option<Rating>) -> Cell {
+    Cell {
+        label: column.name.clone(),
+        kind: column.kind,
+        value: match rating {
+            Some(rating) => rating.score().to_string(),
+            None => decimal(tr, mean, 1),
+        },
+        detail: rating.map_or(String::new(), |r| tr.t(r.label_key()).into_owned()),
+        cannot_judge: String::new(),
+        bar: Some(Bar::of(mean, None)),
+    }
+}
+
+fn empty_cell(tr: Tr, column: &Column, why: &str) -> Cell {
+    Cell {
+        label: column.name.clone(),
+        kind: column.kind,
+        value: "–".to_owned(),
+        detail: tr.t(why).into_owned(),
+        cannot_judge: String::new(),
+        bar: None,
+    }
+}
+
+fn score_cell(tr: Tr, column: &Column, score: Option<&Score>) -> Cell {
+    let Some(score) = score else {
+        return empty_cell(tr, column, "report-too-few-ratings");
+    };
+    Cell {
+        label: column.name.clone(),
+        kind: column.kind,
+        value: decimal(tr, score.mean, 1),
+        detail: tr.t2(
+            "report-score-detail",
+            ("spread", decimal(tr, score.spread, 1)),
+            ("count", score.answers),
+        ),
+        cannot_judge: if score.cannot_judge > 0 {
+            tr.t1("report-cannot-judge-count", "count", score.cannot_judge)
+        } else {
+            String::new()
+        },
+        bar: Some(Bar::of(score.mean, Some(score.spread))),
+    }
+}
+
+fn group_line(names: &Names, group: &leidraad_domain::feedback::GroupResult) -> GroupLine {
+    let tr = names.tr;
+    let (status, note) = match group.respondents {
+        Some(count) if group.shown => (
+            tr.t1("report-group-respondents", "count", count),
+            if group.comments_shown {
+                String::new()
+            } else {
+                tr.t("report-group-comments-hidden").into_owned()
+            },
+        ),
+        _ => (tr.t("report-group-hidden").into_owned(), String::new()),
+    };
+    GroupLine {
+        name: names.group(group.key).to_owned(),
+        shown: group.shown,
+        status,
+        note,
+        identifiable: group.identifiable && group.shown,
+    }
+}
+
+fn comments(names: &Names, report: &Report, domain: Option<&str>) -> Vec<CommentGroup> {
+    report
+        .comments
+        .iter()
+        .filter(|block| block.domain.as_deref() == domain && !block.texts.is_empty())
+        .map(|block| CommentGroup {
+            group: names.group(block.group).to_owned(),
+            texts: block.texts.clone(),
+        })
+        .collect()
+}
+
+fn highlights<'a>(
+    names: &Names<'a>,
+    report: &'a Report,
+    cards: &HashMap<&str, &'a CardResult>,
+) -> Vec<Highlight<'a>> {
+    let tr = names.tr;
+    let mean = |score: Option<&Score>| score.map_or("–".to_owned(), |s| decimal(tr, s.mean, 1));
+    let own_and_others = |card: &CardResult| {
+        tr.t2(
+            "report-figures-self-others",
+            (
+                "own",
+                card.own.map_or("–".to_owned(), |r| r.score().to_string()),
+            ),
+            ("others", mean(card.others.as_ref())),
+        )
+    };
+    let others_only = |card: &CardResult| {
+        tr.t1(
+            "report-figures-others",
+            "others",
+            mean(card.others.as_ref()),
+        )
+    };
+    let per_group = |card: &CardResult| {
+        card.groups
+            .iter()
+            .filter_map(|(key, score)| {
+                let score = score.as_ref()?;
+                Some(format!(
+                    "{} {}",
+                    names.group(*key),
+                    decimal(tr, score.mean, 1)
+                ))
+            })
+            .collect::<Vec<_>>()
+            .join(" · ")
+    };
+    let list = |code: &'static str,
+                ids: &'a [String],
+                focus: bool,
+                figures: &dyn Fn(&CardResult) -> String| {
+        Highlight {
+            code,
+            title: tr.t(&format!("report-{code}")),
+            lead: tr.t(&format!("report-{code}-lead")),
+            focus,
+            cards: ids
+                .iter()
+                .filter_map(|id| cards.get(id.as_str()).copied())
+                .map(|card| {
+                    let (domain_number, domain_title) = names.domain(&card.domain);
+                    HighlightCard {
+                        id: &card.card,
+                        domain_number,
+                        domain_title,
+                        text: names.card(&card.card),
+                        figures: figures(card),
+                    }
+                })
+                .collect(),
+        }
+    };
+    vec![
+        list("blind-spots", &report.blind_spots, true, &own_and_others),
+        list(
+            "hidden-strengths",
+            &report.hidden_strengths,
+            false,
+            &own_and_others,
+        ),
+        list("highest", &report.highest, false, &others_only),
+        list("lowest", &report.lowest, true, &others_only),
+        list("agreement", &report.agreement, false, &per_group),
+        list("disagreement", &report.disagreement, true, &per_group),
+    ]
+}

@@ -145,3 +145,4 @@ problem-feedback-date-too-far = Choose a closing date within a year.
 feedback-invited = invited
 audit-event-feedback-share-try = attempt to share a feedback report
 audit-event-feedback-share = feedback report shared
+nav-feedback = 360° feedback

@@ -145,3 +145,4 @@ problem-feedback-date-too-far = Kies een sluitingsdatum binnen een jaar.
 feedback-invited = uitgenodigd
 audit-event-feedback-share-try = poging tot delen van een feedbackrapport
 audit-event-feedback-share = feedbackrapport gedeeld
+nav-feedback = 360°-feedback

@@ -15,6 +15,7 @@ mod links;
 mod middleware;
 mod page_cache;
 mod pages;
+mod rater_link;
 mod routes;
 mod server;
 mod state;

@@ -1,7 +1,7 @@
 //! The middleware every request passes, outermost first:
 //! 1. request log (one line per request, span named after the route, never the query string:
 //!    it may hold what people typed);
-//! 2. security headers;
+//! 2. security headers (on a rater's link routes: no `Referer` at all, nothing kept);
 //! 3. error rendering (every 4xx/5xx becomes a page or a JSON problem in the user's language);
 //! 4. panic catching (a panic becomes a 500, never a dropped connection or a trace);
 //! 5. a time limit per request.
@@ -77,6 +77,7 @@ pub fn wrap(routes: Router<AppState>, state: AppState) -> Router {
                         .on_response(log_response),
                 )
                 .layer(security_headers)
+                .layer(from_fn(link_privacy))
                 .layer(from_fn(render_errors))
                 .layer(CatchPanicLayer::custom(|_| {
                     tracing::error!("a handler panicked");
@@ -113,6 +114,22 @@ fn log_response(response: &Response<Body>, latency: Duration, _span: &Span) {
 
 async fn fallback() -> StatusCode {
     StatusCode::NOT_FOUND
+}
+
+/// A rater's link routes (their error pages too) tell the browser to send no `Referer` from
+/// them, since the first of them carries the token in its address, and to keep nothing.
+async fn link_privacy(request: Request, next: Next) -> Response<Body> {
+    let is_link = crate::rater_link::is_link_path(request.uri().path());
+    let mut response = next.run(request).await;
+    if is_link {
+        let headers = response.headers_mut();
+        headers.insert(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("no-referrer"),
+        );
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
 }
 
 /// Gives every error status a body in the user's language: a page, or under `/api` a problem

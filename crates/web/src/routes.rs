@@ -131,10 +131,7 @@ mod tests {
                 Reach::Reflection
             } else if path.starts_with("/feedback") || path.starts_with("/api/v1/feedback") {
                 Reach::Feedback
-            } else if path.starts_with("/b/")
-                || path.starts_with("/beoordelen")
-                || path.starts_with("/api/v1/rater")
-            {
+            } else if crate::rater_link::is_link_path(path) {
                 Reach::Link
             } else if path.starts_with("/account")
                 || path == "/mijn-leidraad"

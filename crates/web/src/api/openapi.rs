@@ -2,7 +2,8 @@
 //! [`Conventions`], so that no handler's attribute can forget it:
 //!
 //! - who may call it: the public content operations (tag [`PUBLIC_TAG`]) need no credentials;
-//!   every other one needs the bearer token (or, from a page's script, the session cookie with
+//!   a rater's (tag [`RATER_TAG`]) need the rater's link token ([`LINK`]); every other one
+//!   needs the bearer token (or, from a page's script, the session cookie with
 //!   `X-CSRF-Token`);
 //! - the problem responses that the middleware and the extractors answer before or around a
 //!   handler: 401 without valid credentials, 400 for a path, query or body that cannot be
@@ -28,6 +29,12 @@ pub const PUBLIC_TAG: &str = "content";
 
 /// The name of the security scheme of everything else.
 pub const BEARER: &str = "bearer";
+
+/// The tag of a rater's operations, which take the rater's link instead of an account.
+pub const RATER_TAG: &str = "rater";
+
+/// The name of the security scheme of the rater's operations: the link's token.
+pub const LINK: &str = "link";
 
 /// A problem response shared by many operations, kept once under `components/responses`.
 struct Shared {
@@ -143,6 +150,20 @@ impl utoipa::Modify for Conventions {
                     .build(),
             ),
         );
+        components.add_security_scheme(
+            LINK,
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some(
+                        "A rater's personal link token (the last part of the link in the \
+                         invitation). The form page's script may instead send the \
+                         `leidraad_link` cookie with the page's `X-CSRF-Token`. No \
+                         credential is 401; an unknown token is 404.",
+                    ))
+                    .build(),
+            ),
+        );
         for shared in ALL {
             components
                 .responses
@@ -169,11 +190,13 @@ impl utoipa::Modify for Conventions {
 }
 
 fn apply(operation: &mut Operation, changes_state: bool) {
-    let public = operation.tags.iter().flatten().any(|tag| tag == PUBLIC_TAG);
+    let tagged = |name: &str| operation.tags.iter().flatten().any(|tag| tag == name);
+    let public = tagged(PUBLIC_TAG);
+    let scheme = if tagged(RATER_TAG) { LINK } else { BEARER };
     operation.security = Some(if public {
         Vec::new()
     } else {
-        vec![SecurityRequirement::new(BEARER, Vec::<String>::new())]
+        vec![SecurityRequirement::new(scheme, Vec::<String>::new())]
     });
     let parameters = operation.parameters.as_deref().unwrap_or_default();
     let has_parameters = !parameters.is_empty();

@@ -77,6 +77,15 @@ pub async fn authenticate(
     mut request: Request,
     next: Next,
 ) -> Response {
+    // A rater's link routes look at no session and no API token: whoever answers through a
+    // link is only its holder (the policy's `Rater`), signed in or not. Only the origin check
+    // applies; the link's own credentials are the handlers' (`crate::rater_link`).
+    if crate::rater_link::is_link_path(request.uri().path()) {
+        if let Err(error) = csrf::guard(&mut request, None).await {
+            return error.into_response();
+        }
+        return CURRENT_VIEWER.scope(None, next.run(request)).await;
+    }
     let now = state.clock.now();
     let (viewer, clear_cookie) = match resolve(&state, request.headers(), now).await {
         Ok(resolved) => resolved,

@@ -231,6 +231,12 @@ async fn the_openapi_document_says_who_may_call_each_operation_and_how_it_can_fa
             let name = format!("{} {path}", method.to_uppercase());
             if PUBLIC_OPERATIONS.contains(&path.as_str()) {
                 assert_eq!(operation["security"], json!([]), "{name} is public");
+            } else if path.starts_with("/api/v1/rater") {
+                assert_eq!(
+                    operation["security"],
+                    json!([{"link": []}]),
+                    "{name} needs a rater's link"
+                );
             } else {
                 assert_eq!(
                     operation["security"],

@@ -167,6 +167,7 @@ pub fn path_for_anyone(pattern: &str, world: &World, reflection: i64) -> String 
         .replace("{id}", &reflection.to_string())
         .replace("{framework}", FRAMEWORK)
         .replace("{card}", "omgeving-11")
+        .replace("{domain}", "omgeving")
         .replace("{token}", "not-a-token")
         .replace("{group}", "1")
         .replace("{link}", "1")
@@ -187,6 +188,8 @@ async fn the_route_table_holds_every_kind_of_route() {
         let count = table.iter().filter(|(_, _, r)| *r == reach).count();
         assert!(count >= 5, "{reach:?}: {count}");
     }
+    let links = table.iter().filter(|(_, _, r)| *r == Reach::Link).count();
+    assert!(links >= 8, "the rater's pages and API: {links}");
 }
 
 #[tokio::test]
@@ -198,7 +201,8 @@ async fn every_route_that_is_not_public_sends_a_signed_out_caller_to_sign_in_and
     let answers = app.store.answers(reflection).await.unwrap();
     let stranger = &app.client;
     for (method, pattern, reach) in leidraad_web::route_table() {
-        if reach == Reach::Public {
+        // A rater's link routes need no account: see the walk below.
+        if reach == Reach::Public || reach == Reach::Link {
             continue;
         }
         let path = path_for_anyone(pattern, &world, reflection);
@@ -258,4 +262,60 @@ async fn every_public_route_answers_a_signed_out_caller_without_asking_who_they_
         }
     }
     assert_eq!(snapshot(&app, &world).await, before);
+}
+
+/// What a caller without a link could try to change: a rater's draft and submission.
+async fn link_snapshot(app: &TestApp, link: i64, round: i64) -> String {
+    format!(
+        "{:?}|{:?}",
+        app.store.draft_of(link).await.unwrap(),
+        app.store.responses_of(round).await.unwrap(),
+    )
+}
+
+#[tokio::test]
+async fn every_link_route_refuses_a_caller_without_a_link_or_with_garbage_and_changes_nothing() {
+    use crate::feedback::rater::{link_id, open_round_with_rater};
+    let app = spawn_app().await;
+    let world = world(&app).await;
+    let (round, token) = open_round_with_rater(&app, &world, &["omgeving"]).await;
+    let link = link_id(&app, &token).await;
+    let before = link_snapshot(&app, link, round).await;
+    let routes: Vec<_> = leidraad_web::route_table()
+        .into_iter()
+        .filter(|(_, _, reach)| *reach == Reach::Link)
+        .collect();
+    assert!(routes.len() >= 8, "{routes:?}");
+    // No link at all, a malformed one, and one of the right form that exists nowhere; the
+    // leader's own session is no link either.
+    let leader = crate::accounts::Browser::signed_in(&app, "school-leader@a.example").await;
+    let cookies = [
+        None,
+        Some("leidraad_link=garbage".to_owned()),
+        Some(format!("leidraad_link={}", "0".repeat(64))),
+    ];
+    for (method, pattern, _) in &routes {
+        let path = path_for_anyone(pattern, &world, 1);
+        for cookie in &cookies {
+            let mut request = app
+                .client
+                .request(method.clone(), app.url(&path))
+                .form(&[("card-omgeving-11", "vaak"), ("bevestigd", "ja")]);
+            if let Some(cookie) = cookie {
+                request = request.header(reqwest::header::COOKIE, cookie);
+            }
+            let status = request.send().await.unwrap().status();
+            assert!(
+                !status.is_success() && !status.is_server_error(),
+                "{method} {path} with {cookie:?}: {status}"
+            );
+        }
+        let response = leader.request(method.clone(), &path).await;
+        let status = response.status();
+        assert!(
+            !status.is_success() && !status.is_server_error(),
+            "{method} {path} with a session: {status}"
+        );
+    }
+    assert_eq!(link_snapshot(&app, link, round).await, before);
 }

@@ -14,6 +14,7 @@
 use leidraad_domain::accounts::{
     MAX_EMAIL_CHARS, MAX_LOCAL_PART_CHARS, MAX_SCHOOL_NAME_CHARS, MAX_TOKEN_NAME_CHARS, Role,
 };
+use leidraad_domain::feedback::MAX_COMMENT_CHARS;
 use leidraad_domain::reflection::{MAX_NOTE_CHARS, MAX_OWN_CARD_CHARS, Pile};
 use leidraad_domain::search::{MAX_QUERY_CHARS, MAX_QUERY_TERMS};
 use serde::{Deserialize, Deserializer};
@@ -86,6 +87,18 @@ fn note_text() -> ObjectBuilder {
 /// A note or evidence beside a card: may be empty.
 pub fn note() -> impl Into<RefOr<Schema>> {
     note_text()
+}
+
+/// A rater's comment on a domain or in general: may be empty, which takes it back.
+pub fn comment() -> impl Into<RefOr<Schema>> {
+    text(
+        trimmed(MAX_COMMENT_CHARS, CONTROL_BUT_LINES, true),
+        format!(
+            "At most {MAX_COMMENT_CHARS} characters after trimming; line breaks and tabs are \
+             kept, other control characters refused. Empty takes the comment back."
+        ),
+    )
+    .examples(["Ik merk dat je altijd tijd maakt voor een gesprek."])
 }
 
 /// A note or evidence in a change: `null` or left out keeps what is stored.

@@ -138,3 +138,5 @@ pub async fn person(app: &TestApp, email: &str) -> PersonId {
 }
 mod release;
 mod report;
+pub mod rater;
+mod rater_api;

@@ -1,0 +1,65 @@
+## The rater: answering with a personal link, without an account
+
+rater-eyebrow = 360° feedback
+rater-title = Feedback for { $leader }
+rater-request-from = { $leader } asks you:
+rater-closes = You can answer until the end of { $date }.
+rater-promise-title = Who sees what?
+rater-promise-group = You answer in the group { $group }.
+rater-promise-threshold = { $leader } sees your answers only together with those of others in your group, and only if at least { $count } people in your group answer (you included). If fewer answer, your whole group is left out of the report.
+rater-promise-comments = Your comments are shown only if at least { $count } people in your group answer, without names and in an order that says nothing about who wrote what.
+rater-promise-identifiable = Please note: { $leader } has made your group identifiable. Your answers are shown even if you are the only one in your group, so { $leader } can see what you answered.
+rater-promise-identifiable-comments = Your comments are shown too, even if you are the only one. So write only what you would also say in a conversation.
+rater-promise-name = Your name is never shown with your answers. { $leader } sees per group only how many people answered, not who.
+rater-promise-unlinked = When you submit, your answers are cut loose from your link: after that nobody can see which answers are yours, not even Leidraad. You cannot view or change them yourself either.
+rater-cards-title = The cards
+rater-cards-lead = The cards are written from { $leader }'s point of view: read ‘I …’ as ‘{ $leader } …’. How often do you see this? Choose not yet, sometimes, often or second nature. If you cannot judge it, choose ‘can't judge’.
+rater-autosave-hint = Every choice is saved at once. You can stop and continue later with the same link.
+rater-comment-domain = Comment on { $domain } (optional)
+rater-comment-general = Anything else you would like to tell { $leader }? (optional)
+rater-general-title = Finally
+rater-comment-hint = Without your name, and shown only if at least { $count } people in your group answer.
+rater-comment-hint-identifiable = Without your name, but your group is identifiable: even a single comment is shown.
+rater-submit-title = Done?
+rater-submit-lead = Submit your answers when you are done. After that you cannot change anything. If you want to continue later, there is nothing to do: everything is saved.
+rater-submit = Submit
+rater-save = Save for now
+rater-saved-notice = Your answers are saved. You can continue later with the same link.
+rater-refused-notice = Not everything could be saved: see the comment below.
+rater-confirm-title = Submit?
+rater-confirm-count = You have answered { $answered } of the { $total } cards.
+rater-confirm-open = Cards without an answer do not count. That is fine: answer only what you can judge.
+rater-confirm-final = After submitting you can no longer view or change your answers, not even with your link.
+rater-confirm-submit = Yes, submit
+rater-confirm-back = No, back to my answers
+rater-thanks-title = Thank you!
+rater-thanks-text = Your answers have been submitted. { $leader } will see them when the round closes, together with those of others and as promised before.
+rater-thanks-unlinked = Your answers are no longer tied to your link: not even this link shows them any more.
+rater-thanks-close = You can close this window.
+rater-closed-title = This feedback round is closed
+rater-closed-text = { $leader }'s feedback round is closed: no more answers can be added.
+rater-closed-thanks = Thank you for your time.
+rater-closed-late = What you had not submitted yet was not included and no longer exists.
+rater-not-open-title = This feedback round has not started yet
+rater-not-open-text = Your link works as soon as { $leader } starts the round. Please try again then with the same link.
+rater-not-open-until = The round closes on { $date }.
+rater-again-title = You had already submitted
+rater-again-text = Your answers had already been submitted. Nothing has changed. Thank you!
+rater-lost-title = Open your personal link again
+rater-lost-text = This page works only with the personal link from your invitation. Open the link from your e-mail again.
+rater-lost-help = No longer have the link? Ask whoever invited you for a new one.
+
+## What a rating form's script says about saving
+
+rating-saving = Saving…
+rating-saved = Saved
+rating-failed = Not saved: no connection. Your choice is still on this page; we will try again shortly.
+rating-refused = Not saved: this text is too long (over 2000 characters) or holds characters that are not allowed.
+rating-closed = Not saved: the round is closed, or the answers were already submitted. Reload the page.
+rating-ended = Not saved: your session has ended.
+rating-sign-in = Sign in again
+rating-lost = Not saved: this link no longer works. Open the link from your e-mail again; your text stays on this device.
+rating-stale = Not saved: reload the page.
+rating-restored = Text you typed earlier was still on this device and is saved now.
+rating-kept = This device still holds text you typed earlier that was not saved:
+rating-use-kept = Use this text

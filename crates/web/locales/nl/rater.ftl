@@ -1,0 +1,65 @@
+## De beoordelaar: antwoorden met een persoonlijke link, zonder account
+
+rater-eyebrow = 360°-feedback
+rater-title = Feedback voor { $leader }
+rater-request-from = { $leader } vraagt je:
+rater-closes = Je kunt antwoorden tot en met { $date }.
+rater-promise-title = Wie ziet wat?
+rater-promise-group = Je antwoordt in de groep { $group }.
+rater-promise-threshold = { $leader } ziet je antwoorden alleen samen met die van anderen uit je groep, en alleen als minstens { $count } mensen uit je groep antwoorden (jij meegeteld). Antwoorden er minder, dan blijft je hele groep buiten het rapport.
+rater-promise-comments = Je opmerkingen worden alleen getoond als minstens { $count } mensen uit je groep antwoorden, zonder naam en in een volgorde die niets zegt over wie wat schreef.
+rater-promise-identifiable = Let op: { $leader } heeft je groep herkenbaar gemaakt. Je antwoorden worden ook getoond als je de enige uit je groep bent, dus { $leader } kan zien wat jij hebt geantwoord.
+rater-promise-identifiable-comments = Ook je opmerkingen worden getoond als je de enige bent. Schrijf dus alleen wat je ook in een gesprek zou zeggen.
+rater-promise-name = Je naam staat nooit bij je antwoorden. { $leader } ziet per groep alleen hoeveel mensen hebben geantwoord, niet wie.
+rater-promise-unlinked = Als je inlevert, worden je antwoorden losgemaakt van je link: daarna kan niemand meer zien welke antwoorden van jou zijn, ook Leidraad niet. Je kunt ze dan ook zelf niet meer bekijken of wijzigen.
+rater-cards-title = De kaarten
+rater-cards-lead = De kaarten zijn geschreven vanuit { $leader }: lees bij ‘Ik …’ ‘{ $leader } …’. Hoe vaak zie je dit? Kies nog niet, soms, vaak of vanzelfsprekend. Kun je het niet beoordelen, kies dan ‘kan ik niet beoordelen’.
+rater-autosave-hint = Elke keuze wordt meteen bewaard. Je kunt stoppen en later met dezelfde link verder.
+rater-comment-domain = Opmerking over { $domain } (niet verplicht)
+rater-comment-general = Wil je { $leader } verder nog iets meegeven? (niet verplicht)
+rater-general-title = Tot slot
+rater-comment-hint = Zonder je naam, en alleen getoond als minstens { $count } mensen uit je groep antwoorden.
+rater-comment-hint-identifiable = Zonder je naam, maar je groep is herkenbaar: ook één opmerking wordt getoond.
+rater-submit-title = Klaar?
+rater-submit-lead = Lever je antwoorden in als je klaar bent. Daarna kun je niets meer wijzigen. Wil je later verder, dan hoef je niets te doen: alles is bewaard.
+rater-submit = Inleveren
+rater-save = Tussendoor bewaren
+rater-saved-notice = Je antwoorden zijn bewaard. Je kunt later met dezelfde link verder.
+rater-refused-notice = Niet alles kon worden bewaard: kijk bij de opmerking hieronder.
+rater-confirm-title = Inleveren?
+rater-confirm-count = Je hebt { $answered } van de { $total } kaarten beantwoord.
+rater-confirm-open = Kaarten zonder antwoord tellen niet mee. Dat is niet erg: beantwoord alleen wat je kunt beoordelen.
+rater-confirm-final = Na het inleveren kun je je antwoorden niet meer bekijken of wijzigen, ook niet met je link.
+rater-confirm-submit = Ja, lever in
+rater-confirm-back = Nee, terug naar mijn antwoorden
+rater-thanks-title = Dank je wel!
+rater-thanks-text = Je antwoorden zijn ingeleverd. { $leader } krijgt ze te zien als de ronde sluit, samen met die van anderen en zoals hiervoor beloofd.
+rater-thanks-unlinked = Je antwoorden hangen niet meer aan je link: ook met deze link zijn ze niet meer te zien.
+rater-thanks-close = Je kunt dit venster sluiten.
+rater-closed-title = Deze feedbackronde is gesloten
+rater-closed-text = De feedbackronde van { $leader } is gesloten: er kunnen geen antwoorden meer bij.
+rater-closed-thanks = Dank je wel voor je tijd.
+rater-closed-late = Wat je nog niet had ingeleverd, is niet meegenomen en bestaat niet meer.
+rater-not-open-title = Deze feedbackronde is nog niet begonnen
+rater-not-open-text = Je link werkt zodra { $leader } de ronde start. Probeer het dan opnieuw met dezelfde link.
+rater-not-open-until = De ronde sluit op { $date }.
+rater-again-title = Je had al ingeleverd
+rater-again-text = Je antwoorden waren al ingeleverd. Er is niets veranderd. Dank je wel!
+rater-lost-title = Open je persoonlijke link opnieuw
+rater-lost-text = Deze pagina werkt alleen met de persoonlijke link uit je uitnodiging. Open de link uit je mail opnieuw.
+rater-lost-help = Heb je de link niet meer? Vraag degene die je uitnodigde om een nieuwe.
+
+## Wat het script van een beoordelingsformulier zegt over het opslaan
+
+rating-saving = Bezig met opslaan…
+rating-saved = Opgeslagen
+rating-failed = Niet opgeslagen: geen verbinding. Je keuze staat nog op deze pagina; we proberen het zo opnieuw.
+rating-refused = Niet opgeslagen: deze tekst is te lang (meer dan 2000 tekens) of bevat tekens die niet kunnen.
+rating-closed = Niet opgeslagen: de ronde is gesloten, of er is al ingeleverd. Laad de pagina opnieuw.
+rating-ended = Niet opgeslagen: je sessie is verlopen.
+rating-sign-in = Log opnieuw in
+rating-lost = Niet opgeslagen: deze link werkt niet meer. Open de link uit je mail opnieuw; je tekst blijft op dit apparaat bewaard.
+rating-stale = Niet opgeslagen: laad de pagina opnieuw.
+rating-restored = Je tekst van eerder stond nog op dit apparaat en is nu opgeslagen.
+rating-kept = Op dit apparaat staat nog tekst die je eerder typte en die niet is opgeslagen:
+rating-use-kept = Gebruik deze tekst

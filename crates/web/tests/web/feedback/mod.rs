@@ -136,7 +136,8 @@ pub async fn submit_in_store(
 pub async fn person(app: &TestApp, email: &str) -> PersonId {
     app.store.person_by_email(email).await.unwrap().unwrap().id
 }
+mod api;
 mod release;
-mod report;
 pub mod rater;
 mod rater_api;
+mod report;

@@ -12,6 +12,7 @@
 mod accounts;
 mod content;
 mod driver;
+mod feedback;
 pub mod phone;
 mod reflection;
 mod results;

@@ -9,7 +9,7 @@ use leidraad_domain::Rating;
 use leidraad_domain::feedback::{GroupKind, MAX_LABEL_CHARS, MAX_NAME_CHARS, MAX_REQUEST_CHARS};
 use serde::{Deserialize, Deserializer};
 use utoipa::openapi::RefOr;
-use utoipa::openapi::schema::{KnownFormat, ObjectBuilder, Schema, SchemaFormat, Type};
+use utoipa::openapi::schema::{KnownFormat, ObjectBuilder, Schema, SchemaFormat, SchemaType, Type};
 
 use crate::error::AppError;
 
@@ -19,25 +19,53 @@ fn string(description: String) -> ObjectBuilder {
         .description(Some(description))
 }
 
-/// The leader's personal request to the raters (`RequestText`), also the coach's note.
-pub fn request_text() -> impl Into<RefOr<Schema>> {
-    string(format!(
+fn request_rule() -> String {
+    format!(
         "1 to {MAX_REQUEST_CHARS} characters after trimming; line breaks are kept, other \
          control characters (a tab too) refused."
-    ))
-    .min_length(Some(1))
-    .examples(["Hoe ervaren jullie mijn leiderschap?"])
+    )
+}
+
+fn request_builder() -> ObjectBuilder {
+    string(request_rule())
+        .min_length(Some(1))
+        .examples(["Hoe ervaren jullie mijn leiderschap?"])
+}
+
+const CLOSING_DAY_RULE: &str = "The closing day (Europe/Amsterdam), `YYYY-MM-DD`: today at \
+    the earliest, at most a year ahead. The round closes at the end of that day.";
+
+fn closing_day_builder() -> ObjectBuilder {
+    string(CLOSING_DAY_RULE.to_owned())
+        .format(Some(SchemaFormat::KnownFormat(KnownFormat::Date)))
+        .examples(["2026-12-18"])
+}
+
+/// `null` as well, in a change, which then leaves the part as it is.
+fn or_null(builder: ObjectBuilder, rule: String) -> ObjectBuilder {
+    builder
+        .schema_type(SchemaType::from_iter([Type::String, Type::Null]))
+        .description(Some(format!(
+            "{rule} `null` or left out keeps what is stored."
+        )))
+}
+
+/// The leader's personal request to the raters (`RequestText`), also the coach's note.
+pub fn request_text() -> impl Into<RefOr<Schema>> {
+    request_builder()
+}
+
+pub fn request_change() -> impl Into<RefOr<Schema>> {
+    or_null(request_builder(), request_rule())
 }
 
 /// A closing day, "YYYY-MM-DD" in Amsterdam: the round closes at the end of that day.
 pub fn closing_day() -> impl Into<RefOr<Schema>> {
-    string(
-        "The closing day (Europe/Amsterdam), `YYYY-MM-DD`: today at the earliest, at most a \
-         year ahead. The round closes at the end of that day."
-            .to_owned(),
-    )
-    .format(Some(SchemaFormat::KnownFormat(KnownFormat::Date)))
-    .examples(["2026-12-18"])
+    closing_day_builder()
+}
+
+pub fn closing_day_change() -> impl Into<RefOr<Schema>> {
+    or_null(closing_day_builder(), CLOSING_DAY_RULE.to_owned())
 }
 
 pub fn scope() -> impl Into<RefOr<Schema>> {

@@ -146,10 +146,10 @@ fn day(at: i64) -> String {
 #[serde(deny_unknown_fields)]
 pub struct RoundChange {
     #[serde(default)]
-    #[schema(schema_with = input::request_text)]
+    #[schema(schema_with = input::request_change)]
     pub request: Option<String>,
     #[serde(default)]
-    #[schema(schema_with = input::closing_day)]
+    #[schema(schema_with = input::closing_day_change)]
     pub closes_on: Option<String>,
     /// A colleague's address to approve the rater list before it goes out; `null` or an empty
     /// string: no approval asked.

@@ -7,6 +7,7 @@ report-released-on = Released on { $date }
 report-notice-focus = The card is now among the focus cards of your latest reflection.
 report-notice-gedeeld = The report is shared.
 report-notice-ingetrokken = The share is withdrawn.
+report-toc = On this page
 report-groups = Who answered
 report-identifiable = identifiable
 report-anonymity-hint = A group is in the report only when enough people answered. A group with too few answers counts nowhere, not in ‘all others’ either, and the report does not say how many there were.

@@ -7,6 +7,7 @@ report-released-on = Vrijgegeven op { $date }
 report-notice-focus = De kaart staat nu bij de focuskaarten van je laatste reflectie.
 report-notice-gedeeld = Het rapport is gedeeld.
 report-notice-ingetrokken = Het delen is ingetrokken.
+report-toc = Op deze pagina
 report-groups = Wie hebben geantwoord
 report-identifiable = herkenbaar
 report-anonymity-hint = Een groep staat alleen in het rapport als genoeg mensen antwoordden. Een groep met te weinig antwoorden telt nergens mee, ook niet bij ‘alle anderen’, en het rapport zegt niet hoeveel het er waren.

@@ -33,7 +33,7 @@ rater-confirm-final = After submitting you can no longer view or change your ans
 rater-confirm-submit = Yes, submit
 rater-confirm-back = No, back to my answers
 rater-thanks-title = Thank you!
-rater-thanks-text = Your answers have been submitted. { $leader } will see them when the round closes, together with those of others and as promised before.
+rater-thanks-text = Your answers have been submitted. { $leader } sees them only when the round closes, and only as promised before.
 rater-thanks-unlinked = Your answers are no longer tied to your link: not even this link shows them any more.
 rater-thanks-close = You can close this window.
 rater-closed-title = This feedback round is closed
@@ -53,7 +53,7 @@ rater-lost-help = No longer have the link? Ask whoever invited you for a new one
 
 rating-saving = Saving…
 rating-saved = Saved
-rating-failed = Not saved: no connection. Your choice is still on this page; we will try again shortly.
+rating-failed = Not saved: no connection. It is still on this page; we will try again shortly.
 rating-refused = Not saved: this text is too long (over 2000 characters) or holds characters that are not allowed.
 rating-closed = Not saved: the round is closed, or the answers were already submitted. Reload the page.
 rating-ended = Not saved: your session has ended.

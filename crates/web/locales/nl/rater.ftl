@@ -33,7 +33,7 @@ rater-confirm-final = Na het inleveren kun je je antwoorden niet meer bekijken o
 rater-confirm-submit = Ja, lever in
 rater-confirm-back = Nee, terug naar mijn antwoorden
 rater-thanks-title = Dank je wel!
-rater-thanks-text = Je antwoorden zijn ingeleverd. { $leader } krijgt ze te zien als de ronde sluit, samen met die van anderen en zoals hiervoor beloofd.
+rater-thanks-text = Je antwoorden zijn ingeleverd. { $leader } ziet ze pas als de ronde sluit, en alleen zoals hiervoor beloofd.
 rater-thanks-unlinked = Je antwoorden hangen niet meer aan je link: ook met deze link zijn ze niet meer te zien.
 rater-thanks-close = Je kunt dit venster sluiten.
 rater-closed-title = Deze feedbackronde is gesloten
@@ -53,7 +53,7 @@ rater-lost-help = Heb je de link niet meer? Vraag degene die je uitnodigde om ee
 
 rating-saving = Bezig met opslaan…
 rating-saved = Opgeslagen
-rating-failed = Niet opgeslagen: geen verbinding. Je keuze staat nog op deze pagina; we proberen het zo opnieuw.
+rating-failed = Niet opgeslagen: geen verbinding. Het staat nog op deze pagina; we proberen het zo opnieuw.
 rating-refused = Niet opgeslagen: deze tekst is te lang (meer dan 2000 tekens) of bevat tekens die niet kunnen.
 rating-closed = Niet opgeslagen: de ronde is gesloten, of er is al ingeleverd. Laad de pagina opnieuw.
 rating-ended = Niet opgeslagen: je sessie is verlopen.

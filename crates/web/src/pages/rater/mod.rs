@@ -130,8 +130,8 @@ fn switch_language(query: Option<&str>, back: &str) -> Option<Response> {
     Some(response)
 }
 
-/// Renders a rater's page; the layout's language switch becomes a link (see
-/// [`switch_language`]).
+/// Renders a rater's page (their layout is `rater_base.html`) with `status`; a refusal keeps
+/// its own body past the error middleware.
 fn render_page(template: &impl Template, status: StatusCode) -> Result<Response, AppError> {
     if status == StatusCode::OK {
         crate::pages::render(template)

@@ -4,6 +4,7 @@
 use leidraad_domain::accounts::limits::{HOUR, SHARE_LIMIT};
 use leidraad_domain::accounts::{Email, PersonId};
 use leidraad_domain::feedback::Report;
+use leidraad_domain::reflection::check_focus_room;
 use leidraad_store::accounts::NewAuditEvent;
 use leidraad_store::feedback::RoundRecord;
 
@@ -136,8 +137,10 @@ pub async fn unshare_report(
     }
 }
 
-/// Adds a card of the report to the focus cards of the leader's latest finished reflection on
-/// the same deck, under the reflection's own rule (at most three).
+/// Adds a card of the released report to the focus cards of the leader's latest finished
+/// reflection on the same deck. Any card of the round may be chosen, not only the
+/// reflection's growth points: a blind spot is exactly a card the leader did not see as one.
+/// At most three, as always.
 pub async fn add_focus_from_report(
     state: &App,
     viewer: &Viewer,
@@ -150,6 +153,11 @@ pub async fn add_focus_from_report(
             code: "card-unknown",
         });
     }
+    if record.state != RoundState::Closed {
+        return Err(Error::Conflict {
+            code: "feedback-not-released",
+        });
+    }
     let latest = state
         .store
         .reflections_of(viewer.person)
@@ -160,6 +168,14 @@ pub async fn add_focus_from_report(
         .ok_or(Error::Conflict {
             code: "feedback-focus-no-reflection",
         })?;
-    crate::reflections::add_focus(state, viewer, latest.id, card).await?;
+    let mut chosen = state.store.focus_cards(latest.id).await?;
+    check_focus_room(&chosen, card).map_err(|e| Error::Conflict { code: e.code() })?;
+    chosen.push(card.to_owned());
+    crate::reflections::settle(
+        state
+            .store
+            .set_focus_cards(viewer.person, latest.id, &chosen)
+            .await?,
+    )?;
     Ok(latest.id)
 }

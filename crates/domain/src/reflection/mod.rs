@@ -10,7 +10,9 @@ mod radar;
 use crate::text::{self, TextError, TextKind};
 
 pub use compare::{CardMove, Comparison, DomainChange};
-pub use profile::{DomainProfile, FocusError, MAX_FOCUS_CARDS, Profile, check_focus};
+pub use profile::{
+    DomainProfile, FocusError, MAX_FOCUS_CARDS, Profile, check_focus, check_focus_room,
+};
 pub use radar::{
     Anchor, ChartKind, MIN_RADAR_DOMAINS, RadarFrame, RadarLabel, RadarPoint, bar_percent,
 };

@@ -141,6 +141,15 @@ pub fn check_focus(
     if !growth_point {
         return Err(FocusError::NotAGrowthPoint);
     }
+    check_focus_room(chosen, candidate)
+}
+
+/// Whether `candidate` may join the focus cards `chosen` when it comes from others' view (a
+/// blind spot in a 360° report): any card, as long as it is new and there is room.
+pub fn check_focus_room(chosen: &[String], candidate: &str) -> Result<(), FocusError> {
+    if chosen.iter().any(|c| c == candidate) {
+        return Err(FocusError::AlreadyChosen);
+    }
     if chosen.len() >= MAX_FOCUS_CARDS {
         return Err(FocusError::TooMany);
     }

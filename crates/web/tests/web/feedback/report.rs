@@ -452,7 +452,6 @@ async fn the_leader_takes_a_card_of_the_report_as_a_focus_card_and_bad_input_cha
         ),
         ("", StatusCode::BAD_REQUEST, "hoort niet bij deze ronde"),
         ("visie-02", StatusCode::CONFLICT, "al een focuskaart"),
-        ("visie-01", StatusCode::CONFLICT, "groeipunten"),
     ] {
         let response = leader.post(&path, &[("card", card)]).await;
         assert_eq!(response.status(), status, "card {card:?}");
@@ -464,6 +463,19 @@ async fn the_leader_takes_a_card_of_the_report_as_a_focus_card_and_bad_input_cha
             ["visie-02"]
         );
     }
+
+    // A card the leader did not see as a growth point (what a blind spot is) may be taken too,
+    // up to three focus cards.
+    for card in ["visie-01", "visie-03"] {
+        let added = leader.post(&path, &[("card", card)]).await;
+        assert_eq!(added.status(), StatusCode::SEE_OTHER, "{card}");
+    }
+    let fourth = leader.post(&path, &[("card", "visie-04")]).await;
+    assert_eq!(fourth.status(), StatusCode::CONFLICT);
+    assert_eq!(
+        app.store.focus_cards(reflection).await.unwrap(),
+        ["visie-02", "visie-01", "visie-03"]
+    );
 
     // Sharing with nobody in the organisation, or with no address, is refused too.
     for (email, message) in [

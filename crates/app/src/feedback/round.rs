@@ -39,7 +39,8 @@ impl LeaderRound {
 pub struct RoundOverview {
     pub own: Vec<RoundSummary>,
     /// Rounds whose rater list this person is asked to approve.
-    pub to_approve: Vec<RoundRecord>,
+    /// Rounds whose rater list this person is asked to approve, with the leader's name.
+    pub to_approve: Vec<(RoundRecord, String)>,
     /// Released rounds whose report was shared with this person, with the leader's name.
     pub shared: Vec<(RoundRecord, String)>,
 }
@@ -53,7 +54,7 @@ pub async fn overview(state: &App, viewer: &Viewer) -> Result<RoundOverview, Err
     let store = &state.store;
     Ok(RoundOverview {
         own: store.rounds_of(viewer.person).await?,
-        to_approve: store.rounds_for_coach(viewer.person).await?,
+        to_approve: with_leaders(state, store.rounds_for_coach(viewer.person).await?).await?,
         shared: with_leaders(state, store.rounds_shared_with(viewer.person).await?).await?,
     })
 }

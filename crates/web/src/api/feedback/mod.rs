@@ -177,7 +177,7 @@ pub struct RoundItem {
     pub invited: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub answered: Option<i64>,
-    /// The leader's name, on reports shared with the caller.
+    /// The leader's name, on rounds to approve and reports shared with the caller.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub leader: Option<String>,
 }
@@ -226,7 +226,14 @@ pub async fn list_rounds(
     });
     Ok(Json(RoundList {
         rounds: own.collect(),
-        to_approve: overview.to_approve.iter().map(item).collect(),
+        to_approve: overview
+            .to_approve
+            .iter()
+            .map(|(record, leader)| RoundItem {
+                leader: Some(leader.clone()),
+                ..item(record)
+            })
+            .collect(),
         shared_with_me: shared.collect(),
     }))
 }

@@ -96,11 +96,11 @@ async fn page(state: &AppState, tr: Tr, viewer: &Viewer) -> Result<FeedbackPage,
     let to_approve = overview
         .to_approve
         .iter()
-        .map(|r| {
+        .map(|(r, leader)| {
             line(
                 tr,
                 r,
-                String::new(),
+                leader.clone(),
                 format!("/feedback/{}/goedkeuren", r.id),
             )
         })

@@ -3,7 +3,8 @@
 //! snapshot stored at release and only format it: no figure is computed here, and a group the
 //! snapshot hides is named with "te weinig antwoorden" and nothing else, anywhere.
 //!
-//! - [`view`]: the snapshot in words and numbers of the page's language;
+//! - [`view`]: the snapshot in words and numbers of the page's language; [`highlights`]: its
+//!   lists of differences;
 //! - [`chart`]: the radar of self against others and the bars in the score tables;
 //! - [`page`]: the page and its print view; [`actions`]: focus cards and sharing;
 //! - [`export`]: the downloads.
@@ -11,6 +12,7 @@
 mod actions;
 mod chart;
 mod export;
+mod highlights;
 mod page;
 mod view;
 

@@ -2,7 +2,7 @@
 //! domains by their text, groups by their names. Every number shown is one the snapshot holds;
 //! a group it hides gets its name and "te weinig antwoorden", never a count.
 
-use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use leidraad_app::feedback::ReleasedReport;
@@ -11,6 +11,7 @@ use leidraad_domain::feedback::{CardResult, Report, Score};
 use leidraad_domain::local_time::LocalDateTime;
 
 use super::chart::{self, Bar, Legend};
+use super::highlights::{self, Highlight};
 use super::{Names, decimal};
 use crate::i18n::Tr;
 use crate::pages::reflection::chart::Chart;
@@ -72,27 +73,6 @@ pub struct GroupLine {
     pub identifiable: bool,
 }
 
-/// A card in a list of differences, with the figures that put it there.
-pub struct HighlightCard<'a> {
-    pub id: &'a str,
-    pub domain_number: usize,
-    pub domain_title: &'a str,
-    pub text: &'a str,
-    pub figures: String,
-}
-
-/// One list of differences: blind spots, hidden strengths, highest, lowest, agreement,
-/// disagreement.
-pub struct Highlight<'a> {
-    /// The list's code, for its heading's id.
-    pub code: &'static str,
-    pub title: Cow<'static, str>,
-    pub lead: Cow<'static, str>,
-    pub cards: Vec<HighlightCard<'a>>,
-    /// The leader may take a card of this list as a focus card from here.
-    pub focus: bool,
-}
-
 pub struct ReportView<'a> {
     pub leader: String,
     pub released: String,
@@ -117,6 +97,7 @@ impl<'a> ReportView<'a> {
     pub fn new(names: &Names<'a>, released: &'a ReleasedReport) -> ReportView<'a> {
         let tr = names.tr;
         let report = &released.report;
+        let words = Words::new(tr);
         let columns = columns(names, report);
         let cards: HashMap<&str, &CardResult> =
             report.cards.iter().map(|c| (c.card.as_str(), c)).collect();
@@ -125,17 +106,17 @@ impl<'a> ReportView<'a> {
             .iter()
             .map(|d| {
                 let (number, title) = names.domain(&d.domain);
-                let own = d.own.map(|mean| own_cell(tr, &columns[0], mean, None));
+                let own = d.own.map(|mean| own_cell(&words, &columns[0], mean, None));
                 DomainView {
                     id: &d.domain,
                     number,
                     title,
-                    cells: cells(tr, &columns, own, &d.groups, d.others.as_ref()),
+                    cells: cells(&words, &columns, own, &d.groups, d.others.as_ref()),
                     cards: report
                         .cards
                         .iter()
                         .filter(|c| c.domain == d.domain)
-                        .map(|c| card_row(names, &columns, c))
+                        .map(|c| card_row(names, &words, &columns, c))
                         .collect(),
                     comments: comments(names, report, Some(&d.domain)),
                 }
@@ -152,7 +133,7 @@ impl<'a> ReportView<'a> {
                 Some(count) => tr.t1("report-others-count", "count", count),
                 None => tr.t("report-others-none").into_owned(),
             },
-            highlights: highlights(names, report, &cards),
+            highlights: highlights::lists(names, report, &cards),
             general_comments: comments(names, report, None),
             focus_options: if released.own {
                 domains
@@ -192,80 +173,132 @@ fn columns(names: &Names, report: &Report) -> Vec<Column> {
     columns
 }
 
+/// The words repeated in many cells, looked up once per page: Fluent formats a message with
+/// arguments in microseconds, and a report of 80 cards has some 400 cells, most of them with
+/// one of a few dozen details.
+struct Words {
+    tr: Tr,
+    too_few: String,
+    self_none: String,
+    /// The scale's labels, lowest first.
+    ratings: [String; 4],
+    /// "spreiding 0,4 · 5 oordelen" by spread (in hundredths) and ratings.
+    details: RefCell<HashMap<(i64, usize), String>>,
+    /// "1 × kan ik niet beoordelen" by count.
+    cannot_judge: RefCell<HashMap<usize, String>>,
+}
+
+impl Words {
+    fn new(tr: Tr) -> Words {
+        Words {
+            tr,
+            too_few: tr.t("report-too-few-ratings").into_owned(),
+            self_none: tr.t("report-self-none").into_owned(),
+            ratings: Rating::ALL.map(|r| tr.t(r.label_key()).into_owned()),
+            details: RefCell::default(),
+            cannot_judge: RefCell::default(),
+        }
+    }
+
+    fn detail(&self, score: &Score) -> String {
+        let key = ((score.spread * 100.0).round() as i64, score.answers);
+        self.details
+            .borrow_mut()
+            .entry(key)
+            .or_insert_with(|| {
+                self.tr.t2(
+                    "report-score-detail",
+                    ("spread", decimal(self.tr, score.spread, 1)),
+                    ("count", score.answers),
+                )
+            })
+            .clone()
+    }
+
+    fn cannot_judge(&self, count: usize) -> String {
+        if count == 0 {
+            return String::new();
+        }
+        self.cannot_judge
+            .borrow_mut()
+            .entry(count)
+            .or_insert_with(|| self.tr.t1("report-cannot-judge-count", "count", count))
+            .clone()
+    }
+}
+
 /// The cells of a row: self (given), one per shown group, all others.
 fn cells(
-    tr: Tr,
+    words: &Words,
     columns: &[Column],
     own: Option<Cell>,
     groups: &[(i64, Option<Score>)],
     others: Option<&Score>,
 ) -> Vec<Cell> {
     let mut cells = Vec::with_capacity(columns.len());
-    cells.push(own.unwrap_or_else(|| empty_cell(tr, &columns[0], "report-self-none")));
+    cells.push(own.unwrap_or_else(|| empty_cell(&columns[0], &words.self_none)));
     // The snapshot lists every shown group, in the columns' order.
     for ((_, score), column) in groups.iter().zip(&columns[1..]) {
-        cells.push(score_cell(tr, column, score.as_ref()));
+        cells.push(score_cell(words, column, score.as_ref()));
     }
-    cells.push(score_cell(tr, &columns[columns.len() - 1], others));
+    cells.push(score_cell(words, &columns[columns.len() - 1], others));
     cells
 }
 
-fn card_row<'a>(names: &Names<'a>, columns: &[Column], card: &'a CardResult) -> CardRow<'a> {
-    let tr = names.tr;
+fn card_row<'a>(
+    names: &Names<'a>,
+    words: &Words,
+    columns: &[Column],
+    card: &'a CardResult,
+) -> CardRow<'a> {
     let own = card
         .own
-        .map(|rating| own_cell(tr, &columns[0], f64::from(rating.score()), Some(rating)));
+        .map(|rating| own_cell(words, &columns[0], f64::from(rating.score()), Some(rating)));
     CardRow {
         id: &card.card,
         number: names.card_number(&card.card),
         text: names.card(&card.card),
-        cells: cells(tr, columns, own, &card.groups, card.others.as_ref()),
+        cells: cells(words, columns, own, &card.groups, card.others.as_ref()),
     }
 }
 
-fn own_cell(tr: Tr, column: &Column, mean: f64, rating: Option<Rating>) -> Cell {
+fn own_cell(words: &Words, column: &Column, mean: f64, rating: Option<Rating>) -> Cell {
     Cell {
         label: column.name.clone(),
         kind: column.kind,
         value: match rating {
             Some(rating) => rating.score().to_string(),
-            None => decimal(tr, mean, 1),
+            None => decimal(words.tr, mean, 1),
         },
-        detail: rating.map_or(String::new(), |r| tr.t(r.label_key()).into_owned()),
+        detail: rating.map_or(String::new(), |r| {
+            words.ratings[usize::from(r.score() - 1)].clone()
+        }),
         cannot_judge: String::new(),
         bar: Some(Bar::of(mean, None)),
     }
 }
 
-fn empty_cell(tr: Tr, column: &Column, why: &str) -> Cell {
+fn empty_cell(column: &Column, why: &str) -> Cell {
     Cell {
         label: column.name.clone(),
         kind: column.kind,
         value: "–".to_owned(),
-        detail: tr.t(why).into_owned(),
+        detail: why.to_owned(),
         cannot_judge: String::new(),
         bar: None,
     }
 }
 
-fn score_cell(tr: Tr, column: &Column, score: Option<&Score>) -> Cell {
+fn score_cell(words: &Words, column: &Column, score: Option<&Score>) -> Cell {
     let Some(score) = score else {
-        return empty_cell(tr, column, "report-too-few-ratings");
+        return empty_cell(column, &words.too_few);
     };
     Cell {
         label: column.name.clone(),
         kind: column.kind,
-        value: decimal(tr, score.mean, 1),
-        detail: tr.t2(
-            "report-score-detail",
-            ("spread", decimal(tr, score.spread, 1)),
-            ("count", score.answers),
-        ),
-        cannot_judge: if score.cannot_judge > 0 {
-            tr.t1("report-cannot-judge-count", "count", score.cannot_judge)
-        } else {
-            String::new()
-        },
+        value: decimal(words.tr, score.mean, 1),
+        detail: words.detail(score),
+        cannot_judge: words.cannot_judge(score.cannot_judge),
         bar: Some(Bar::of(score.mean, Some(score.spread))),
     }
 }
@@ -302,82 +335,4 @@ fn comments(names: &Names, report: &Report, domain: Option<&str>) -> Vec<Comment
             texts: block.texts.clone(),
         })
         .collect()
-}
-
-fn highlights<'a>(
-    names: &Names<'a>,
-    report: &'a Report,
-    cards: &HashMap<&str, &'a CardResult>,
-) -> Vec<Highlight<'a>> {
-    let tr = names.tr;
-    let mean = |score: Option<&Score>| score.map_or("–".to_owned(), |s| decimal(tr, s.mean, 1));
-    let own_and_others = |card: &CardResult| {
-        tr.t2(
-            "report-figures-self-others",
-            (
-                "own",
-                card.own.map_or("–".to_owned(), |r| r.score().to_string()),
-            ),
-            ("others", mean(card.others.as_ref())),
-        )
-    };
-    let others_only = |card: &CardResult| {
-        tr.t1(
-            "report-figures-others",
-            "others",
-            mean(card.others.as_ref()),
-        )
-    };
-    let per_group = |card: &CardResult| {
-        card.groups
-            .iter()
-            .filter_map(|(key, score)| {
-                let score = score.as_ref()?;
-                Some(format!(
-                    "{} {}",
-                    names.group(*key),
-                    decimal(tr, score.mean, 1)
-                ))
-            })
-            .collect::<Vec<_>>()
-            .join(" · ")
-    };
-    let list = |code: &'static str,
-                ids: &'a [String],
-                focus: bool,
-                figures: &dyn Fn(&CardResult) -> String| {
-        Highlight {
-            code,
-            title: tr.t(&format!("report-{code}")),
-            lead: tr.t(&format!("report-{code}-lead")),
-            focus,
-            cards: ids
-                .iter()
-                .filter_map(|id| cards.get(id.as_str()).copied())
-                .map(|card| {
-                    let (domain_number, domain_title) = names.domain(&card.domain);
-                    HighlightCard {
-                        id: &card.card,
-                        domain_number,
-                        domain_title,
-                        text: names.card(&card.card),
-                        figures: figures(card),
-                    }
-                })
-                .collect(),
-        }
-    };
-    vec![
-        list("blind-spots", &report.blind_spots, true, &own_and_others),
-        list(
-            "hidden-strengths",
-            &report.hidden_strengths,
-            false,
-            &own_and_others,
-        ),
-        list("highest", &report.highest, false, &others_only),
-        list("lowest", &report.lowest, true, &others_only),
-        list("agreement", &report.agreement, false, &per_group),
-        list("disagreement", &report.disagreement, true, &per_group),
-    ]
 }

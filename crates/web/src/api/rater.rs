@@ -17,7 +17,7 @@ use leidraad_app::feedback::{self as logic, RaterForm, RaterSubmission};
 use leidraad_domain::RaterAnswer;
 use leidraad_domain::feedback::CommentText;
 use leidraad_domain::local_time::LocalDateTime;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 use utoipa::openapi::RefOr;
 use utoipa::openapi::schema::{ObjectBuilder, OneOfBuilder, Schema, Type};
 use utoipa::{OpenApi, ToSchema};
@@ -41,6 +41,7 @@ use crate::rater_link::{GENERAL_COMMENT, LinkCredential, LinkWriter, Standing, c
         RaterAnswerBody,
         CommentBody,
         SubmitBody,
+        CommentValue,
         RaterSaved,
         RaterSubmitted
     )),
@@ -164,23 +165,18 @@ impl utoipa::PartialSchema for AnswerValue {
 
 impl ToSchema for AnswerValue {}
 
+/// The bodies here refuse fields they do not know, so a misspelt `answer` is a 400 and never
+/// an answer taken back, and a misspelt `answers` never submits the draft as it is.
 #[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct RaterAnswerBody {
-    /// The answer, or null to take it back. Required.
-    #[serde(deserialize_with = "nullable")]
-    #[schema(value_type = Option<AnswerValue>)]
+    /// The answer; null or left out takes it back.
+    #[serde(default)]
     pub answer: Option<AnswerValue>,
 }
 
-/// A field that must be present and may be null: without `default`, serde refuses a body
-/// that leaves it out, so a misspelt field never clears an answer.
-fn nullable<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
-    deserializer: D,
-) -> Result<Option<T>, D::Error> {
-    Option::<T>::deserialize(deserializer)
-}
-
 #[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct CommentBody {
     /// At most 2000 characters after trimming; line breaks are kept, other control characters
     /// refused. Empty takes the comment back.
@@ -191,14 +187,28 @@ pub struct CommentBody {
 /// A whole form at once; both parts may be left out. What it names replaces the draft's
 /// answer or comment for the same card or domain; the rest of the draft is submitted as it is.
 #[derive(Deserialize, ToSchema, Default)]
+#[serde(deny_unknown_fields)]
 pub struct SubmitBody {
     /// Card id → answer.
     #[serde(default)]
     pub answers: BTreeMap<String, AnswerValue>,
-    /// Domain id, or `algemeen` for the general comment → text (as in a comment's `text`).
+    /// Domain id, or `algemeen` for the general comment → text.
     #[serde(default)]
-    pub comments: BTreeMap<String, String>,
+    pub comments: BTreeMap<String, CommentValue>,
 }
+
+/// A comment's text in a whole form, as a comment's `text`.
+#[derive(Deserialize)]
+#[serde(transparent)]
+pub struct CommentValue(pub String);
+
+impl utoipa::PartialSchema for CommentValue {
+    fn schema() -> RefOr<Schema> {
+        crate::api::input::comment().into()
+    }
+}
+
+impl ToSchema for CommentValue {}
 
 #[derive(Serialize, ToSchema)]
 pub struct RaterSaved {
@@ -339,7 +349,7 @@ pub async fn put_comment(
 /// Submits the link's answers: the draft, or with a body the whole form in one request. The
 /// answers become an anonymous response that keeps nothing of the link; the link can then
 /// neither show nor change them. A second submit is refused.
-#[utoipa::path(post, path = "/api/v1/rater/submit", tag = "rater", request_body(content = Option<SubmitBody>, description = "Optional: the whole form at once."), responses(
+#[utoipa::path(post, path = "/api/v1/rater/submit", tag = "rater", request_body(content = Option<SubmitBody>, description = "Optional (no body, or null): the whole form at once."), responses(
     (status = 200, body = RaterSubmitted),
     (status = 404, description = "The link is not known (or no longer: its round was deleted).", body = crate::api::ProblemSchema, content_type = "application/problem+json"),
     (status = 409, description = "The link has already submitted (`feedback-already-submitted`) or the round is not open (`feedback-round-closed`): nothing changed.", body = crate::api::ProblemSchema, content_type = "application/problem+json"),
@@ -349,9 +359,10 @@ pub async fn post_submit(
     State(state): State<AppState>,
     ClientAddress(address): ClientAddress,
     LinkWriter(credential): LinkWriter,
-    body: Option<Json<SubmitBody>>,
+    body: Option<Json<Option<SubmitBody>>>,
 ) -> Result<Json<RaterSubmitted>, AppError> {
-    let form = body.map(|Json(body)| submission(&body)).transpose()?;
+    let body = body.and_then(|Json(body)| body);
+    let form = body.as_ref().map(submission).transpose()?;
     logic::submit(&state, credential.token(), address, form.as_ref()).await?;
     Ok(Json(RaterSubmitted { submitted: true }))
 }
@@ -362,7 +373,7 @@ fn submission(body: &SubmitBody) -> Result<RaterSubmission, AppError> {
     for (card, value) in &body.answers {
         form.answers.push((card.clone(), value.parse()?));
     }
-    for (domain, text) in &body.comments {
+    for (domain, CommentValue(text)) in &body.comments {
         let text = CommentText::parse(text).map_err(|e| AppError::BadRequest { code: e.code() })?;
         form.comments
             .push((comment_domain(domain).to_owned(), text));

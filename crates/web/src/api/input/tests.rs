@@ -110,6 +110,12 @@ fn names_and_texts_match_exactly_what_the_domain_accepts() {
         |s| CardText::own_card(s).is_ok(),
         &samples(MAX_OWN_CARD_CHARS, 4),
     );
+    agree(
+        "rater's comment",
+        &json(comment()),
+        |s| leidraad_domain::feedback::CommentText::parse(s).is_ok(),
+        &samples(MAX_COMMENT_CHARS, 5),
+    );
 }
 
 #[test]

@@ -303,6 +303,8 @@ async fn bad_input_is_refused_with_a_code_and_changes_nothing() {
         json!({"answers": {"visie-01": null}}),
         json!({"comments": {"visie": "\u{1b}"}}),
         json!({"comments": {"onbekend": "Ja"}}),
+        // A misspelt part would otherwise submit the draft as it is.
+        json!({"answer": {"visie-01": 3}}),
     ] {
         let refused = with_bearer(
             &app,
@@ -396,7 +398,14 @@ async fn the_submitted_response_holds_nothing_that_leads_back_to_the_link() {
         Some(json!({"answer": "soms"})),
     )
     .await;
-    let submitted = from_page(&rater, Method::POST, "/api/v1/rater/submit", None).await;
+    // A body of `null` is no form: the draft is submitted.
+    let submitted = from_page(
+        &rater,
+        Method::POST,
+        "/api/v1/rater/submit",
+        Some(json!(null)),
+    )
+    .await;
     assert_eq!(submitted.status(), StatusCode::OK);
     let link = link_id(&app, &token).await;
     let draft = app.store.draft_of(link).await.unwrap();

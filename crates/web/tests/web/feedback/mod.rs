@@ -137,7 +137,7 @@ pub async fn person(app: &TestApp, email: &str) -> PersonId {
     app.store.person_by_email(email).await.unwrap().unwrap().id
 }
 mod api;
-mod release;
 pub mod rater;
 mod rater_api;
+mod release;
 mod report;

@@ -48,6 +48,18 @@ pub enum AppError {
     Render(#[from] askama::Error),
 }
 
+impl AppError {
+    /// A refusal a form shows on its own page again (400 or 409, with its problem code);
+    /// anything else stays an error for the error page.
+    pub fn into_refusal(self) -> Result<(StatusCode, &'static str), AppError> {
+        match self {
+            AppError::BadRequest { code } => Ok((StatusCode::BAD_REQUEST, code)),
+            AppError::Conflict { code } => Ok((StatusCode::CONFLICT, code)),
+            other => Err(other),
+        }
+    }
+}
+
 /// Marks an error response whose body a handler rendered itself (a form shown again with its
 /// problem), so the error renderer leaves it alone.
 #[derive(Debug, Clone, Copy)]

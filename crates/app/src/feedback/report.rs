@@ -1,14 +1,13 @@
 //! Reading a released report, sharing it by name, and taking cards from it as focus cards.
 //! Every reader reads the snapshot stored at release; nothing here computes a figure.
 
-use leidraad_domain::accounts::limits::{HOUR, SHARE_LIMIT};
 use leidraad_domain::accounts::{Email, PersonId};
 use leidraad_domain::feedback::Report;
 use leidraad_domain::reflection::check_focus_room;
-use leidraad_store::accounts::NewAuditEvent;
 use leidraad_store::feedback::RoundRecord;
 
 use super::round::{named_record, own_record};
+use crate::reflections::share_try;
 use crate::{App, Error, Viewer};
 use leidraad_store::feedback::RoundState;
 
@@ -72,24 +71,8 @@ pub async fn released_report(
 pub async fn share_report(state: &App, viewer: &Viewer, id: i64, email: &str) -> Result<(), Error> {
     let record = own_record(state, viewer, id).await?;
     let now = state.clock.now();
-    let tries = state
-        .store
-        .record_counted_try(
-            viewer.person,
-            NewAuditEvent {
-                at: now,
-                organisation: record.organisation_id,
-                actor: Some(viewer.person),
-                subject: None,
-                event: "feedback-share-try",
-                outcome: "tried",
-                detail: "",
-            },
-            now - HOUR,
-        )
-        .await?;
-    if tries.len() > SHARE_LIMIT.0 {
-        let retry_after = SHARE_LIMIT.wait(&tries, now).unwrap_or(1);
+    let wait = share_try(state, viewer, record.organisation_id, "feedback-share-try").await?;
+    if let Some(retry_after) = wait {
         return Err(Error::TooManyAttempts { retry_after });
     }
     if record.state != RoundState::Closed {

@@ -21,6 +21,7 @@ pub use open::{
     Loaded, Moment, Opened, Timeline, framework_of, load, load_own, moments, open, open_own,
     timeline,
 };
+pub(crate) use sharing::share_try;
 pub use sharing::{share, unshare};
 pub use start::{NewReflectionRequest, chosen_domains, start};
 

@@ -1,7 +1,7 @@
 //! Sharing a finished reflection with a colleague, and withdrawing a share.
 
 use leidraad_domain::accounts::limits::{HOUR, SHARE_LIMIT};
-use leidraad_domain::accounts::{Email, PersonId};
+use leidraad_domain::accounts::{Email, OrganisationId, PersonId};
 use leidraad_store::accounts::NewAuditEvent;
 use leidraad_store::reflections::{Change, ReflectionRecord};
 
@@ -17,25 +17,13 @@ use crate::Viewer;
 pub async fn share(state: &App, viewer: &Viewer, id: i64, email: &str) -> Result<(), Error> {
     let record = open_own(state, viewer, id).await?;
     let now = state.clock.now();
-    // The try is written before it is counted, in one step that puts tries sent at the same
-    // moment in order: none can slip past the limit, and the first ones still get through.
-    let tries = state
-        .store
-        .record_counted_try(
-            viewer.person,
-            NewAuditEvent {
-                at: now,
-                organisation: record.organisation_id,
-                actor: Some(viewer.person),
-                subject: None,
-                event: "reflection-share-try",
-                outcome: "tried",
-                detail: "",
-            },
-            now - HOUR,
-        )
-        .await?;
-    tracing::info!(event = "reflection-share-try", outcome = "tried", "audit");
+    let wait = share_try(
+        state,
+        viewer,
+        record.organisation_id,
+        "reflection-share-try",
+    )
+    .await?;
     let audit = |event, outcome, subject, detail| {
         crate::accounts::audit(
             state,
@@ -47,11 +35,9 @@ pub async fn share(state: &App, viewer: &Viewer, id: i64, email: &str) -> Result
             detail,
         )
     };
-    let outcome = if tries.len() > SHARE_LIMIT.0 {
-        let retry_after = SHARE_LIMIT.wait(&tries, now).unwrap_or(1);
-        Err(Error::TooManyAttempts { retry_after })
-    } else {
-        share_with_colleague(state, viewer, &record, email, now).await
+    let outcome = match wait {
+        Some(retry_after) => Err(Error::TooManyAttempts { retry_after }),
+        None => share_with_colleague(state, viewer, &record, email, now).await,
     };
     let (verdict, detail, subject) = match &outcome {
         Ok(person) => ("succeeded", "", Some(*person)),
@@ -59,6 +45,37 @@ pub async fn share(state: &App, viewer: &Viewer, id: i64, email: &str) -> Result
     };
     audit("reflection-share", verdict, subject, detail).await?;
     outcome.map(|_| ())
+}
+
+/// Writes a try at sharing (of a reflection, of a report) to the audit log and counts the
+/// person's tries of the last hour: `Some(seconds to wait)` past [`SHARE_LIMIT`]. The try is
+/// written before it is counted, in one step that puts tries sent at the same moment in
+/// order: none can slip past the limit, and the first ones still get through.
+pub(crate) async fn share_try(
+    state: &App,
+    viewer: &Viewer,
+    organisation: Option<OrganisationId>,
+    event: &'static str,
+) -> Result<Option<i64>, Error> {
+    let now = state.clock.now();
+    let tries = state
+        .store
+        .record_counted_try(
+            viewer.person,
+            NewAuditEvent {
+                at: now,
+                organisation,
+                actor: Some(viewer.person),
+                subject: None,
+                event,
+                outcome: "tried",
+                detail: "",
+            },
+            now - HOUR,
+        )
+        .await?;
+    tracing::info!(event, outcome = "tried", "audit");
+    Ok((tries.len() > SHARE_LIMIT.0).then(|| SHARE_LIMIT.wait(&tries, now).unwrap_or(1)))
 }
 
 async fn share_with_colleague(

@@ -26,11 +26,7 @@ async fn again(
     id: i64,
     error: AppError,
 ) -> Result<Response, AppError> {
-    let (status, code) = match error {
-        AppError::BadRequest { code } => (StatusCode::BAD_REQUEST, code),
-        AppError::Conflict { code } => (StatusCode::CONFLICT, code),
-        other => return Err(other),
-    };
+    let (status, code) = error.into_refusal()?;
     let round = logic::leader_round(state, viewer, id).await?;
     let mut page: RoundPage = round_page(state, tr, viewer, round, false).await?;
     page.error = tr.t(&format!("problem-{code}")).into_owned();

@@ -336,11 +336,7 @@ async fn again(
     error: AppError,
     invite_email: &str,
 ) -> Result<Response, AppError> {
-    let (status, code) = match error {
-        AppError::BadRequest { code } => (StatusCode::BAD_REQUEST, code),
-        AppError::Conflict { code } => (StatusCode::CONFLICT, code),
-        other => return Err(other),
-    };
+    let (status, code) = error.into_refusal()?;
     let mut page = organisation_page(state, tr, viewer, organisation).await?;
     page.error = tr.t(&format!("problem-{code}")).into_owned();
     page.invite_email = invite_email.to_owned();

@@ -3,7 +3,6 @@
 //! notice, or shows it again with what was refused; a refused form changes nothing.
 
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use leidraad_app::feedback as logic;
 use leidraad_domain::accounts::PersonId;
@@ -33,11 +32,7 @@ async fn settle<T>(
         Ok(_) => return Ok(back(id, notice)),
         Err(error) => AppError::from(error),
     };
-    let (status, code) = match error {
-        AppError::BadRequest { code } => (StatusCode::BAD_REQUEST, code),
-        AppError::Conflict { code } => (StatusCode::CONFLICT, code),
-        other => return Err(other),
-    };
+    let (status, code) = error.into_refusal()?;
     render_report(state, tr, viewer, id, "", Some((status, code))).await
 }
 

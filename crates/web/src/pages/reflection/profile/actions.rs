@@ -2,7 +2,6 @@
 //! [`super::finish`]).
 
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use leidraad_domain::accounts::PersonId;
 
@@ -22,11 +21,7 @@ pub(super) async fn again(
     id: i64,
     error: AppError,
 ) -> Result<Response, AppError> {
-    let (status, code) = match error {
-        AppError::BadRequest { code } => (StatusCode::BAD_REQUEST, code),
-        AppError::Conflict { code } => (StatusCode::CONFLICT, code),
-        other => return Err(other),
-    };
+    let (status, code) = error.into_refusal()?;
     let mut response = render_profile(state, tr, viewer, id, false, |page| {
         page.error = tr.t(&format!("problem-{code}")).into_owned();
     })

@@ -37,10 +37,16 @@ pub struct Args {
     pub output: PathBuf,
 
     /// Routes to measure, comma-separated (default: all). The ceiling is always measured.
-    /// save-answer and profile first fill the fresh database with the demo and make an API
-    /// token for the demo school leader.
+    /// save-answer, profile, submit-form and feedback-report first fill the fresh database
+    /// with the demo and make an API token for the demo school leader.
     #[arg(long, value_enum, value_delimiter = ',')]
     pub routes: Vec<RouteName>,
+
+    /// The most forms per second submit-form expects: each link submits once, so it prepares
+    /// this many fresh links per second of warmup and measurement at every level. If they run
+    /// out, the bench says so and fails.
+    #[arg(long, default_value_t = 3000, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub forms_per_second: u32,
 
     /// Sign-ins sent at once for the memory row (each hashes a password in 19 MiB).
     #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(u32).range(1..=5000))]
@@ -71,6 +77,14 @@ impl Args {
         }
         routes
     }
+
+    /// The links submit-form needs: `--forms-per-second` over the warmup and measurement of
+    /// every level, and one for the check before the load.
+    pub fn submit_form_links(&self) -> usize {
+        let seconds = (self.warmup + self.duration).as_secs_f64();
+        let per_level = (f64::from(self.forms_per_second) * seconds).ceil() as usize;
+        per_level * self.concurrency.0.len() + 1
+    }
 }
 
 /// The routes the bench knows, each standing for one kind of work the server does.
@@ -94,6 +108,12 @@ pub enum RouteName {
     /// The profile page of the demo leader's finished reflection (radar, tables), read with
     /// an API token.
     Profile,
+    /// A rater submitting a whole form of 80 answers and comments in one request (`POST`,
+    /// JSON, the link's token): every request submits a fresh link prepared before the load.
+    SubmitForm,
+    /// The report page of a released 360° round with 30 raters, read with the leader's API
+    /// token.
+    FeedbackReport,
 }
 
 impl RouteName {
@@ -107,23 +127,38 @@ impl RouteName {
             RouteName::ApiSearch => "api-search",
             RouteName::SaveAnswer => "save-answer",
             RouteName::Profile => "profile",
+            RouteName::SubmitForm => "submit-form",
+            RouteName::FeedbackReport => "feedback-report",
         }
     }
 
     pub fn method(self) -> &'static str {
         match self {
             RouteName::SaveAnswer => "PUT",
+            RouteName::SubmitForm => "POST",
             _ => "GET",
         }
     }
 
     /// Whether the route needs the signed-in fixture: demo data, an API token and ids.
     pub fn needs_fixture(self) -> bool {
-        matches!(self, RouteName::SaveAnswer | RouteName::Profile)
+        matches!(
+            self,
+            RouteName::SaveAnswer
+                | RouteName::Profile
+                | RouteName::SubmitForm
+                | RouteName::FeedbackReport
+        )
+    }
+
+    /// Whether the project's goal of half the ceiling applies: not to the 360° feedback
+    /// routes, whose goals are their own (`goals.rs`).
+    pub fn has_ceiling_goal(self) -> bool {
+        !matches!(self, RouteName::SubmitForm | RouteName::FeedbackReport)
     }
 
     /// The path, or for fixture routes its pattern: `{id}` and `{card}` are filled in from
-    /// the fixture.
+    /// the fixture (submit-form's credential is the link's token, not in the path).
     pub fn path(self) -> &'static str {
         match self {
             RouteName::Ceiling => "/healthz",
@@ -134,6 +169,8 @@ impl RouteName {
             RouteName::ApiSearch => "/api/v1/cards?q=leren&lang=nl",
             RouteName::SaveAnswer => "/api/v1/reflections/{id}/answers/{card}",
             RouteName::Profile => "/reflecties/{id}",
+            RouteName::SubmitForm => "/api/v1/rater/submit",
+            RouteName::FeedbackReport => "/feedback/{id}/rapport",
         }
     }
 }
@@ -218,7 +255,7 @@ mod tests {
             vec![RouteName::Ceiling, RouteName::Search, RouteName::Card]
         );
         let args = Args::try_parse_from(["leidraad-bench"]).unwrap();
-        assert_eq!(args.selected_routes().len(), 8);
+        assert_eq!(args.selected_routes().len(), 10);
         assert!(args.selected_routes().contains(&RouteName::SaveAnswer));
         assert!(args.selected_routes().contains(&RouteName::Profile));
         assert_eq!(args.concurrency, ConcurrencyLevels(vec![1, 16, 64]));
@@ -262,8 +299,41 @@ mod tests {
             .copied()
             .filter(|route| route.needs_fixture())
             .collect();
-        assert_eq!(needing, vec![RouteName::SaveAnswer, RouteName::Profile]);
+        assert_eq!(
+            needing,
+            vec![
+                RouteName::SaveAnswer,
+                RouteName::Profile,
+                RouteName::SubmitForm,
+                RouteName::FeedbackReport
+            ]
+        );
         assert_eq!(RouteName::SaveAnswer.method(), "PUT");
         assert_eq!(RouteName::Profile.method(), "GET");
+        assert_eq!(RouteName::SubmitForm.method(), "POST");
+        assert_eq!(RouteName::FeedbackReport.method(), "GET");
+        assert!(!RouteName::SubmitForm.has_ceiling_goal());
+        assert!(RouteName::Profile.has_ceiling_goal());
+    }
+
+    #[test]
+    fn submit_form_gets_a_link_for_every_second_of_every_level() {
+        let args = Args::try_parse_from(["leidraad-bench", "--concurrency", "16,64"]).unwrap();
+        assert_eq!(args.forms_per_second, 3000);
+        assert_eq!(args.submit_form_links(), 3000 * 6 * 2 + 1);
+        let args = Args::try_parse_from([
+            "leidraad-bench",
+            "--concurrency",
+            "16",
+            "--duration",
+            "2.5",
+            "--warmup",
+            "0",
+            "--forms-per-second",
+            "100",
+        ])
+        .unwrap();
+        assert_eq!(args.submit_form_links(), 251);
+        assert!(Args::try_parse_from(["leidraad-bench", "--forms-per-second", "0"]).is_err());
     }
 }

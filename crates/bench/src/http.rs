@@ -95,6 +95,14 @@ impl RequestSpec {
         })
     }
 
+    /// `POST path` without credentials or body.
+    pub fn post(path: &str) -> Result<Self, String> {
+        Ok(RequestSpec {
+            method: Method::POST,
+            ..RequestSpec::get(path)?
+        })
+    }
+
     /// `GET /path`, for messages.
     pub fn describe(&self) -> String {
         format!("{} {}", self.method, self.uri)

@@ -1,5 +1,6 @@
 //! Load generation: N clients, each on its own keep-alive connection, sending one request
-//! after the other (closed loop) for a fixed time.
+//! after the other (closed loop) for a fixed time; and the check before it that every route
+//! answers 200.
 
 use std::net::SocketAddr;
 use std::time::Duration;
@@ -7,8 +8,11 @@ use std::time::Duration;
 use hyper::StatusCode;
 use tokio::time::Instant;
 
-use crate::http::Connection;
+use crate::cli::RouteName;
+use crate::http::{self, Connection};
+use crate::report::RouteResult;
 use crate::requests::RequestSet;
+use crate::stats::{self, LatencySummary};
 
 /// How long a client waits after a broken connection before it reconnects, so a dead server
 /// does not turn the load generator into a busy loop.
@@ -31,6 +35,8 @@ pub struct Measurement {
     pub latencies: Vec<Duration>,
     /// Responses other than `200 OK` and failed requests.
     pub errors: u64,
+    /// A client found the route's requests used up (submit-form's links) and stopped early.
+    pub ran_out: bool,
 }
 
 impl Measurement {
@@ -42,7 +48,59 @@ impl Measurement {
     fn absorb(&mut self, other: Measurement) {
         self.latencies.extend(other.latencies);
         self.errors += other.errors;
+        self.ran_out |= other.ran_out;
     }
+}
+
+/// One request per route before any load: a route that does not answer 200 would only
+/// produce a row of errors.
+pub async fn check_routes(
+    address: SocketAddr,
+    routes: &[(RouteName, RequestSet)],
+) -> Result<(), String> {
+    for (route, requests) in routes {
+        let request = requests
+            .next()
+            .ok_or_else(|| format!("{} has no request to send", route.name()))?;
+        let (status, body) = http::send_once(address, request)
+            .await
+            .map_err(|e| format!("{} ({}) failed: {e}", request.describe(), route.name()))?;
+        if status != StatusCode::OK {
+            return Err(format!(
+                "{} ({}) answered {status}, expected 200 OK:\n{}",
+                request.describe(),
+                route.name(),
+                crate::excerpt(&body)
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Measures one route at one level; `ceiling_rps` is the ceiling's at this level.
+pub async fn measure(
+    route: RouteName,
+    plan: &LoadPlan,
+    ceiling_rps: f64,
+) -> Result<RouteResult, String> {
+    let mut measurement = run(plan).await?;
+    let successes = measurement.latencies.len() as u64;
+    let rps = stats::requests_per_second(successes, plan.duration);
+    let ceiling_rps = if route == RouteName::Ceiling {
+        rps
+    } else {
+        ceiling_rps
+    };
+    Ok(RouteResult {
+        route,
+        clients: plan.clients,
+        requests: measurement.requests(),
+        errors: measurement.errors,
+        rps,
+        latency: LatencySummary::from_latencies(&mut measurement.latencies),
+        ceiling_ratio: stats::ceiling_ratio(rps, ceiling_rps),
+        ran_out: measurement.ran_out,
+    })
 }
 
 /// When the clients stop, and from when their requests count (before that: warmup).
@@ -79,7 +137,7 @@ pub async fn run(plan: &LoadPlan) -> Result<Measurement, String> {
 }
 
 /// One client: a request, wait for the whole response, the next request, until the window
-/// ends. Reconnects when the connection breaks.
+/// ends or the requests are used up. Reconnects when the connection breaks.
 async fn run_client(address: SocketAddr, requests: RequestSet, window: Window) -> Measurement {
     let mut seen = Measurement::default();
     let mut connection: Option<Connection> = None;
@@ -90,36 +148,57 @@ async fn run_client(address: SocketAddr, requests: RequestSet, window: Window) -
         }
         let outcome = request_once(&mut connection, address, &requests).await;
         let latency = started.elapsed();
-        if outcome.is_none() {
-            tokio::time::sleep(RECONNECT_PAUSE).await;
+        match outcome {
+            Outcome::UsedUp => {
+                seen.ran_out = true;
+                return seen;
+            }
+            Outcome::Failed => tokio::time::sleep(RECONNECT_PAUSE).await,
+            Outcome::Answered(_) => {}
         }
         if started < window.recording_starts {
             continue;
         }
         match outcome {
-            Some(StatusCode::OK) => seen.latencies.push(latency),
-            Some(_) | None => seen.errors += 1,
+            Outcome::Answered(StatusCode::OK) => seen.latencies.push(latency),
+            _ => seen.errors += 1,
         }
     }
 }
 
-/// Sends one request, opening the connection first if needed. `None` when the request did
-/// not get a response; the connection is then dropped so the next request reconnects.
+/// What became of one request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Outcome {
+    Answered(StatusCode),
+    /// No response: connecting, sending or reading failed.
+    Failed,
+    /// There was no request left to send.
+    UsedUp,
+}
+
+/// Sends one request, opening the connection first if needed. On `Failed` the connection is
+/// dropped, so the next request reconnects.
 async fn request_once(
     connection: &mut Option<Connection>,
     address: SocketAddr,
     requests: &RequestSet,
-) -> Option<StatusCode> {
+) -> Outcome {
     let open = match connection {
         Some(open) => open,
-        None => connection.insert(Connection::open(address).await.ok()?),
+        None => match Connection::open(address).await {
+            Ok(opened) => connection.insert(opened),
+            Err(_) => return Outcome::Failed,
+        },
     };
     // Taken only once connected, so a reconnect does not skip a request of the rotation.
-    match open.send_and_discard(requests.next()).await {
-        Ok(status) => Some(status),
+    let Some(request) = requests.next() else {
+        return Outcome::UsedUp;
+    };
+    match open.send_and_discard(request).await {
+        Ok(status) => Outcome::Answered(status),
         Err(_) => {
             *connection = None;
-            None
+            Outcome::Failed
         }
     }
 }

@@ -14,8 +14,8 @@
 //! as the server, so absolute figures say little; compare each row with the ceiling row at
 //! the same concurrency. The project's goal is that every page reaches at least 50 % of it.
 //!
-//! Most routes are anonymous `GET`s of content pages and JSON. Two are signed in, with a
-//! personal API token (`Authorization: Bearer …`):
+//! Most routes are anonymous `GET`s of content pages and JSON. Four are signed in, with a
+//! personal API token (`Authorization: Bearer …`) or a rater's link:
 //!
 //! - `save-answer`: the card sort's autosave, `PUT /api/v1/reflections/{id}/answers/{card}`
 //!   with a JSON answer, one database write per request. The clients share one rotation over
@@ -25,15 +25,24 @@
 //! - `profile`: the HTML profile page `GET /reflecties/{id}` of a finished reflection with
 //!   80 answers (radar, tables, focus cards, shares). A finished one, so the page does not
 //!   change under the writes of save-answer.
+//! - `submit-form`: a rater submits a whole 360° feedback form, 80 answers and comments, in
+//!   one `POST /api/v1/rater/submit` with the link's token. A link submits once, so the
+//!   fixture first makes `--forms-per-second` (3 000) links per second of warmup and
+//!   measurement at every level, and each request takes the next; if they run out, the row
+//!   says so and the bench fails. req/s is submitted forms per second.
+//! - `feedback-report`: the report page `GET /feedback/{id}/rapport` of a released round
+//!   with 30 raters (team 20, colleagues 7, board 3), read with the leader's token.
 //!
 //! They need a fixture, set up only when one of them is selected: before the server starts,
 //! in its fresh data folder (and `--database-url`), `leidraad demo --seed-only` fills the
 //! database with the demo organisation and `leidraad admin api-token` makes a token for the
 //! demo school leader (`schoolleider.linde@leidraad.example`). Once the server is ready,
 //! `GET /api/v1/reflections` gives her open and finished reflections, and
-//! `GET /api/v1/reflections/{id}` the open one's card keys. The bench stops with a message
-//! when any of that is missing. The writes land in the bench's database: with
-//! `--database-url`, use a database made for the bench, since the demo is seeded into it.
+//! `GET /api/v1/reflections/{id}` the open one's card keys; the 360° rounds and their links
+//! are made through the leader's and the rater's API (`fixture/feedback.rs`). The bench
+//! stops with a message when any of that is missing or refused. The writes land in the
+//! bench's database: with `--database-url`, use a database made for the bench, since the
+//! demo is seeded into it.
 //!
 //! The clients use hyper's low-level HTTP/1.1 connection rather than reqwest: no pool, no
 //! extra layers, so less client work competes with the server for the CPU.
@@ -62,9 +71,11 @@
 
 mod cli;
 mod fixture;
+mod goals;
 mod http;
 mod load;
 mod memory;
+mod rater_form;
 mod report;
 mod requests;
 mod server;
@@ -76,7 +87,6 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
-use hyper::StatusCode;
 
 use cli::{Args, RouteName};
 use fixture::Fixture;
@@ -84,7 +94,6 @@ use load::LoadPlan;
 use report::{Report, RouteResult};
 use requests::RequestSet;
 use server::{DataDir, ServerProcess};
-use stats::LatencySummary;
 
 /// How much of an unexpected response body to show in an error message.
 const BODY_EXCERPT_CHARS: usize = 300;
@@ -165,7 +174,28 @@ fn run(args: &Args) -> Result<(), String> {
     }
     report::write_json(&args.output, &report)?;
     println!("\nresults written to {}", args.output.display());
-    Ok(())
+    ran_out(args, &report.results)
+}
+
+/// A route whose requests were used up measured less than its window: an error, after the
+/// results are written.
+fn ran_out(args: &Args, results: &[RouteResult]) -> Result<(), String> {
+    let short: Vec<String> = results
+        .iter()
+        .filter(|r| r.ran_out)
+        .map(|r| format!("{} at {} clients", r.route.name(), r.clients))
+        .collect();
+    if short.is_empty() {
+        return Ok(());
+    }
+    Err(format!(
+        "the prepared rater links ran out ({}): those rows measured less than {} s. \
+         {} links were made for {} forms/s; rerun with a higher --forms-per-second.",
+        short.join(", "),
+        args.duration.as_secs_f64(),
+        args.submit_form_links(),
+        args.forms_per_second
+    ))
 }
 
 fn ensure_binary_exists(binary: &Path) -> Result<(), String> {
@@ -205,14 +235,17 @@ async fn bench(
 ) -> Result<Vec<RouteResult>, String> {
     server.wait_until_ready().await?;
     let fixture = match token {
-        Some(token) => Some(fixture::discover(server.address, token).await?),
+        Some(token) => {
+            let links = args.submit_form_links();
+            Some(fixture::discover(server.address, token, routes, links).await?)
+        }
         None => None,
     };
     let prepared = routes
         .iter()
         .map(|&route| Ok((route, requests::for_route(route, fixture.as_ref())?)))
         .collect::<Result<Vec<(RouteName, RequestSet)>, String>>()?;
-    check_routes(server.address, &prepared).await?;
+    load::check_routes(server.address, &prepared).await?;
     print_preamble(args, server.address, fixture.as_ref());
     println!("{}", report::table_header());
     let mut results = Vec::new();
@@ -226,7 +259,7 @@ async fn bench(
                 warmup: args.warmup,
                 duration: args.duration,
             };
-            let result = measure(*route, &plan, ceiling_rps).await?;
+            let result = load::measure(*route, &plan, ceiling_rps).await?;
             if *route == RouteName::Ceiling {
                 ceiling_rps = result.rps;
             }
@@ -237,59 +270,12 @@ async fn bench(
     Ok(results)
 }
 
-/// One request per route before any load: a route that does not answer 200 would only
-/// produce a row of errors.
-async fn check_routes(
-    address: SocketAddr,
-    routes: &[(RouteName, RequestSet)],
-) -> Result<(), String> {
-    for (route, requests) in routes {
-        let request = requests.next();
-        let (status, body) = http::send_once(address, request)
-            .await
-            .map_err(|e| format!("{} ({}) failed: {e}", request.describe(), route.name()))?;
-        if status != StatusCode::OK {
-            return Err(format!(
-                "{} ({}) answered {status}, expected 200 OK:\n{}",
-                request.describe(),
-                route.name(),
-                excerpt(&body)
-            ));
-        }
-    }
-    Ok(())
-}
-
 /// The start of an unexpected response body, for an error message.
 pub(crate) fn excerpt(body: &[u8]) -> String {
     String::from_utf8_lossy(body)
         .chars()
         .take(BODY_EXCERPT_CHARS)
         .collect()
-}
-
-async fn measure(
-    route: RouteName,
-    plan: &LoadPlan,
-    ceiling_rps: f64,
-) -> Result<RouteResult, String> {
-    let mut measurement = load::run(plan).await?;
-    let successes = measurement.latencies.len() as u64;
-    let rps = stats::requests_per_second(successes, plan.duration);
-    let ceiling_rps = if route == RouteName::Ceiling {
-        rps
-    } else {
-        ceiling_rps
-    };
-    Ok(RouteResult {
-        route,
-        clients: plan.clients,
-        requests: measurement.requests(),
-        errors: measurement.errors,
-        rps,
-        latency: LatencySummary::from_latencies(&mut measurement.latencies),
-        ceiling_ratio: stats::ceiling_ratio(rps, ceiling_rps),
-    })
 }
 
 fn print_preamble(args: &Args, address: SocketAddr, fixture: Option<&Fixture>) {
@@ -317,6 +303,16 @@ fn print_preamble(args: &Args, address: SocketAddr, fixture: Option<&Fixture>) {
              {finished}.",
             fixture::DEMO_LEADER
         );
+        if let Some(id) = fixture.released_round {
+            println!("feedback-report reads released round {id} (30 raters).");
+        }
+        if let Some(links) = &fixture.rater_links {
+            println!(
+                "submit-form has {} fresh links ({} forms/s over every level's warmup and run).",
+                links.tokens.len(),
+                args.forms_per_second
+            );
+        }
     }
     println!();
 }
@@ -331,6 +327,9 @@ fn print_verdicts(args: &Args, results: &[RouteResult]) {
     println!();
     for &clients in &args.concurrency.0 {
         println!("{}", report::goal_verdict(clients, results));
+    }
+    for line in goals::verdicts(results) {
+        println!("{line}");
     }
 }
 

@@ -1,12 +1,16 @@
-//! What each route sends: one fixed request, or for save-answer a rotation over requests
-//! prepared before the load starts, so the load loop only picks the next one.
+//! What each route sends: one fixed request, for save-answer a rotation over requests
+//! prepared before the load starts, so the load loop only picks the next one, and for
+//! submit-form a list of requests each sent once (every link submits once).
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::cli::RouteName;
-use crate::fixture::{DEMO_LEADER, Fixture};
+use crate::fixture::{DEMO_LEADER, Fixture, RaterLinks};
 use crate::http::RequestSpec;
+
+/// How many different forms submit-form sends (the link differs in every request).
+const FORM_VARIANTS: usize = 16;
 
 /// The piles an answer can be on: 1 nog niet, 2 soms, 3 vaak, 4 vanzelfsprekend.
 const PILES: [u8; 4] = [1, 2, 3, 4];
@@ -17,6 +21,8 @@ const PILES: [u8; 4] = [1, 2, 3, 4];
 pub struct RequestSet {
     requests: Arc<[RequestSpec]>,
     next: Arc<AtomicUsize>,
+    /// Each request is sent once; then the set is used up.
+    once: bool,
 }
 
 impl RequestSet {
@@ -32,16 +38,30 @@ impl RequestSet {
         Ok(RequestSet {
             requests: requests.into(),
             next: Arc::new(AtomicUsize::new(0)),
+            once: false,
         })
     }
 
-    /// The next request: no allocation, one atomic add when there is more than one.
-    pub fn next(&self) -> &RequestSpec {
+    /// Requests sent in this order, each once: requests that cannot be repeated.
+    pub fn once(requests: Vec<RequestSpec>) -> Result<Self, String> {
+        Ok(RequestSet {
+            once: true,
+            ..Self::rotating(requests)?
+        })
+    }
+
+    /// The next request: no allocation, one atomic add when there is more than one. `None`
+    /// once a set of requests sent once is used up.
+    pub fn next(&self) -> Option<&RequestSpec> {
         match &*self.requests {
-            [only] => only,
+            [only] if !self.once => Some(only),
             requests => {
                 let ticket = self.next.fetch_add(1, Ordering::Relaxed);
-                &requests[ticket % requests.len()]
+                if self.once {
+                    requests.get(ticket)
+                } else {
+                    Some(&requests[ticket % requests.len()])
+                }
             }
         }
     }
@@ -84,8 +104,49 @@ pub fn for_route(route: RouteName, fixture: Option<&Fixture>) -> Result<RequestS
                 RequestSpec::get(&format!("/reflecties/{id}"))?.with_bearer(&fixture.token)?,
             ))
         }
-        _ => unreachable!("only save-answer and profile need the fixture"),
+        RouteName::SubmitForm => {
+            let links = fixture.rater_links.as_ref().ok_or_else(|| {
+                "submit-form needs fresh rater links, and the fixture made none".to_owned()
+            })?;
+            RequestSet::once(submit_form_requests(links)?)
+        }
+        RouteName::FeedbackReport => {
+            let id = fixture.released_round.ok_or_else(|| {
+                format!(
+                    "feedback-report needs a released 360° round of {DEMO_LEADER}, \
+                     and the fixture made none"
+                )
+            })?;
+            Ok(RequestSet::one(
+                RequestSpec::get(&format!("/feedback/{id}/rapport"))?
+                    .with_bearer(&fixture.token)?,
+            ))
+        }
+        _ => unreachable!("only the signed-in routes need the fixture"),
     }
+}
+
+/// One `POST /api/v1/rater/submit` per link, with the link's token and a whole form (one of
+/// a few, shared).
+fn submit_form_requests(links: &RaterLinks) -> Result<Vec<RequestSpec>, String> {
+    if links.tokens.is_empty() || links.form.card_count() == 0 {
+        return Err("submit-form needs rater links and the cards of their form".into());
+    }
+    let bodies: Vec<hyper::body::Bytes> = (0..FORM_VARIANTS)
+        .map(|rater| links.form.submit_body(rater).into())
+        .collect();
+    let submit = RequestSpec::post(RouteName::SubmitForm.path())?;
+    links
+        .tokens
+        .iter()
+        .enumerate()
+        .map(|(n, token)| {
+            Ok(submit
+                .clone()
+                .with_bearer(token)?
+                .with_json(bodies[n % bodies.len()].clone()))
+        })
+        .collect()
 }
 
 /// One `PUT` per card and pile, ordered so that consecutive requests save different cards
@@ -143,6 +204,20 @@ mod tests {
             token: "ab".repeat(32),
             open,
             finished,
+            rater_links: None,
+            released_round: None,
+        }
+    }
+
+    fn rater_links(tokens: &[&str]) -> RaterLinks {
+        RaterLinks {
+            tokens: keys(tokens),
+            form: serde_json::from_str(
+                r#"{"domains":[{"id":"visie","cards":[{"id":"visie-01"},{"id":"visie-02"}]}]}"#,
+            )
+            .unwrap(),
+            rounds: 1,
+            took: std::time::Duration::ZERO,
         }
     }
 
@@ -162,11 +237,11 @@ mod tests {
     fn fixed_routes_are_one_plain_get() {
         let set = for_route(RouteName::Card, None).unwrap();
         assert_eq!(
-            set.next().describe(),
+            set.next().unwrap().describe(),
             format!("GET {}", RouteName::Card.path())
         );
-        assert!(set.next().authorization.is_none());
-        assert!(std::ptr::eq(set.next(), set.next()));
+        assert!(set.next().unwrap().authorization.is_none());
+        assert!(std::ptr::eq(set.next().unwrap(), set.next().unwrap()));
     }
 
     #[test]
@@ -176,7 +251,9 @@ mod tests {
             card_keys: keys(&["visie-01", "visie-02", "sociaal-01"]),
         };
         let set = for_route(RouteName::SaveAnswer, Some(&fixture(Some(open), None))).unwrap();
-        let sent: Vec<(String, u8)> = (0..14).map(|_| card_and_pile(set.next())).collect();
+        let sent: Vec<(String, u8)> = (0..14)
+            .map(|_| card_and_pile(set.next().unwrap()))
+            .collect();
         assert_eq!(sent[0], ("visie-01".into(), 1));
         assert_eq!(sent[1], ("visie-02".into(), 1));
         assert_eq!(sent[3], ("visie-01".into(), 2));
@@ -192,7 +269,7 @@ mod tests {
                 "each lap changes the pile"
             );
         }
-        let request = set.next();
+        let request = set.next().unwrap();
         assert_eq!(request.method, hyper::Method::PUT);
         assert_eq!(
             request.uri.path(),
@@ -216,9 +293,9 @@ mod tests {
         };
         let set = for_route(RouteName::SaveAnswer, Some(&fixture(Some(open), None))).unwrap();
         let other = set.clone();
-        assert_eq!(card_and_pile(set.next()).0, "a");
-        assert_eq!(card_and_pile(other.next()).0, "b");
-        assert_eq!(card_and_pile(set.next()), ("a".into(), 2));
+        assert_eq!(card_and_pile(set.next().unwrap()).0, "a");
+        assert_eq!(card_and_pile(other.next().unwrap()).0, "b");
+        assert_eq!(card_and_pile(set.next().unwrap()), ("a".into(), 2));
     }
 
     #[test]
@@ -233,8 +310,8 @@ mod tests {
     #[test]
     fn profile_reads_the_finished_reflection_with_the_token() {
         let set = for_route(RouteName::Profile, Some(&fixture(None, Some(5)))).unwrap();
-        assert_eq!(set.next().describe(), "GET /reflecties/5");
-        assert!(set.next().authorization.is_some());
+        assert_eq!(set.next().unwrap().describe(), "GET /reflecties/5");
+        assert!(set.next().unwrap().authorization.is_some());
     }
 
     #[test]
@@ -250,6 +327,56 @@ mod tests {
         let err = for_route(RouteName::Profile, Some(&fixture(None, None))).unwrap_err();
         assert!(err.contains("finished reflection"), "{err}");
         assert!(for_route(RouteName::Profile, None).is_err());
+    }
+
+    #[test]
+    fn submit_form_sends_each_link_once_with_a_whole_form() {
+        let mut with_links = fixture(None, None);
+        with_links.rater_links = Some(rater_links(&["t1", "t2", "t3"]));
+        let set = for_route(RouteName::SubmitForm, Some(&with_links)).unwrap();
+        let sent: Vec<&RequestSpec> = (0..3).map(|_| set.next().unwrap()).collect();
+        assert!(set.next().is_none(), "used up, never repeated");
+        assert!(set.clone().next().is_none(), "clones share the count");
+        for (request, token) in sent.iter().zip(["t1", "t2", "t3"]) {
+            assert_eq!(request.describe(), "POST /api/v1/rater/submit");
+            assert_eq!(
+                request.authorization.as_ref().unwrap(),
+                &format!("Bearer {token}")
+            );
+            let body = request.body.as_ref().unwrap();
+            assert_eq!(body.content_type, "application/json");
+            let form: serde_json::Value = serde_json::from_slice(&body.bytes).unwrap();
+            assert_eq!(form["answers"].as_object().unwrap().len(), 2);
+            assert!(form["comments"]["algemeen"].is_string());
+        }
+        assert_ne!(
+            sent[0].body.as_ref().unwrap().bytes,
+            sent[1].body.as_ref().unwrap().bytes,
+            "raters answer differently"
+        );
+    }
+
+    #[test]
+    fn feedback_report_reads_the_released_round_with_the_token() {
+        let mut released = fixture(None, None);
+        released.released_round = Some(12);
+        let set = for_route(RouteName::FeedbackReport, Some(&released)).unwrap();
+        assert_eq!(set.next().unwrap().describe(), "GET /feedback/12/rapport");
+        assert_eq!(
+            set.next().unwrap().authorization.as_ref().unwrap(),
+            &format!("Bearer {}", "ab".repeat(32))
+        );
+    }
+
+    #[test]
+    fn missing_feedback_fixture_parts_are_named() {
+        let err = for_route(RouteName::SubmitForm, Some(&fixture(None, None))).unwrap_err();
+        assert!(err.contains("rater links"), "{err}");
+        let err = for_route(RouteName::FeedbackReport, Some(&fixture(None, None))).unwrap_err();
+        assert!(err.contains("released 360° round"), "{err}");
+        let mut empty = fixture(None, None);
+        empty.rater_links = Some(rater_links(&[]));
+        assert!(for_route(RouteName::SubmitForm, Some(&empty)).is_err());
     }
 
     #[test]

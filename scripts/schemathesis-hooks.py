@@ -29,6 +29,27 @@ REFERENCE_CODES = {
     "domain-unknown",
     # Two existing reflections of different frameworks.
     "compare-other-framework",
+    # 360° feedback: a card the round does not ask about; an address that is not a colleague's,
+    # or the caller's own, as coach; a reflection id that is not a finished one of the caller
+    # on the round's deck; a leader without focus cards.
+    "card-unknown",
+    "feedback-coach-unknown",
+    "feedback-coach-self",
+    "feedback-reflection-unusable",
+    "feedback-focus-none",
+    # A closing day before today or over a year ahead: the schema cannot know today.
+    "feedback-date-past",
+    "feedback-date-too-far",
+    # Rules across two fields, which JSON Schema cannot state: a comment threshold below the
+    # group's, an identifiable group that is not the board, merging a group into itself, a
+    # domain scope without domains, a raters request with neither addresses nor links.
+    "anonymity-comments-below-group",
+    "feedback-identifiable-not-board",
+    "feedback-merge-same",
+    "feedback-domains-none",
+    "feedback-raters-none",
+    # An own group (`kind` `eigen`) without a name: the label may be empty for other kinds.
+    "feedback-label-invalid",
 }
 
 

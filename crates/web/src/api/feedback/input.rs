@@ -21,14 +21,15 @@ fn string(description: String) -> ObjectBuilder {
 
 fn request_rule() -> String {
     format!(
-        "1 to {MAX_REQUEST_CHARS} characters after trimming; line breaks are kept, other \
-         control characters (a tab too) refused."
+        "1 to {MAX_REQUEST_CHARS} characters after trimming; line breaks and tabs are kept, \
+         other control characters refused."
     )
 }
 
 fn request_builder() -> ObjectBuilder {
     string(request_rule())
         .min_length(Some(1))
+        .pattern(Some(crate::api::input::lines_pattern(MAX_REQUEST_CHARS)))
         .examples(["Hoe ervaren jullie mijn leiderschap?"])
 }
 
@@ -91,6 +92,10 @@ pub fn group_label() -> impl Into<RefOr<Schema>> {
         "The name of an own group (`eigen`): 1 to {MAX_LABEL_CHARS} characters after trimming, \
          on one line. Ignored for the other kinds."
     ))
+    .pattern(Some(crate::api::input::one_line_pattern(
+        MAX_LABEL_CHARS,
+        true,
+    )))
     .examples(["Medezeggenschapsraad"])
 }
 
@@ -99,6 +104,10 @@ pub fn rater_name() -> impl Into<RefOr<Schema>> {
         "The leader's own name for the rater, in their list only: at most {MAX_NAME_CHARS} \
          characters after trimming, on one line; may be empty."
     ))
+    .pattern(Some(crate::api::input::one_line_pattern(
+        MAX_NAME_CHARS,
+        true,
+    )))
     .examples(["Piet Jansen"])
 }
 

@@ -43,6 +43,17 @@ fn trimmed(max: usize, refused: &str, may_be_empty: bool) -> String {
     format!("^[{SPACE}]*{core}[{SPACE}]*$")
 }
 
+/// The pattern of a text on one line, trimmed, at most `max` characters (at least one unless
+/// `may_be_empty`): names and labels.
+pub fn one_line_pattern(max: usize, may_be_empty: bool) -> String {
+    trimmed(max, CONTROL, may_be_empty)
+}
+
+/// The pattern of a text that keeps its line breaks and tabs, trimmed, 1 to `max` characters.
+pub fn lines_pattern(max: usize) -> String {
+    trimmed(max, CONTROL_BUT_LINES, false)
+}
+
 fn text(pattern: String, description: String) -> ObjectBuilder {
     ObjectBuilder::new()
         .schema_type(Type::String)

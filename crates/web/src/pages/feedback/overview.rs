@@ -3,7 +3,6 @@
 
 use askama::Template;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use leidraad_app::feedback::{self as logic, NewRoundRequest, ScopeChoice};
 use leidraad_domain::accounts::{Action, OrganisationId, Target};
@@ -164,9 +163,7 @@ pub async fn post_feedback(
     let started = start(&state, &viewer, &posted, form.get("organisation")).await;
     let (status, code) = match started {
         Ok(id) => return Ok(Redirect::to(&format!("/feedback/{id}")).into_response()),
-        Err(AppError::BadRequest { code }) => (StatusCode::BAD_REQUEST, code),
-        Err(AppError::Conflict { code }) => (StatusCode::CONFLICT, code),
-        Err(error) => return Err(error),
+        Err(error) => error.into_refusal()?,
     };
     let mut page = page(&state, tr, &viewer).await?;
     page.error = tr.t(&format!("problem-{code}")).into_owned();

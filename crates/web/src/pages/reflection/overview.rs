@@ -3,7 +3,6 @@
 use crate::pages::render_refused;
 use askama::Template;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use leidraad_app::reflections::{self as logic, Moment, NewReflectionRequest, Timeline};
 use leidraad_domain::accounts::{Action, OrganisationId, Target};
@@ -185,9 +184,7 @@ pub async fn post_reflection(
     let started = start(&state, &viewer, &posted, form.get("bevestiging") == "ja").await;
     let (status, code) = match started {
         Ok(id) => return Ok(Redirect::to(&format!("/reflecties/{id}/sorteren")).into_response()),
-        Err(AppError::BadRequest { code }) => (StatusCode::BAD_REQUEST, code),
-        Err(AppError::Conflict { code }) => (StatusCode::CONFLICT, code),
-        Err(error) => return Err(error),
+        Err(error) => error.into_refusal()?,
     };
     let mut page = page(&state, tr, &viewer).await?;
     if code == "reflection-open-exists" && page.open.is_some() {

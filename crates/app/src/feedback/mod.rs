@@ -22,7 +22,7 @@ pub use release::{close, release_due, release_round};
 pub use report::{
     ReleasedReport, add_focus_from_report, released_report, share_report, unshare_report,
 };
-pub use round::{LeaderRound, RoundOverview, leader_round, overview};
+pub use round::{LeaderRound, RoundOverview, finished_reflections, leader_round, overview};
 pub use send::{remind, send};
 pub use setup::{
     GroupRequest, NewRoundRequest, ScopeChoice, add_group, merge_groups, remove_group,

@@ -181,3 +181,22 @@ pub(crate) fn settings_of_row(g: &GroupRecord) -> Result<GroupSettings, Error> {
     )
     .map_err(|_| Error::Internal)
 }
+
+/// One's own finished reflections on `framework`, newest first, as (id, finished at): what a
+/// leader may take as their self-rating.
+pub async fn finished_reflections(
+    state: &App,
+    viewer: &Viewer,
+    framework: &str,
+) -> Result<Vec<(i64, i64)>, Error> {
+    let mut list: Vec<(i64, i64)> = state
+        .store
+        .reflections_of(viewer.person)
+        .await?
+        .into_iter()
+        .filter(|r| r.framework_id == framework)
+        .filter_map(|r| Some((r.id, r.finished_at?)))
+        .collect();
+    list.sort_by_key(|(_, at)| std::cmp::Reverse(*at));
+    Ok(list)
+}

@@ -18,7 +18,8 @@ use leidraad_store::feedback::RoundState;
 /// Sends a concept round. With a coach named, it waits for their approval (the coach gets a
 /// mail); without, it opens and every rater with an address gets their link. Groups without
 /// raters are dropped first: a group nobody was asked into can only ever read "too few".
-pub async fn send(state: &App, viewer: &Viewer, id: i64) -> Result<(), Error> {
+/// Answers the state the round is in now: waiting for the coach, or open.
+pub async fn send(state: &App, viewer: &Viewer, id: i64) -> Result<RoundState, Error> {
     let record = own_record(state, viewer, id).await?;
     if record.state != RoundState::Concept {
         return Err(Error::Conflict {
@@ -57,9 +58,13 @@ pub async fn send(state: &App, viewer: &Viewer, id: i64) -> Result<(), Error> {
                     )
                     .await?,
             )?;
-            mail_coach(state, &record, coach, &viewer.name).await
+            mail_coach(state, &record, coach, &viewer.name).await?;
+            Ok(RoundState::AwaitingApproval)
         }
-        None => open_round(state, &record, viewer.person, &viewer.name).await,
+        None => {
+            open_round(state, &record, viewer.person, &viewer.name).await?;
+            Ok(RoundState::Open)
+        }
     }
 }
 

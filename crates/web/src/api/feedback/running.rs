@@ -18,10 +18,9 @@ pub async fn post_send(
     SignedIn(viewer): SignedIn,
     Path(id): Path<i64>,
 ) -> Result<Json<SentBody>, AppError> {
-    logic::send(&state, &viewer, id).await?;
-    let record = state.store.round(id).await?.ok_or(AppError::NotFound)?;
+    let now = logic::send(&state, &viewer, id).await?;
     Ok(Json(SentBody {
-        state: record.state.code().to_owned(),
+        state: now.code().to_owned(),
     }))
 }
 

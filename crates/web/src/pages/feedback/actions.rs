@@ -190,7 +190,7 @@ pub async fn post_send(
     SignedIn(viewer): SignedIn,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    let result = logic::send(&state, &viewer, id).await;
+    let result = logic::send(&state, &viewer, id).await.map(|_| ());
     settle(&state, tr, &viewer, id, result, "verstuurd").await
 }
 

@@ -212,15 +212,7 @@ async fn finished_reflections(
     viewer: &Viewer,
     framework: &str,
 ) -> Result<Vec<(i64, String)>, AppError> {
-    let mut list: Vec<_> = state
-        .store
-        .reflections_of(viewer.person)
-        .await?
-        .into_iter()
-        .filter(|r| r.framework_id == framework)
-        .filter_map(|r| Some((r.id, r.finished_at?)))
-        .collect();
-    list.sort_by_key(|(_, at)| std::cmp::Reverse(*at));
+    let list = logic::finished_reflections(state, viewer, framework).await?;
     Ok(list
         .into_iter()
         .map(|(id, at)| {

@@ -10,6 +10,7 @@ use serde::Serialize;
 use utoipa::{OpenApi, ToSchema};
 
 mod accounts;
+mod body;
 mod content;
 mod feedback;
 mod input;
@@ -18,6 +19,7 @@ mod rater;
 pub mod reflections;
 
 use crate::routes::{Reach, Route, cached_rows, rows};
+pub(crate) use body::JsonBody;
 use openapi::Conventions;
 
 #[derive(OpenApi)]

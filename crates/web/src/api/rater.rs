@@ -7,6 +7,7 @@
 //! presented but unknown is 404, like the page, and counts as a guess: after ten in a minute
 //! from one address every request from there waits (429 with `Retry-After`).
 
+use crate::api::JsonBody;
 use std::collections::BTreeMap;
 
 use axum::Json;
@@ -321,7 +322,7 @@ pub async fn put_answer(
     ClientAddress(address): ClientAddress,
     LinkWriter(credential): LinkWriter,
     Path(card): Path<String>,
-    Json(body): Json<RaterAnswerBody>,
+    JsonBody(body): JsonBody<RaterAnswerBody>,
 ) -> Result<Json<RaterSaved>, AppError> {
     let answer = body.answer.as_ref().map(AnswerValue::parse).transpose()?;
     logic::save_rating(&state, credential.token(), address, &card, answer).await?;
@@ -339,7 +340,7 @@ pub async fn put_comment(
     ClientAddress(address): ClientAddress,
     LinkWriter(credential): LinkWriter,
     Path(domain): Path<String>,
-    Json(body): Json<CommentBody>,
+    JsonBody(body): JsonBody<CommentBody>,
 ) -> Result<Json<RaterSaved>, AppError> {
     let domain = comment_domain(&domain);
     logic::save_comment(&state, credential.token(), address, domain, &body.text).await?;
@@ -359,9 +360,9 @@ pub async fn post_submit(
     State(state): State<AppState>,
     ClientAddress(address): ClientAddress,
     LinkWriter(credential): LinkWriter,
-    body: Option<Json<Option<SubmitBody>>>,
+    body: Option<JsonBody<Option<SubmitBody>>>,
 ) -> Result<Json<RaterSubmitted>, AppError> {
-    let body = body.and_then(|Json(body)| body);
+    let body = body.and_then(|JsonBody(body)| body);
     let form = body.as_ref().map(submission).transpose()?;
     logic::submit(&state, credential.token(), address, form.as_ref()).await?;
     Ok(Json(RaterSubmitted { submitted: true }))

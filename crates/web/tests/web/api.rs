@@ -312,8 +312,8 @@ async fn the_openapi_document_says_who_may_call_each_operation_and_how_it_can_fa
     app.stop().await;
 }
 
-/// The choice the document pins: JSON of the wrong shape is 400 like malformed JSON, never
-/// axum's 422; a whole number may be written `2.0`, as JSON Schema's `integer` allows; and a
+/// The choice the document pins: JSON of the wrong shape (an array where an object belongs
+/// too) is 400 like malformed JSON, never axum's 422; a whole number may be written `2.0`, as JSON Schema's `integer` allows; and a
 /// public route still refuses an unknown token, as documented.
 #[tokio::test]
 async fn json_of_the_wrong_shape_is_a_400_and_whole_numbers_may_be_floats() {
@@ -339,6 +339,8 @@ async fn json_of_the_wrong_shape_is_a_400_and_whole_numbers_may_be_floats() {
             "bad-request",
         ),
         (json_type, "{}".to_owned(), 400, "bad-request"),
+        // serde would read a struct from an array of its fields; the document allows objects.
+        (json_type, format!("[{organisation}]"), 400, "bad-request"),
         (
             json_type,
             r#"{"organisation": "#.to_owned(),

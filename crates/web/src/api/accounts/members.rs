@@ -45,7 +45,7 @@ pub async fn post_school(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
     Path(org): Path<i64>,
-    Json(body): Json<NewSchool>,
+    JsonBody(body): JsonBody<NewSchool>,
 ) -> Result<Response, AppError> {
     let school = create_school(&state, &viewer, OrganisationId(org), &body.name).await?;
     Ok((
@@ -114,7 +114,7 @@ pub async fn patch_member(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
     Path((org, person)): Path<(i64, i64)>,
-    Json(body): Json<MemberChange>,
+    JsonBody(body): JsonBody<MemberChange>,
 ) -> Result<StatusCode, AppError> {
     let organisation = OrganisationId(org);
     viewer.may(Action::ManageMembers, &Target::organisation(organisation))?;
@@ -209,7 +209,7 @@ pub async fn post_invitation(
     tr: Tr,
     SignedIn(viewer): SignedIn,
     Path(org): Path<i64>,
-    Json(body): Json<NewInvitationBody>,
+    JsonBody(body): JsonBody<NewInvitationBody>,
 ) -> Result<Response, AppError> {
     let organisation = OrganisationId(org);
     viewer.may(

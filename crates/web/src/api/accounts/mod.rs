@@ -3,6 +3,7 @@
 //! (`Authorization: Bearer …`) or, from a page's script, the session cookie with the
 //! `X-CSRF-Token` header. Every handler asks the policy, as the pages do.
 
+use crate::api::JsonBody;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{Method, StatusCode};

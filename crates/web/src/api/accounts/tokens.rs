@@ -50,7 +50,7 @@ pub struct CreatedToken {
 pub async fn post_token(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
-    Json(body): Json<NewToken>,
+    JsonBody(body): JsonBody<NewToken>,
 ) -> Result<Response, AppError> {
     let created = leidraad_app::me::create_token(&state, &viewer, &body.name).await?;
     let body = CreatedToken {

@@ -5,6 +5,7 @@
 //! that does not exist. The leader learns per group how many answered, never who: no rater in
 //! any answer carries an "answered" flag.
 
+use crate::api::JsonBody;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{Method, StatusCode};
@@ -263,7 +264,7 @@ pub struct NewRoundBody {
 pub async fn post_round(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
-    Json(body): Json<NewRoundBody>,
+    JsonBody(body): JsonBody<NewRoundBody>,
 ) -> Result<Response, AppError> {
     let request = NewRoundRequest {
         organisation: OrganisationId(body.organisation),

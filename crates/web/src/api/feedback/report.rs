@@ -232,7 +232,7 @@ pub async fn post_report_share(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
     Path(id): Path<i64>,
-    Json(body): Json<ReportShareBody>,
+    JsonBody(body): JsonBody<ReportShareBody>,
 ) -> Result<StatusCode, AppError> {
     logic::share_report(&state, &viewer, id, &body.email).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -270,7 +270,7 @@ pub async fn post_report_focus(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
     Path(id): Path<i64>,
-    Json(body): Json<ReportFocusBody>,
+    JsonBody(body): JsonBody<ReportFocusBody>,
 ) -> Result<Json<FocusAdded>, AppError> {
     let reflection = logic::add_focus_from_report(&state, &viewer, id, &body.card).await?;
     Ok(Json(FocusAdded { reflection }))

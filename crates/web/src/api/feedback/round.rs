@@ -163,7 +163,7 @@ pub async fn patch_round(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
     Path(id): Path<i64>,
-    Json(body): Json<RoundChange>,
+    JsonBody(body): JsonBody<RoundChange>,
 ) -> Result<StatusCode, AppError> {
     let round = logic::leader_round(&state, &viewer, id).await?;
     let record = &round.record;

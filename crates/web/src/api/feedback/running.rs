@@ -52,7 +52,7 @@ pub async fn post_send_back(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
     Path(id): Path<i64>,
-    Json(body): Json<SendBackBody>,
+    JsonBody(body): JsonBody<SendBackBody>,
 ) -> Result<StatusCode, AppError> {
     logic::send_back(&state, &viewer, id, &body.note).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -103,7 +103,7 @@ pub async fn put_self_rating(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
     Path((id, card)): Path<(i64, String)>,
-    Json(body): Json<SelfRatingBody>,
+    JsonBody(body): JsonBody<SelfRatingBody>,
 ) -> Result<Json<Saved>, AppError> {
     let rating = match &body.answer {
         Some(value) => value.rating()?,
@@ -127,7 +127,7 @@ pub async fn post_self_from_reflection(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
     Path(id): Path<i64>,
-    Json(body): Json<FromReflectionBody>,
+    JsonBody(body): JsonBody<FromReflectionBody>,
 ) -> Result<StatusCode, AppError> {
     logic::self_rating_from_reflection(&state, &viewer, id, body.reflection).await?;
     Ok(StatusCode::NO_CONTENT)

@@ -43,7 +43,7 @@ pub async fn post_group(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
     Path(id): Path<i64>,
-    Json(body): Json<NewGroupBody>,
+    JsonBody(body): JsonBody<NewGroupBody>,
 ) -> Result<Response, AppError> {
     let request = GroupRequest {
         kind: &body.kind,
@@ -84,7 +84,7 @@ pub async fn post_merge(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
     Path(id): Path<i64>,
-    Json(body): Json<MergeBody>,
+    JsonBody(body): JsonBody<MergeBody>,
 ) -> Result<StatusCode, AppError> {
     logic::merge_groups(&state, &viewer, id, body.into, body.from).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -129,7 +129,7 @@ pub async fn post_raters(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
     Path((id, group)): Path<(i64, i64)>,
-    Json(body): Json<NewRatersBody>,
+    JsonBody(body): JsonBody<NewRatersBody>,
 ) -> Result<Response, AppError> {
     if !(0..=MAX_COPY_LINKS).contains(&body.copy_links) {
         return Err(AppError::BadRequest {

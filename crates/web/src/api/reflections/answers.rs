@@ -43,7 +43,7 @@ pub async fn put_answer(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
     Path((id, card)): Path<(i64, String)>,
-    Json(body): Json<AnswerBody>,
+    JsonBody(body): JsonBody<AnswerBody>,
 ) -> Result<Json<Saved>, AppError> {
     let pile = body.pile.as_ref().map(PileValue::text);
     logic::save_answer(
@@ -102,7 +102,7 @@ pub async fn patch_answer(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
     Path((id, card)): Path<(i64, String)>,
-    Json(body): Json<AnswerChange>,
+    JsonBody(body): JsonBody<AnswerChange>,
 ) -> Result<Json<Saved>, AppError> {
     let pile = body.pile.as_ref().map(|p| p.as_ref().map(PileValue::text));
     logic::save_answer(

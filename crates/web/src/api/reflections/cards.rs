@@ -24,7 +24,7 @@ pub async fn post_own_card(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
     Path(id): Path<i64>,
-    Json(body): Json<NewOwnCard>,
+    JsonBody(body): JsonBody<NewOwnCard>,
 ) -> Result<Response, AppError> {
     let card = logic::add_own_card(&state, &viewer, id, &body.domain, &body.text).await?;
     let card = OwnCardItem {
@@ -56,7 +56,7 @@ pub async fn post_focus(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
     Path(id): Path<i64>,
-    Json(body): Json<FocusBody>,
+    JsonBody(body): JsonBody<FocusBody>,
 ) -> Result<StatusCode, AppError> {
     logic::add_focus(&state, &viewer, id, &body.card).await?;
     Ok(StatusCode::NO_CONTENT)

@@ -3,6 +3,7 @@
 //! comparison of two moments, and sharing. Only the author writes; a person it is shared with
 //! reads; everyone else gets 404.
 
+use crate::api::JsonBody;
 use std::collections::HashMap;
 
 use axum::Json;
@@ -184,7 +185,7 @@ pub struct Created {
 pub async fn post_reflection(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
-    Json(body): Json<NewReflectionBody>,
+    JsonBody(body): JsonBody<NewReflectionBody>,
 ) -> Result<Response, AppError> {
     let id = logic::start(&state, &viewer, &body.request()).await?;
     Ok((StatusCode::CREATED, Json(Created { id })).into_response())

@@ -134,7 +134,7 @@ pub async fn post_share(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
     Path(id): Path<i64>,
-    Json(body): Json<ShareBody>,
+    JsonBody(body): JsonBody<ShareBody>,
 ) -> Result<StatusCode, AppError> {
     logic::share(&state, &viewer, id, &body.email).await?;
     Ok(StatusCode::NO_CONTENT)

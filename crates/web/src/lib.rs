@@ -16,6 +16,7 @@ mod middleware;
 mod page_cache;
 mod pages;
 mod rater_link;
+mod report_cache;
 mod routes;
 mod server;
 mod state;

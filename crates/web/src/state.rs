@@ -7,6 +7,7 @@ use leidraad_store::Store;
 use crate::cookie::SessionCookie;
 use crate::i18n::Tr;
 use crate::page_cache::PageCache;
+use crate::report_cache::ReportCache;
 
 /// What every handler may use: the use cases' [`App`] (reached through `Deref`, so
 /// `state.store` and `&state` as `&App` both work) and what only HTTP needs. Cheap to clone:
@@ -16,6 +17,8 @@ pub struct AppState {
     pub app: App,
     /// Answers built once from the content; see [`PageCache`].
     pub pages: PageCache,
+    /// Released reports, rendered once; see [`ReportCache`].
+    pub reports: ReportCache,
     pub session_cookie: SessionCookie,
 }
 
@@ -48,6 +51,7 @@ impl AppState {
         AppState {
             app: App::new(library, store, settings, mailer, Arc::new(FluentMessages)),
             pages: PageCache::default(),
+            reports: ReportCache::default(),
             session_cookie,
         }
     }

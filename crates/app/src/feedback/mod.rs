@@ -20,7 +20,8 @@ pub use approval::{approve, for_coach, send_back};
 pub use raters::{MAX_RATERS, RaterRequest, add_rater_list, add_raters, remove_rater};
 pub use release::{close, release_due, release_round};
 pub use report::{
-    ReleasedReport, add_focus_from_report, released_report, share_report, unshare_report,
+    ReleasedReport, ReleasedSnapshot, add_focus_from_report, released_report, released_snapshot,
+    share_report, unshare_report,
 };
 pub use round::{LeaderRound, RoundOverview, finished_reflections, leader_round, overview};
 pub use send::{remind, send};

@@ -22,6 +22,32 @@ pub struct ReleasedReport {
     pub viewers: Vec<(PersonId, String)>,
 }
 
+/// A released report as stored, not yet read: what a reader that keeps its own rendering of
+/// the frozen snapshot needs, without the cost of parsing it on every request.
+pub struct ReleasedSnapshot {
+    pub record: RoundRecord,
+    /// The snapshot's JSON, exactly as stored at release.
+    pub snapshot: String,
+    pub released_at: i64,
+    pub own: bool,
+    pub leader_name: String,
+    pub viewers: Vec<(PersonId, String)>,
+}
+
+impl ReleasedSnapshot {
+    pub fn parse(self) -> Result<ReleasedReport, Error> {
+        let report: Report = serde_json::from_str(&self.snapshot).map_err(|_| Error::Internal)?;
+        Ok(ReleasedReport {
+            record: self.record,
+            report,
+            released_at: self.released_at,
+            own: self.own,
+            leader_name: self.leader_name,
+            viewers: self.viewers,
+        })
+    }
+}
+
 /// The report of round `id`, for its leader or someone they shared it with; "not found" for
 /// anyone else and for a round not released yet.
 pub async fn released_report(
@@ -29,6 +55,15 @@ pub async fn released_report(
     viewer: &Viewer,
     id: i64,
 ) -> Result<ReleasedReport, Error> {
+    released_snapshot(state, viewer, id).await?.parse()
+}
+
+/// [`released_report`] with its snapshot left unread.
+pub async fn released_snapshot(
+    state: &App,
+    viewer: &Viewer,
+    id: i64,
+) -> Result<ReleasedSnapshot, Error> {
     let record = state.store.round(id).await?.ok_or(Error::NotFound)?;
     let own = record.person_id == viewer.person;
     let record = if own {
@@ -41,7 +76,6 @@ pub async fn released_report(
         return Err(Error::NotFound);
     }
     let (released_at, snapshot) = state.store.report_of(id).await?.ok_or(Error::NotFound)?;
-    let report: Report = serde_json::from_str(&snapshot).map_err(|_| Error::Internal)?;
     let mut viewers = Vec::new();
     if own {
         for person in state.store.round_viewers(id).await? {
@@ -56,9 +90,9 @@ pub async fn released_report(
         .await?
         .map(|p| p.name)
         .unwrap_or_default();
-    Ok(ReleasedReport {
+    Ok(ReleasedSnapshot {
         record,
-        report,
+        snapshot,
         released_at,
         own,
         leader_name,

@@ -514,3 +514,37 @@ async fn the_report_reads_in_english() {
     assert!(csv.contains("\"Team members: mean\""), "{csv}");
     assert!(csv.contains("\"4.00\""), "{csv}");
 }
+
+/// The body is rendered once and kept; each session still finds its own CSRF field in every
+/// form of it, and a form posted from the second session's page works.
+#[tokio::test]
+async fn a_kept_report_carries_each_sessions_own_form_field() {
+    let app = spawn_app().await;
+    let world = world(&app).await;
+    let first = Browser::signed_in(&app, LEADER).await;
+    let round = released(&app, &world, &first).await;
+    let path = format!("/feedback/{round}/rapport");
+    let once = text(&first, &path).await;
+    let second = Browser::signed_in(&app, LEADER).await;
+    assert_ne!(first.csrf, second.csrf);
+    let again = text(&second, &path).await;
+    assert!(!again.contains('\0'));
+    let fields: Vec<&str> = again
+        .split("name=\"csrf_token\" value=\"")
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap())
+        .collect();
+    let focus_forms = again.matches("/rapport/focus\"").count();
+    assert!(focus_forms >= 2, "a focus form per growth point and one below");
+    assert!(fields.len() > focus_forms, "{fields:?}");
+    assert!(fields.iter().all(|field| *field == second.csrf), "{fields:?}");
+    assert_eq!(
+        once.replace(&first.csrf, "TOKEN"),
+        again.replace(&second.csrf, "TOKEN")
+    );
+    reflection_with_growth_point(&second, &world).await;
+    let added = second
+        .post(&format!("{path}/focus"), &[("card", "visie-02")])
+        .await;
+    assert_eq!(added.status(), StatusCode::SEE_OTHER);
+}

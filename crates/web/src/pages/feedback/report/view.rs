@@ -5,10 +5,8 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use leidraad_app::feedback::ReleasedReport;
 use leidraad_domain::Rating;
 use leidraad_domain::feedback::{CardResult, Report, Score};
-use leidraad_domain::local_time::LocalDateTime;
 
 use super::chart::{self, Bar, Legend};
 use super::highlights::{self, Highlight};
@@ -74,9 +72,6 @@ pub struct GroupLine {
 }
 
 pub struct ReportView<'a> {
-    pub leader: String,
-    pub released: String,
-    pub request: String,
     pub card_count: usize,
     pub groups: Vec<GroupLine>,
     /// "Alle anderen samen: 8 beoordelaars", or why there is nobody.
@@ -89,14 +84,13 @@ pub struct ReportView<'a> {
     pub general_comments: Vec<CommentGroup>,
     /// Every card by domain, for the focus form: (domain title, [(card, text)]).
     pub focus_options: Vec<(&'a str, Vec<(&'a str, &'a str)>)>,
-    /// Whom the leader shared it with (the leader's view only): id and name.
-    pub viewers: Vec<(i64, String)>,
 }
 
 impl<'a> ReportView<'a> {
-    pub fn new(names: &Names<'a>, released: &'a ReleasedReport) -> ReportView<'a> {
+    /// The view of `report`; `own` adds what only the leader is offered (the focus form's
+    /// cards).
+    pub fn new(names: &Names<'a>, report: &'a Report, own: bool) -> ReportView<'a> {
         let tr = names.tr;
-        let report = &released.report;
         let words = Words::new(tr);
         let columns = columns(names, report);
         let cards: HashMap<&str, &CardResult> =
@@ -124,9 +118,6 @@ impl<'a> ReportView<'a> {
             .collect();
         let (chart, legend) = chart::radar(tr, report, &domains);
         ReportView {
-            leader: released.leader_name.clone(),
-            released: LocalDateTime::amsterdam(released.released_at).format_date(tr.lang),
-            request: released.record.request.clone(),
             card_count: report.cards.len(),
             groups: report.groups.iter().map(|g| group_line(names, g)).collect(),
             others: match report.others {
@@ -135,7 +126,7 @@ impl<'a> ReportView<'a> {
             },
             highlights: highlights::lists(names, report, &cards),
             general_comments: comments(names, report, None),
-            focus_options: if released.own {
+            focus_options: if own {
                 domains
                     .iter()
                     .map(|d| (d.title, d.cards.iter().map(|c| (c.id, c.text)).collect()))
@@ -143,11 +134,6 @@ impl<'a> ReportView<'a> {
             } else {
                 Vec::new()
             },
-            viewers: released
-                .viewers
-                .iter()
-                .map(|(person, name)| (person.get(), name.clone()))
-                .collect(),
             columns,
             domains,
             chart,

@@ -29,7 +29,7 @@ mod shares;
 mod submit;
 
 pub use drafts::Draft;
-pub use release::ResponseRecord;
+pub use release::{ReportReading, ResponseRecord};
 
 /// Where a round is in its life. Stored as its Dutch code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

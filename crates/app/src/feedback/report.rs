@@ -1,12 +1,13 @@
 //! Reading a released report, sharing it by name, and taking cards from it as focus cards.
 //! Every reader reads the snapshot stored at release; nothing here computes a figure.
 
+use leidraad_domain::accounts::{Action, Target};
 use leidraad_domain::accounts::{Email, PersonId};
 use leidraad_domain::feedback::Report;
 use leidraad_domain::reflection::check_focus_room;
-use leidraad_store::feedback::RoundRecord;
+use leidraad_store::feedback::{ReportReading, RoundRecord};
 
-use super::round::{named_record, own_record};
+use super::round::own_record;
 use crate::reflections::share_try;
 use crate::{App, Error, Viewer};
 use leidraad_store::feedback::RoundState;
@@ -58,46 +59,54 @@ pub async fn released_report(
     released_snapshot(state, viewer, id).await?.parse()
 }
 
-/// [`released_report`] with its snapshot left unread.
+/// [`released_report`] with its snapshot left unread, in two reads of the store.
 pub async fn released_snapshot(
     state: &App,
     viewer: &Viewer,
     id: i64,
 ) -> Result<ReleasedSnapshot, Error> {
-    let record = state.store.round(id).await?.ok_or(Error::NotFound)?;
-    let own = record.person_id == viewer.person;
-    let record = if own {
-        own_record(state, viewer, id).await?
-    } else {
-        let viewers = state.store.round_viewers(id).await?;
-        named_record(state, viewer, id, &viewers).await?
-    };
-    if record.state != RoundState::Closed {
-        return Err(Error::NotFound);
-    }
-    let (released_at, snapshot) = state.store.report_of(id).await?.ok_or(Error::NotFound)?;
-    let mut viewers = Vec::new();
+    let mut reading = report_reading(state, id).await?;
+    let own = reading.round.person_id == viewer.person;
     if own {
-        for person in state.store.round_viewers(id).await? {
-            if let Some(p) = state.store.person(person).await? {
-                viewers.push((person, p.name));
-            }
+        viewer.may(
+            Action::ManageOwnFeedbackRound,
+            &Target::owned_by(reading.round.person_id),
+        )?;
+        let round = &reading.round;
+        if round.state == RoundState::Open && round.closes_at <= state.clock.now() {
+            // Its closing day has passed: reading it as its leader releases it.
+            own_record(state, viewer, id).await?;
+            reading = report_reading(state, id).await?;
         }
+    } else {
+        let named: Vec<PersonId> = reading.viewers.iter().map(|(person, _)| *person).collect();
+        viewer.may(
+            Action::ViewSharedFeedbackRound,
+            &Target::shared_with(reading.round.person_id, &named),
+        )?;
     }
-    let leader_name = state
-        .store
-        .person(record.person_id)
-        .await?
-        .map(|p| p.name)
-        .unwrap_or_default();
+    let ReportReading {
+        round,
+        leader_name,
+        report,
+        viewers,
+    } = reading;
+    let (released_at, snapshot) = match report {
+        Some(report) if round.state == RoundState::Closed => report,
+        _ => return Err(Error::NotFound),
+    };
     Ok(ReleasedSnapshot {
-        record,
+        record: round,
         snapshot,
         released_at,
         own,
         leader_name,
-        viewers,
+        viewers: if own { viewers } else { Vec::new() },
     })
+}
+
+async fn report_reading(state: &App, id: i64) -> Result<ReportReading, Error> {
+    state.store.report_reading(id).await?.ok_or(Error::NotFound)
 }
 
 /// Shares a released report with a colleague named by e-mail address, with the same rules and

@@ -8,8 +8,20 @@ use std::collections::BTreeMap;
 use leidraad_domain::accounts::PersonId;
 use sqlx::Row;
 
-use super::Change;
+use super::{Change, RoundRecord, round_columns, round_from};
 use crate::{Store, StoreError};
+
+/// A round as the readers of its report need it, in two reads: the report page is read far
+/// more often than anything else of a round.
+#[derive(Debug, Clone)]
+pub struct ReportReading {
+    pub round: RoundRecord,
+    pub leader_name: String,
+    /// When it was released and the snapshot, once it is.
+    pub report: Option<(i64, String)>,
+    /// Whom the leader shared it with, in the order they did, with their names.
+    pub viewers: Vec<(PersonId, String)>,
+}
 
 /// One anonymous response: its group, answers by card id, comments by domain id (`""`: the
 /// general comment).
@@ -150,5 +162,41 @@ impl Store {
                 .await?;
         row.map(|row| Ok((row.try_get("released_at")?, row.try_get("snapshot")?)))
             .transpose()
+    }
+
+    /// Round `round` with its leader's name, its report and whom it is shared with.
+    pub async fn report_reading(&self, round: i64) -> Result<Option<ReportReading>, StoreError> {
+        let row = sqlx::query(concat!(
+            "SELECT ",
+            round_columns!(),
+            ", p.name AS leader_name, rep.released_at, rep.snapshot \
+             FROM feedback_rounds r JOIN people p ON p.id = r.person_id \
+             LEFT JOIN feedback_reports rep ON rep.round_id = r.id WHERE r.id = $1"
+        ))
+        .bind(round)
+        .fetch_optional(self.reader())
+        .await?;
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        let released_at: Option<i64> = row.try_get("released_at")?;
+        let snapshot: Option<String> = row.try_get("snapshot")?;
+        let viewers = sqlx::query(
+            "SELECT s.viewer_id, p.name FROM feedback_shares s \
+             JOIN people p ON p.id = s.viewer_id \
+             WHERE s.round_id = $1 ORDER BY s.shared_at, s.viewer_id",
+        )
+        .bind(round)
+        .fetch_all(self.reader())
+        .await?
+        .iter()
+        .map(|row| Ok((PersonId(row.try_get("viewer_id")?), row.try_get("name")?)))
+        .collect::<Result<_, StoreError>>()?;
+        Ok(Some(ReportReading {
+            round: round_from(&row)?,
+            leader_name: row.try_get("leader_name")?,
+            report: released_at.zip(snapshot),
+            viewers,
+        }))
     }
 }

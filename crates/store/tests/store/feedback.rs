@@ -219,6 +219,8 @@ async fn a_round_lives_from_concept_through_approval_to_a_stored_report() {
 
         assert!(store.rounds_due(5_999).await.unwrap().is_empty());
         assert_eq!(store.rounds_due(6_000).await.unwrap(), [round.id]);
+        let unreleased = store.report_reading(round.id).await.unwrap().unwrap();
+        assert_eq!(unreleased.report, None);
         let released = store.release(round.id, None, "{\"groups\":[]}", 3, 6_000);
         assert_eq!(released.await.unwrap(), Change::Done(()));
         assert_eq!(
@@ -241,6 +243,21 @@ async fn a_round_lives_from_concept_through_approval_to_a_stored_report() {
         let shared = store.share_round(round.id, leader, viewer, 6_100);
         assert_eq!(shared.await.unwrap(), Change::Done(()));
         assert_eq!(store.round_viewers(round.id).await.unwrap(), [viewer]);
+        let reading = store.report_reading(round.id).await.unwrap().unwrap();
+        assert_eq!(reading.round, record);
+        assert_eq!(reading.report, Some((6_000, "{\"groups\":[]}".to_owned())));
+        assert_eq!(reading.viewers.len(), 1);
+        assert_eq!(reading.viewers[0].0, viewer);
+        let names = store.person(leader).await.unwrap().unwrap().name;
+        assert_eq!(reading.leader_name, names);
+        assert_eq!(
+            store
+                .report_reading(round.id + 1000)
+                .await
+                .unwrap()
+                .map(|r| r.round),
+            None
+        );
         let seen = store.rounds_shared_with(viewer).await.unwrap();
         assert_eq!(seen.len(), 1);
         assert!(store.unshare_round(round.id, leader, viewer).await.unwrap());

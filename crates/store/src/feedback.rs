@@ -28,6 +28,8 @@ mod self_answers;
 mod shares;
 mod submit;
 
+pub(crate) use submit::Submissions;
+
 pub use drafts::Draft;
 pub use release::{ReportReading, ResponseRecord};
 

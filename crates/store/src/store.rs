@@ -8,6 +8,7 @@ use sqlx::migrate::Migrator;
 use sqlx::{AnyPool, Executor, Row};
 
 use crate::StoreError;
+use crate::feedback::Submissions;
 use crate::group_commit::{Committers, GroupCommit};
 use crate::read_pool::ReadPool;
 use crate::reflections::answers::ReflectionAnswers;
@@ -63,6 +64,8 @@ pub struct Store {
     pub(crate) committers: Committers,
     /// Autosaved reflection answers, committed in groups.
     pub(crate) answers: GroupCommit<ReflectionAnswers>,
+    /// Raters' submissions, committed in groups.
+    pub(crate) submissions: GroupCommit<Submissions>,
     /// Statements sent through either pool, see [`Store::statements_sent`].
     statements: Arc<AtomicU64>,
 }
@@ -118,6 +121,7 @@ impl Store {
             backend,
             read_pool,
             answers: committers.start(ReflectionAnswers, &write),
+            submissions: committers.start(Submissions { backend }, &write),
             committers,
             write,
             statements,

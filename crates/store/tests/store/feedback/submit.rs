@@ -306,3 +306,37 @@ async fn a_link_submitted_twice_at_once_is_submitted_once() {
         store.close().await;
     }
 }
+
+/// Submissions that arrive together are committed together; one that fails is undone alone
+/// and its neighbours are submitted.
+#[tokio::test]
+async fn a_submission_that_fails_in_a_group_fails_alone() {
+    for backend in backends() {
+        let (store, _database) = fresh_store(backend).await;
+        let leader = person(&store, "leider@x.example").await;
+        let round = open(&store, leader, [4, 0]).await;
+        let links: Vec<i64> = round.links.iter().map(|(_, link)| *link).collect();
+        let taken = response_id();
+        store.submit(links[0], &taken, None, None).await.unwrap();
+        store
+            .save_draft_answer(links[2], "kaart-01", 2)
+            .await
+            .unwrap();
+        let form = [("kaart-01".to_owned(), 3)];
+        let (one, three) = (response_id(), response_id());
+        let (first, clash, last) = tokio::join!(
+            store.submit(links[1], &one, Some(&form), None),
+            store.submit(links[2], &taken, Some(&form), None),
+            store.submit(links[3], &three, Some(&form), None),
+        );
+        assert_eq!(first.unwrap(), Change::Done(()), "{backend:?}");
+        assert!(matches!(clash, Err(StoreError::Conflict)), "{clash:?}");
+        assert_eq!(last.unwrap(), Change::Done(()), "{backend:?}");
+        assert_eq!(store.responses_of(round.id).await.unwrap().len(), 3);
+        let kept = store.draft_of(links[2]).await.unwrap();
+        assert_eq!(kept.answers, [("kaart-01".to_owned(), 2)], "{backend:?}");
+        let again = submit(&store, links[2], None, None).await;
+        assert_eq!(again, Change::Done(()), "the link is still unanswered");
+        store.close().await;
+    }
+}

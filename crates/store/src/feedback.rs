@@ -31,6 +31,7 @@ mod submit;
 pub(crate) use submit::Submissions;
 
 pub use drafts::Draft;
+pub use links::RaterLink;
 pub use release::{ReportReading, ResponseRecord};
 
 /// Where a round is in its life. Stored as its Dutch code.

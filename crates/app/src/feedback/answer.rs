@@ -2,6 +2,7 @@
 //! draft hangs from the link while they work; submitting moves it, in one transaction, into an
 //! anonymous response that knows only its round and group (see the store's `submit`).
 
+use std::collections::HashSet;
 use std::net::IpAddr;
 
 use leidraad_domain::RaterAnswer;
@@ -54,27 +55,38 @@ pub async fn open_link(
     token: &str,
     address: Option<IpAddr>,
 ) -> Result<LinkView, Error> {
+    Ok(find_link(state, token, address).await?.0)
+}
+
+/// [`open_link`] with the link's round, both from one read of the store.
+async fn find_link(
+    state: &App,
+    token: &str,
+    address: Option<IpAddr>,
+) -> Result<(LinkView, RoundRecord), Error> {
     let now = state.clock.now();
     let key = digest_of(&format!(
         "link-address:{}",
         address.map_or_else(|| "unknown".into(), |a| a.to_string())
     ));
-    let guesses = state
+    // A malformed token is looked up as a digest no link has, to count the guesses all the same.
+    let digest = Secret::parse(token).map(|secret| secret.digest());
+    let reading = state
         .store
-        .sign_in_failures(&key, now - GUESS_WINDOW)
+        .rater_link(digest.as_deref().unwrap_or(""), &key, now - GUESS_WINDOW)
         .await?;
-    if guesses.len() >= GUESS_LIMIT {
+    if reading.guesses >= GUESS_LIMIT {
+        let guesses = state
+            .store
+            .sign_in_failures(&key, now - GUESS_WINDOW)
+            .await?;
         let oldest = guesses.first().copied().unwrap_or(now);
         return Err(Error::TooManyAttempts {
             retry_after: (oldest + GUESS_WINDOW - now).max(1),
         });
     }
-    let found = match Secret::parse(token) {
-        Some(secret) => state.store.link_by_digest(&secret.digest()).await?,
-        None => None,
-    };
-    match found {
-        Some(link) => Ok(link),
+    match reading.found {
+        Some(found) => Ok(found),
         None => {
             state.store.record_sign_in_failure(&[&key], now).await?;
             Err(Error::NotFound)
@@ -88,12 +100,7 @@ pub async fn rater_form(
     token: &str,
     address: Option<IpAddr>,
 ) -> Result<RaterForm, Error> {
-    let link = current_link(state, token, address).await?;
-    let round = state
-        .store
-        .round(link.round_id)
-        .await?
-        .ok_or(Error::NotFound)?;
+    let (link, round) = current_link(state, token, address).await?;
     let group = state
         .store
         .groups_of(round.id)
@@ -118,13 +125,13 @@ pub async fn rater_form(
     })
 }
 
-/// The link behind `token`, with its round closed first when its date has passed.
+/// The link behind `token` with its round, the round closed first when its date has passed.
 async fn current_link(
     state: &App,
     token: &str,
     address: Option<IpAddr>,
-) -> Result<LinkView, Error> {
-    let link = open_link(state, token, address).await?;
+) -> Result<(LinkView, RoundRecord), Error> {
+    let (link, round) = find_link(state, token, address).await?;
     let principal = Principal::Rater {
         round: RoundId::FeedbackRound(FeedbackRoundId(link.round_id)),
         link: AnswerLinkId(link.id),
@@ -138,16 +145,20 @@ async fn current_link(
         .into_result()
         .map_err(|_| Error::NotFound)?;
     if link.state == RoundState::Open && link.closes_at <= state.clock.now() {
-        if let Some(round) = state.store.round(link.round_id).await? {
-            release_if_due(state, &round).await?;
-        }
-        return state
+        release_if_due(state, &round).await?;
+        let reread = state
             .store
             .link_by_digest(&Secret::parse(token).ok_or(Error::NotFound)?.digest())
             .await?
-            .ok_or(Error::NotFound);
+            .ok_or(Error::NotFound)?;
+        let round = state
+            .store
+            .round(link.round_id)
+            .await?
+            .ok_or(Error::NotFound)?;
+        return Ok((reread, round));
     }
-    Ok(link)
+    Ok((link, round))
 }
 
 /// Refuses answers once the round is not open or the link has submitted.
@@ -173,13 +184,8 @@ pub async fn save_rating(
     card: &str,
     answer: Option<RaterAnswer>,
 ) -> Result<(), Error> {
-    let link = current_link(state, token, address).await?;
+    let (link, round) = current_link(state, token, address).await?;
     writable(&link)?;
-    let round = state
-        .store
-        .round(link.round_id)
-        .await?
-        .ok_or(Error::NotFound)?;
     if !round.cards.iter().any(|c| c == card) {
         return Err(Error::BadRequest {
             code: "card-unknown",
@@ -205,13 +211,8 @@ pub async fn save_comment(
     domain: &str,
     text: &str,
 ) -> Result<(), Error> {
-    let link = current_link(state, token, address).await?;
+    let (link, round) = current_link(state, token, address).await?;
     writable(&link)?;
-    let round = state
-        .store
-        .round(link.round_id)
-        .await?
-        .ok_or(Error::NotFound)?;
     check_comment_domain(state, &round, domain)?;
     let text = CommentText::parse(text).map_err(|e| Error::BadRequest { code: e.code() })?;
     settle(
@@ -254,13 +255,8 @@ pub async fn submit(
     address: Option<IpAddr>,
     form: Option<&RaterSubmission>,
 ) -> Result<(), Error> {
-    let link = current_link(state, token, address).await?;
+    let (link, round) = current_link(state, token, address).await?;
     writable(&link)?;
-    let round = state
-        .store
-        .round(link.round_id)
-        .await?
-        .ok_or(Error::NotFound)?;
     let form = match form {
         Some(form) => Some(checked_form(state, &round, form)?),
         None => None,
@@ -285,14 +281,17 @@ fn checked_form(
     round: &RoundRecord,
     form: &RaterSubmission,
 ) -> Result<StoredForm, Error> {
+    // A whole form is 80 cards: looked up, not compared with every other card.
+    let in_round: HashSet<&str> = round.cards.iter().map(String::as_str).collect();
+    let mut seen = HashSet::with_capacity(form.answers.len());
     let mut answers = Vec::with_capacity(form.answers.len());
     for (card, answer) in &form.answers {
-        if !round.cards.iter().any(|c| c == card) {
+        if !in_round.contains(card.as_str()) {
             return Err(Error::BadRequest {
                 code: "card-unknown",
             });
         }
-        if answers.iter().any(|(c, _): &(String, i64)| c == card) {
+        if !seen.insert(card.as_str()) {
             return Err(Error::BadRequest { code: "card-twice" });
         }
         answers.push((card.clone(), answer.to_stored()));

@@ -6,7 +6,10 @@
 use leidraad_domain::accounts::PersonId;
 use sqlx::{AssertSqlSafe, Row};
 
-use super::{Change, LinkRecord, LinkView, NewLink, RoundState, link_from, state_in};
+use super::{
+    Change, LinkRecord, LinkView, NewLink, RoundRecord, RoundState, link_from, round_columns,
+    round_from, state_in,
+};
 use crate::{Store, StoreError};
 
 macro_rules! link_columns {
@@ -200,4 +203,57 @@ impl Store {
             closes_at: row.try_get("closes_at")?,
         }))
     }
+
+    /// What every request of a rater starts with, in one read: the link whose token has this
+    /// digest with its round, and how many unknown tokens were tried under `guess_key` after
+    /// `since` (see [`Store::sign_in_failures`]).
+    pub async fn rater_link(
+        &self,
+        token_digest: &str,
+        guess_key: &str,
+        since: i64,
+    ) -> Result<RaterLink, StoreError> {
+        let row = sqlx::query(concat!(
+            "SELECT (SELECT COUNT(*) FROM sign_in_failures \
+                 WHERE key_digest = $2 AND at > $3) AS guesses, \
+             l.id AS link_id, l.group_id, l.answered, ",
+            round_columns!(),
+            " FROM (SELECT 1 AS one) AS one \
+             LEFT JOIN feedback_links l ON l.token_digest = $1 \
+             LEFT JOIN feedback_rounds r ON r.id = l.round_id"
+        ))
+        .bind(token_digest)
+        .bind(guess_key)
+        .bind(since)
+        .fetch_one(self.reader())
+        .await?;
+        let guesses: i64 = row.try_get("guesses")?;
+        let link_id: Option<i64> = row.try_get("link_id")?;
+        let found = match link_id {
+            None => None,
+            Some(id) => {
+                let round = round_from(&row)?;
+                let link = LinkView {
+                    id,
+                    round_id: round.id,
+                    group_id: row.try_get("group_id")?,
+                    answered: row.try_get::<i64, _>("answered")? == 1,
+                    state: round.state,
+                    closes_at: round.closes_at,
+                };
+                Some((link, round))
+            }
+        };
+        Ok(RaterLink {
+            found,
+            guesses: usize::try_from(guesses).unwrap_or(usize::MAX),
+        })
+    }
+}
+
+/// See [`Store::rater_link`].
+#[derive(Debug, Clone)]
+pub struct RaterLink {
+    pub found: Option<(LinkView, RoundRecord)>,
+    pub guesses: usize,
 }

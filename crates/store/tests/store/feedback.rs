@@ -200,6 +200,17 @@ async fn a_round_lives_from_concept_through_approval_to_a_stored_report() {
             (link_ids[0], round.groups[0], false, open_)
         );
         assert_eq!(store.link_by_digest("t-9-9").await.unwrap(), None);
+        let reading = store
+            .rater_link(&format!("t{}-0-0", round.id), "adres", 0)
+            .await
+            .unwrap();
+        let (found, with_round) = reading.found.unwrap();
+        assert_eq!((found, reading.guesses), (view.clone(), 0));
+        assert_eq!(with_round, record);
+        store.record_sign_in_failure(&["adres"], 205).await.unwrap();
+        store.record_sign_in_failure(&["adres"], 206).await.unwrap();
+        let unknown = store.rater_link("t-9-9", "adres", 205).await.unwrap();
+        assert_eq!((unknown.found.is_none(), unknown.guesses), (true, 1));
         for (n, link) in link_ids.iter().enumerate() {
             let saved = store.save_draft_answer(*link, "kaart-01", 3).await.unwrap();
             assert_eq!(saved, Change::Done(()));

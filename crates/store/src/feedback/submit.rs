@@ -33,34 +33,37 @@ const CLAIM: &str = "\
 
 /// A whole submission on SQLite in one call: statements in one string, which sqlx runs in
 /// turn, each binding the `$n` it names. `$1` the response, `$2` the link, `$3` the answers
-/// the request brings (a JSON array of `[card, answer]`), `$4` its comments (`[domain,
-/// text]`). The response is made first, only for an unanswered link of an open round; every
-/// later statement acts only if it was made (the id is fresh, so it exists only if this call
-/// made it). The request's answers and comments go into the draft, the draft into the
-/// response, the draft is deleted, and the link is marked answered, which returns a row.
-/// Empty comments stay behind: they are no comment. The savepoint keeps the submission whole
-/// inside the group's transaction: when a statement fails, [`UNDO_SQLITE`] undoes it alone.
+/// the request brings (a JSON array of `[card, answer]`, each card once), `$4` its comments
+/// (`[domain, text]`). The response is made first, only for an unanswered link of an open
+/// round; every later statement acts only if it was made (the id is fresh, so it exists only
+/// if this call made it). The request's answers and comments go straight into the response,
+/// with the draft's for the cards and domains the request does not name (the detour through
+/// the draft cost a sixth of a submission); the draft is deleted, and the link is marked
+/// answered, which returns a row. Empty comments are no comment. The savepoint keeps the
+/// submission whole inside the group's transaction: when a statement fails, [`UNDO_SQLITE`]
+/// undoes it alone.
 const SUBMIT_SQLITE: &str = "\
     SAVEPOINT submission; \
     INSERT INTO feedback_responses (id, round_id, group_id) \
         SELECT $1, l.round_id, l.group_id FROM feedback_links l \
         JOIN feedback_rounds r ON r.id = l.round_id \
         WHERE l.id = $2 AND l.answered = 0 AND r.state = 'open'; \
-    INSERT INTO feedback_drafts (link_id, card_id, answer) \
-        SELECT $2, json_extract(value, '$[0]'), json_extract(value, '$[1]') \
-        FROM json_each($3) WHERE EXISTS (SELECT 1 FROM feedback_responses WHERE id = $1) \
-        ON CONFLICT (link_id, card_id) DO UPDATE SET answer = excluded.answer; \
-    INSERT INTO feedback_draft_comments (link_id, domain_id, text) \
-        SELECT $2, json_extract(value, '$[0]'), json_extract(value, '$[1]') \
-        FROM json_each($4) WHERE EXISTS (SELECT 1 FROM feedback_responses WHERE id = $1) \
-        ON CONFLICT (link_id, domain_id) DO UPDATE SET text = excluded.text; \
     INSERT INTO feedback_response_answers (response_id, card_id, answer) \
-        SELECT $1, card_id, answer FROM feedback_drafts \
-        WHERE link_id = $2 AND EXISTS (SELECT 1 FROM feedback_responses WHERE id = $1); \
+        SELECT $1, json_extract(value, '$[0]'), json_extract(value, '$[1]') \
+        FROM json_each($3) WHERE EXISTS (SELECT 1 FROM feedback_responses WHERE id = $1) \
+        UNION ALL \
+        SELECT $1, d.card_id, d.answer FROM feedback_drafts d \
+        WHERE d.link_id = $2 AND EXISTS (SELECT 1 FROM feedback_responses WHERE id = $1) \
+        AND d.card_id NOT IN (SELECT json_extract(value, '$[0]') FROM json_each($3)); \
     INSERT INTO feedback_response_comments (response_id, domain_id, text) \
-        SELECT $1, domain_id, text FROM feedback_draft_comments \
-        WHERE link_id = $2 AND text <> '' \
-        AND EXISTS (SELECT 1 FROM feedback_responses WHERE id = $1); \
+        SELECT $1, json_extract(value, '$[0]'), json_extract(value, '$[1]') \
+        FROM json_each($4) WHERE json_extract(value, '$[1]') <> '' \
+        AND EXISTS (SELECT 1 FROM feedback_responses WHERE id = $1) \
+        UNION ALL \
+        SELECT $1, c.domain_id, c.text FROM feedback_draft_comments c \
+        WHERE c.link_id = $2 AND c.text <> '' \
+        AND EXISTS (SELECT 1 FROM feedback_responses WHERE id = $1) \
+        AND c.domain_id NOT IN (SELECT json_extract(value, '$[0]') FROM json_each($4)); \
     DELETE FROM feedback_drafts \
         WHERE link_id = $2 AND EXISTS (SELECT 1 FROM feedback_responses WHERE id = $1); \
     DELETE FROM feedback_draft_comments \

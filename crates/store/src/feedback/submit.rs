@@ -4,14 +4,14 @@
 //! leads back to the link once the draft rows are gone.
 //!
 //! It is the hottest write of a round: a staff meeting submits together, an 80-card form at
-//! a time. So submissions are committed in groups ([`crate::group_commit`]), each inside a
-//! savepoint of the group's transaction so that one that fails is undone alone, and its cost
-//! does not grow with the form: the answers a request brings travel as one JSON parameter
-//! that one statement unpacks, not a statement per card, and not a multi-row `VALUES`
-//! either, whose 160 parameters SQLite looks up by name one by one (a tenth of the time went
-//! there). On SQLite a whole submission is one call to the connection's thread; on
-//! PostgreSQL five round trips. Measured on SQLite before grouping: about 0.7 ms of the one
-//! writer's time for an 80-answer form as four calls, most of it the calls and the commit.
+//! a time. So submissions are committed in groups ([`crate::group_commit`]), and the cost of
+//! a group does not grow with its forms by more than the rows: on SQLite every submission
+//! waiting at that moment is written by one call to the connection's thread, its answers
+//! travelling as JSON that the statements unpack (not a statement per card, and not a
+//! multi-row `VALUES` either, whose parameters SQLite looks up by name one by one). Before,
+//! one submission took four calls and the single writer about 0.7 ms, most of it the calls
+//! and the commit, and waiting between calls for the next. On PostgreSQL a submission is
+//! three round trips inside the group's transaction.
 
 use std::collections::HashSet;
 
@@ -31,55 +31,71 @@ const CLAIM: &str = "\
         WHERE r.id = feedback_links.round_id AND r.state = 'open' FOR SHARE) \
     RETURNING round_id, group_id";
 
-/// A whole submission on SQLite in one call: statements in one string, which sqlx runs in
-/// turn, each binding the `$n` it names. `$1` the response, `$2` the link, `$3` the answers
-/// the request brings (a JSON array of `[card, answer]`, each card once), `$4` its comments
-/// (`[domain, text]`). The response is made first, only for an unanswered link of an open
-/// round; every later statement acts only if it was made (the id is fresh, so it exists only
-/// if this call made it). The request's answers and comments go straight into the response,
-/// with the draft's for the cards and domains the request does not name (the detour through
-/// the draft cost a sixth of a submission); the draft is deleted, and the link is marked
-/// answered, which returns a row. Empty comments are no comment. The savepoint keeps the
-/// submission whole inside the group's transaction: when a statement fails, [`UNDO_SQLITE`]
-/// undoes it alone.
-const SUBMIT_SQLITE: &str = "\
-    SAVEPOINT submission; \
-    INSERT INTO feedback_responses (id, round_id, group_id) \
-        SELECT $1, l.round_id, l.group_id FROM feedback_links l \
-        JOIN feedback_rounds r ON r.id = l.round_id \
-        WHERE l.id = $2 AND l.answered = 0 AND r.state = 'open'; \
-    INSERT INTO feedback_response_answers (response_id, card_id, answer) \
-        SELECT $1, json_extract(value, '$[0]'), json_extract(value, '$[1]') \
-        FROM json_each($3) WHERE EXISTS (SELECT 1 FROM feedback_responses WHERE id = $1) \
-        UNION ALL \
-        SELECT $1, d.card_id, d.answer FROM feedback_drafts d \
-        WHERE d.link_id = $2 AND EXISTS (SELECT 1 FROM feedback_responses WHERE id = $1) \
-        AND d.card_id NOT IN (SELECT json_extract(value, '$[0]') FROM json_each($3)); \
-    INSERT INTO feedback_response_comments (response_id, domain_id, text) \
-        SELECT $1, json_extract(value, '$[0]'), json_extract(value, '$[1]') \
-        FROM json_each($4) WHERE json_extract(value, '$[1]') <> '' \
-        AND EXISTS (SELECT 1 FROM feedback_responses WHERE id = $1) \
-        UNION ALL \
-        SELECT $1, c.domain_id, c.text FROM feedback_draft_comments c \
-        WHERE c.link_id = $2 AND c.text <> '' \
-        AND EXISTS (SELECT 1 FROM feedback_responses WHERE id = $1) \
-        AND c.domain_id NOT IN (SELECT json_extract(value, '$[0]') FROM json_each($4)); \
-    DELETE FROM feedback_drafts \
-        WHERE link_id = $2 AND EXISTS (SELECT 1 FROM feedback_responses WHERE id = $1); \
-    DELETE FROM feedback_draft_comments \
-        WHERE link_id = $2 AND EXISTS (SELECT 1 FROM feedback_responses WHERE id = $1); \
-    UPDATE feedback_links SET answered = 1 \
-        WHERE id = $2 AND EXISTS (SELECT 1 FROM feedback_responses WHERE id = $1) \
-        RETURNING id; \
-    RELEASE submission";
+/// The submissions of `$1` whose response [`SUBMIT_SQLITE`] made: `made (response_id,
+/// link_id)`. A response id is fresh, so it exists only if this call made it.
+macro_rules! made {
+    () => {
+        "WITH made AS (SELECT json_extract(s.value, '$[0]') AS response_id, \
+             json_extract(s.value, '$[1]') AS link_id FROM json_each($1) s \
+             WHERE EXISTS (SELECT 1 FROM feedback_responses r \
+                 WHERE r.id = json_extract(s.value, '$[0]'))) "
+    };
+}
 
-/// Undoes a submission on SQLite whose statement failed part way.
-const UNDO_SQLITE: &str = "ROLLBACK TO submission; RELEASE submission";
+/// A group of submissions on SQLite in one call: statements in one string, which sqlx runs
+/// in turn, each binding the `$n` it names. `$1` the submissions (a JSON array of
+/// `[response, link]`), `$2` the answers their requests bring (`[response, card, answer]`,
+/// each card once per response), `$3` their comments (`[response, domain, text]`).
+///
+/// A response is made only for an unanswered link of an open round, and everything after
+/// acts only where one was made. The request's answers and comments go straight into the
+/// response, then the draft's for the cards and domains the request did not name; a comment
+/// the request emptied, or an empty one, is no comment. The drafts are deleted, and each
+/// link marked answered returns its id: those are the submissions that were made.
+const SUBMIT_SQLITE: &str = concat!(
+    "INSERT INTO feedback_responses (id, round_id, group_id) \
+        SELECT json_extract(s.value, '$[0]'), l.round_id, l.group_id FROM json_each($1) s \
+        JOIN feedback_links l ON l.id = json_extract(s.value, '$[1]') \
+        JOIN feedback_rounds r ON r.id = l.round_id \
+        WHERE l.answered = 0 AND r.state = 'open'; ",
+    made!(),
+    "INSERT INTO feedback_response_answers (response_id, card_id, answer) \
+        SELECT json_extract(a.value, '$[0]'), json_extract(a.value, '$[1]'), \
+            json_extract(a.value, '$[2]') FROM json_each($2) a \
+        WHERE json_extract(a.value, '$[0]') IN (SELECT response_id FROM made); ",
+    made!(),
+    "INSERT INTO feedback_response_answers (response_id, card_id, answer) \
+        SELECT m.response_id, d.card_id, d.answer FROM made m \
+        JOIN feedback_drafts d ON d.link_id = m.link_id \
+        WHERE NOT EXISTS (SELECT 1 FROM feedback_response_answers x \
+            WHERE x.response_id = m.response_id AND x.card_id = d.card_id); ",
+    made!(),
+    "INSERT INTO feedback_response_comments (response_id, domain_id, text) \
+        SELECT json_extract(c.value, '$[0]'), json_extract(c.value, '$[1]'), \
+            json_extract(c.value, '$[2]') FROM json_each($3) c \
+        WHERE json_extract(c.value, '$[0]') IN (SELECT response_id FROM made); ",
+    made!(),
+    "INSERT INTO feedback_response_comments (response_id, domain_id, text) \
+        SELECT m.response_id, c.domain_id, c.text FROM made m \
+        JOIN feedback_draft_comments c ON c.link_id = m.link_id \
+        WHERE NOT EXISTS (SELECT 1 FROM feedback_response_comments x \
+            WHERE x.response_id = m.response_id AND x.domain_id = c.domain_id); ",
+    made!(),
+    "DELETE FROM feedback_response_comments WHERE text = '' \
+        AND response_id IN (SELECT response_id FROM made); ",
+    made!(),
+    "DELETE FROM feedback_drafts WHERE link_id IN (SELECT link_id FROM made); ",
+    made!(),
+    "DELETE FROM feedback_draft_comments WHERE link_id IN (SELECT link_id FROM made); ",
+    made!(),
+    "UPDATE feedback_links SET answered = 1 WHERE id IN (SELECT link_id FROM made) \
+        RETURNING id"
+);
 
 /// On PostgreSQL a string of statements takes no parameters, and the parts of one statement
 /// all see the tables as they were when it began; so after [`CLAIM`], two statements: the
-/// request's answers and comments into the draft (`$1` the link, `$2` and `$3` as `$3` and
-/// `$4` above) …
+/// request's answers and comments into the draft (`$1` the link, `$2` and `$3` JSON arrays
+/// of `[card, answer]` and `[domain, text]`) …
 const DRAFT_POSTGRES: &str = "\
     WITH answers AS ( \
         INSERT INTO feedback_drafts (link_id, card_id, answer) \
@@ -89,7 +105,8 @@ const DRAFT_POSTGRES: &str = "\
     SELECT $1, e->>0, e->>1 FROM json_array_elements(CAST($3 AS json)) e \
     ON CONFLICT (link_id, domain_id) DO UPDATE SET text = excluded.text";
 
-/// … and the draft into the response and gone (`$1` … `$4` as above).
+/// … and the draft into the response and gone (`$1` the response, `$2` the link, `$3` its
+/// round, `$4` its group).
 const MOVE_POSTGRES: &str = "\
     WITH response AS ( \
         INSERT INTO feedback_responses (id, round_id, group_id) VALUES ($1, $3, $4) \
@@ -104,10 +121,10 @@ const MOVE_POSTGRES: &str = "\
 
 impl Store {
     /// Submits a link's answers as response `response_id` (32 random hex characters, chosen
-    /// by the caller). `answers` and `comments`, when given, are saved into the draft first,
-    /// so a whole form can come in one request; the draft then moves into the response.
-    /// `AlreadySubmitted`: the link answered before; `WrongState`: the round is not open.
-    /// [`StoreError::Conflict`]: the response id is taken (choose another).
+    /// by the caller). `answers` and `comments`, when given, replace the draft's for the same
+    /// cards and domains, so a whole form can come in one request; the draft then becomes the
+    /// response. `AlreadySubmitted`: the link answered before; `WrongState`: the round is not
+    /// open. [`StoreError::Conflict`]: the response id is taken (choose another).
     pub async fn submit(
         &self,
         link: i64,
@@ -119,10 +136,10 @@ impl Store {
             link,
             response_id: response_id.to_owned(),
             given: answers.is_some() || comments.is_some(),
-            answers: json_rows(answers.unwrap_or_default()),
-            comments: json_rows(comments.unwrap_or_default()),
+            answers: last_of_each(answers.unwrap_or_default()),
+            comments: last_of_each(comments.unwrap_or_default()),
         };
-        if self.submissions.write(submission).await?? {
+        if self.submissions.write(submission).await? {
             Ok(Change::Done(()))
         } else {
             self.link_refusal(link).await.map(refused)
@@ -136,20 +153,21 @@ pub(crate) struct Submission {
     response_id: String,
     /// The request brought answers or comments (PostgreSQL then writes them into the draft).
     given: bool,
-    /// JSON arrays, see [`json_rows`].
-    answers: String,
-    comments: String,
+    /// Each card and domain once.
+    answers: Vec<(String, i64)>,
+    comments: Vec<(String, String)>,
 }
 
-/// Submissions, committed in groups. Each outcome is whether the link was claimed (`false`:
-/// it answered before, or its round is not open), or the error of that submission alone.
+/// Submissions, committed in groups. The outcome is whether the link was claimed (`false`:
+/// it answered before, or its round is not open). A group that fails is tried again one
+/// submission at a time, so a response id that is taken fails only its own submission.
 pub(crate) struct Submissions {
     pub(crate) backend: Backend,
 }
 
 impl GroupWrite for Submissions {
     type Item = Submission;
-    type Outcome = Result<bool, StoreError>;
+    type Outcome = bool;
     type Key<'a> = i64;
     type Shape = ();
 
@@ -163,52 +181,59 @@ impl GroupWrite for Submissions {
         &self,
         connection: &mut AnyConnection,
         run: &[&Submission],
-    ) -> Result<Vec<Self::Outcome>, StoreError> {
-        // A group of one run comes on a bare connection: the savepoints need a transaction.
+    ) -> Result<Vec<bool>, StoreError> {
+        // A group of one run comes on a bare connection, and a run is several statements.
         let mut tx = connection.begin().await?;
-        let mut outcomes = Vec::with_capacity(run.len());
-        for submission in run {
-            outcomes.push(match self.backend {
-                Backend::Sqlite => submit_sqlite(&mut tx, submission).await?,
-                Backend::Postgres => submit_postgres(&mut tx, submission).await,
-            });
-        }
+        let outcomes = match self.backend {
+            Backend::Sqlite => submit_sqlite(&mut tx, run).await?,
+            Backend::Postgres => {
+                let mut outcomes = Vec::with_capacity(run.len());
+                for submission in run {
+                    outcomes.push(submit_postgres(&mut tx, submission).await?);
+                }
+                outcomes
+            }
+        };
         tx.commit().await?;
         Ok(outcomes)
     }
 }
 
-/// One submission on SQLite. The error of the submission is its outcome; an error undoing it
-/// fails the group, whose writes are then tried one by one.
+/// A run of submissions on SQLite, in one call.
 async fn submit_sqlite(
     connection: &mut AnyConnection,
-    submission: &Submission,
-) -> Result<Result<bool, StoreError>, StoreError> {
-    let done = sqlx::query(SUBMIT_SQLITE)
-        .bind(submission.response_id.as_str())
-        .bind(submission.link)
-        .bind(submission.answers.as_str())
-        .bind(submission.comments.as_str())
-        .fetch_all(&mut *connection)
-        .await;
-    match done {
-        Ok(rows) => Ok(Ok(!rows.is_empty())),
-        Err(error) => {
-            sqlx::raw_sql(UNDO_SQLITE).execute(&mut *connection).await?;
-            Ok(Err(StoreError::from_insert(error)))
-        }
+    run: &[&Submission],
+) -> Result<Vec<bool>, StoreError> {
+    let mut submissions = Vec::with_capacity(run.len());
+    let mut answers = Vec::new();
+    let mut comments = Vec::new();
+    for submission in run {
+        let response = submission.response_id.as_str();
+        submissions.push((response, submission.link));
+        answers.extend(submission.answers.iter().map(|(c, a)| (response, c, a)));
+        comments.extend(submission.comments.iter().map(|(d, t)| (response, d, t)));
     }
+    let claimed: HashSet<i64> = sqlx::query(SUBMIT_SQLITE)
+        .bind(json(&submissions))
+        .bind(json(&answers))
+        .bind(json(&comments))
+        .fetch_all(&mut *connection)
+        .await
+        .map_err(StoreError::from_insert)?
+        .iter()
+        .map(|row| row.try_get("id"))
+        .collect::<Result<_, _>>()?;
+    Ok(run.iter().map(|s| claimed.contains(&s.link)).collect())
 }
 
-/// One submission on PostgreSQL, in a savepoint that is undone when it fails.
+/// One submission on PostgreSQL.
 async fn submit_postgres(
     connection: &mut AnyConnection,
     submission: &Submission,
 ) -> Result<bool, StoreError> {
-    let mut tx = connection.begin().await?;
     let claimed = sqlx::query(CLAIM)
         .bind(submission.link)
-        .fetch_optional(&mut *tx)
+        .fetch_optional(&mut *connection)
         .await?;
     let Some(claimed) = claimed else {
         return Ok(false);
@@ -219,9 +244,9 @@ async fn submit_postgres(
         if submission.given {
             sqlx::query(DRAFT_POSTGRES)
                 .bind(submission.link)
-                .bind(submission.answers.as_str())
-                .bind(submission.comments.as_str())
-                .execute(&mut *tx)
+                .bind(json(&submission.answers))
+                .bind(json(&submission.comments))
+                .execute(&mut *connection)
                 .await?;
         }
         sqlx::query(MOVE_POSTGRES)
@@ -229,26 +254,31 @@ async fn submit_postgres(
             .bind(submission.link)
             .bind(round)
             .bind(group)
-            .execute(&mut *tx)
+            .execute(&mut *connection)
             .await
     };
     moved.await.map_err(StoreError::from_insert)?;
-    tx.commit().await?;
     Ok(true)
 }
 
-/// Rows as the JSON array the statements read: `[[key, value], …]`. A key given twice keeps
-/// its last value (PostgreSQL refuses to change a row twice in one statement).
-fn json_rows<V: Serialize>(rows: &[(String, V)]) -> String {
+/// Rows with each key once, its last value kept (PostgreSQL refuses to change a row twice
+/// in one statement, and the later value is the one meant).
+fn last_of_each<V: Clone>(rows: &[(String, V)]) -> Vec<(String, V)> {
     let mut seen = HashSet::new();
-    let mut last: Vec<&(String, V)> = rows
+    let mut last: Vec<(String, V)> = rows
         .iter()
         .rev()
         .filter(|(key, _)| seen.insert(key))
+        .cloned()
         .collect();
     last.reverse();
+    last
+}
+
+/// Rows as the JSON arrays the statements read.
+fn json<T: Serialize>(rows: &T) -> String {
     // Strings and numbers only: this cannot fail.
-    serde_json::to_string(&last).unwrap_or_else(|_| "[]".to_owned())
+    serde_json::to_string(rows).unwrap_or_else(|_| "[]".to_owned())
 }
 
 /// A refusal as [`Store::link_refusal`] finds it; `Done` there means the claim lost a race

@@ -340,3 +340,68 @@ async fn a_submission_that_fails_in_a_group_fails_alone() {
         store.close().await;
     }
 }
+
+/// A group holds submissions of every kind at once: a whole form over a draft, a draft
+/// alone, and a link that answered before; each ends as if it had come alone.
+#[tokio::test]
+async fn submissions_of_every_kind_in_one_group_end_as_if_alone() {
+    for backend in backends() {
+        let (store, _database) = fresh_store(backend).await;
+        let leader = person(&store, "leider@x.example").await;
+        let round = open(&store, leader, [3, 0]).await;
+        let links: Vec<i64> = round.links.iter().map(|(_, link)| *link).collect();
+        assert_eq!(submit(&store, links[0], None, None).await, Change::Done(()));
+        for link in &links[1..] {
+            store.save_draft_answer(*link, "kaart-01", 1).await.unwrap();
+            store.save_draft_answer(*link, "kaart-02", 2).await.unwrap();
+            store
+                .save_draft_comment(*link, "", "Uit het concept")
+                .await
+                .unwrap();
+            store
+                .save_draft_comment(*link, "visie", "Weg")
+                .await
+                .unwrap();
+        }
+        let form = [("kaart-02".to_owned(), 4), ("kaart-03".to_owned(), 0)];
+        let comments = [("visie".to_owned(), String::new())];
+        let ids = [response_id(), response_id(), response_id()];
+        let (again, whole, drafted) = tokio::join!(
+            store.submit(links[0], &ids[0], None, None),
+            store.submit(links[1], &ids[1], Some(&form), Some(&comments)),
+            store.submit(links[2], &ids[2], None, None),
+        );
+        assert_eq!(again.unwrap(), Change::AlreadySubmitted, "{backend:?}");
+        assert_eq!(whole.unwrap(), Change::Done(()), "{backend:?}");
+        assert_eq!(drafted.unwrap(), Change::Done(()), "{backend:?}");
+        let mut responses = store.responses_of(round.id).await.unwrap();
+        assert_eq!(responses.len(), 3);
+        responses.retain(|r| !r.answers.is_empty());
+        responses.sort_by_key(|r| r.answers.len());
+        let answers = |list: &[(&str, i64)]| -> Vec<(String, i64)> {
+            list.iter().map(|(c, a)| ((*c).to_owned(), *a)).collect()
+        };
+        assert_eq!(
+            responses[0].answers,
+            answers(&[("kaart-01", 1), ("kaart-02", 2)])
+        );
+        assert_eq!(responses[0].comments.len(), 2, "{backend:?}");
+        let mut whole_answers = responses[1].answers.clone();
+        whole_answers.sort();
+        assert_eq!(
+            whole_answers,
+            answers(&[("kaart-01", 1), ("kaart-02", 4), ("kaart-03", 0)]),
+            "the form's answer wins, the draft's others stay"
+        );
+        assert_eq!(
+            responses[1].comments,
+            [(String::new(), "Uit het concept".to_owned())],
+            "an emptied comment is no comment"
+        );
+        for link in &links[1..] {
+            let draft = store.draft_of(*link).await.unwrap();
+            assert!(draft.answers.is_empty() && draft.comments.is_empty());
+        }
+        store.close().await;
+    }
+}

@@ -162,6 +162,19 @@ impl Committers {
         GroupCommit { sender }
     }
 
+    /// Starts a task that runs beside the committing ones and ends when the store closes
+    /// (its argument says when), so that closing waits for it too.
+    pub(crate) fn start_beside<F>(&self, task: impl FnOnce(watch::Receiver<bool>) -> F)
+    where
+        F: Future<Output = ()> + Send + 'static,
+    {
+        let task = tokio::spawn(task(self.closing.subscribe()));
+        self.tasks
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(task);
+    }
+
     /// Refuses new writes (they fail with [`StoreError::Closed`]), commits every write
     /// already queued, and returns when all of them are answered.
     pub(crate) async fn drain(&self) {

@@ -2,6 +2,7 @@
 //! and PostgreSQL with one set of queries, chosen from the database URL at start-up.
 
 pub mod accounts;
+mod checkpoint;
 mod error;
 pub mod feedback;
 mod group_commit;

@@ -8,6 +8,7 @@ use sqlx::migrate::Migrator;
 use sqlx::{AnyPool, Executor, Row};
 
 use crate::StoreError;
+use crate::checkpoint;
 use crate::feedback::Submissions;
 use crate::group_commit::{Committers, GroupCommit};
 use crate::read_pool::ReadPool;
@@ -117,6 +118,10 @@ impl Store {
             statements: statements.clone(),
         };
         let committers = Committers::new();
+        if backend == Backend::Sqlite {
+            let (reads, activity) = (read_pool.clone(), statements.clone());
+            committers.start_beside(|closing| checkpoint::run(reads, activity, closing));
+        }
         Ok(Store {
             backend,
             read_pool,
@@ -260,6 +265,7 @@ async fn sqlite_pool(options: &AnyConnectOptions, size: u32) -> Result<AnyPool, 
         .after_connect(|connection, _| {
             Box::pin(async move {
                 connection.execute(SQLITE_SETUP).await?;
+                connection.execute(checkpoint::WRITER_SETUP).await?;
                 Ok(())
             })
         })

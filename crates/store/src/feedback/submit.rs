@@ -47,6 +47,9 @@ macro_rules! made {
 /// `[response, link]`), `$2` the answers their requests bring (`[response, card, answer]`,
 /// each card once per response), `$3` their comments (`[response, domain, text]`).
 ///
+/// `CROSS JOIN` keeps the submissions the outer loop: SQLite cannot tell how few they are,
+/// and would otherwise walk every link of every open round.
+///
 /// A response is made only for an unanswered link of an open round, and everything after
 /// acts only where one was made. The request's answers and comments go straight into the
 /// response, then the draft's for the cards and domains the request did not name; a comment
@@ -55,8 +58,8 @@ macro_rules! made {
 const SUBMIT_SQLITE: &str = concat!(
     "INSERT INTO feedback_responses (id, round_id, group_id) \
         SELECT json_extract(s.value, '$[0]'), l.round_id, l.group_id FROM json_each($1) s \
-        JOIN feedback_links l ON l.id = json_extract(s.value, '$[1]') \
-        JOIN feedback_rounds r ON r.id = l.round_id \
+        CROSS JOIN feedback_links l ON l.id = json_extract(s.value, '$[1]') \
+        CROSS JOIN feedback_rounds r ON r.id = l.round_id \
         WHERE l.answered = 0 AND r.state = 'open'; ",
     made!(),
     "INSERT INTO feedback_response_answers (response_id, card_id, answer) \

@@ -118,6 +118,36 @@ fn postgres_tests_run_when_ci_says_so() {
     }
 }
 
+/// The writer never copies the WAL into the database file inside a commit; the store's own
+/// task does, shortly after writes: until then the file does not grow.
+#[tokio::test]
+async fn sqlite_checkpoints_beside_the_writer() {
+    let (store, database) = fresh_store(Backend::Sqlite).await;
+    let path = database.url.trim_start_matches("sqlite://").to_owned();
+    let size = || std::fs::metadata(&path).map_or(0, |m| m.len());
+    tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+    let before = size();
+    for n in 0..300 {
+        store
+            .record_content_version(&format!("deck-{n}"), "1", "aaaa", 100)
+            .await
+            .unwrap();
+    }
+    let mut after = size();
+    for _ in 0..40 {
+        if after > before {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        after = size();
+    }
+    assert!(
+        after > before,
+        "{before} bytes before the writes, {after} after"
+    );
+    store.close().await;
+}
+
 #[tokio::test]
 async fn sqlite_runs_in_wal_mode_so_readers_never_wait_for_the_writer() {
     let (store, database) = fresh_store(Backend::Sqlite).await;

@@ -20,9 +20,6 @@ use crate::read_pool::ReadPool;
 /// pages, which a busy round writes in well under a second.
 const INTERVAL: Duration = Duration::from_millis(200);
 
-/// Added to the writer's setup.
-pub(crate) const WRITER_SETUP: &str = "PRAGMA wal_autocheckpoint = 0;";
-
 /// Runs until the store closes. `activity` is the store's count of statements: a checkpoint
 /// only follows a change in it.
 pub(crate) async fn run(

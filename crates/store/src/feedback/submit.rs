@@ -35,17 +35,16 @@ const CLAIM: &str = "\
 /// link_id)`. A response id is fresh, so it exists only if this call made it.
 macro_rules! made {
     () => {
-        "WITH made AS (SELECT json_extract(s.value, '$[0]') AS response_id, \
-             json_extract(s.value, '$[1]') AS link_id FROM json_each($1) s \
-             WHERE EXISTS (SELECT 1 FROM feedback_responses r \
-                 WHERE r.id = json_extract(s.value, '$[0]'))) "
+        "WITH made AS (SELECT s.key AS response_id, s.value AS link_id FROM json_each($1) s \
+             WHERE EXISTS (SELECT 1 FROM feedback_responses r WHERE r.id = s.key)) "
     };
 }
 
 /// A group of submissions on SQLite in one call: statements in one string, which sqlx runs
-/// in turn, each binding the `$n` it names. `$1` the submissions (a JSON array of
-/// `[response, link]`), `$2` the answers their requests bring (`[response, card, answer]`,
-/// each card once per response), `$3` their comments (`[response, domain, text]`).
+/// in turn, each binding the `$n` it names. The parameters are JSON objects keyed by
+/// response id, so that `json_each` hands out every part without parsing a row again: `$1`
+/// the link (`{response: link}`), `$2` the answers the request brings (`{response: {card:
+/// answer}}`), `$3` its comments (`{response: {domain: text}}`).
 ///
 /// `CROSS JOIN` keeps the submissions the outer loop: SQLite cannot tell how few they are,
 /// and would otherwise walk every link of every open round.
@@ -57,15 +56,14 @@ macro_rules! made {
 /// link marked answered returns its id: those are the submissions that were made.
 const SUBMIT_SQLITE: &str = concat!(
     "INSERT INTO feedback_responses (id, round_id, group_id) \
-        SELECT json_extract(s.value, '$[0]'), l.round_id, l.group_id FROM json_each($1) s \
-        CROSS JOIN feedback_links l ON l.id = json_extract(s.value, '$[1]') \
+        SELECT s.key, l.round_id, l.group_id FROM json_each($1) s \
+        CROSS JOIN feedback_links l ON l.id = s.value \
         CROSS JOIN feedback_rounds r ON r.id = l.round_id \
         WHERE l.answered = 0 AND r.state = 'open'; ",
     made!(),
     "INSERT INTO feedback_response_answers (response_id, card_id, answer) \
-        SELECT json_extract(a.value, '$[0]'), json_extract(a.value, '$[1]'), \
-            json_extract(a.value, '$[2]') FROM json_each($2) a \
-        WHERE json_extract(a.value, '$[0]') IN (SELECT response_id FROM made); ",
+        SELECT s.key, a.key, a.value FROM json_each($2) s, json_each(s.value) a \
+        WHERE s.key IN (SELECT response_id FROM made); ",
     made!(),
     "INSERT INTO feedback_response_answers (response_id, card_id, answer) \
         SELECT m.response_id, d.card_id, d.answer FROM made m \
@@ -74,9 +72,8 @@ const SUBMIT_SQLITE: &str = concat!(
             WHERE x.response_id = m.response_id AND x.card_id = d.card_id); ",
     made!(),
     "INSERT INTO feedback_response_comments (response_id, domain_id, text) \
-        SELECT json_extract(c.value, '$[0]'), json_extract(c.value, '$[1]'), \
-            json_extract(c.value, '$[2]') FROM json_each($3) c \
-        WHERE json_extract(c.value, '$[0]') IN (SELECT response_id FROM made); ",
+        SELECT s.key, c.key, c.value FROM json_each($3) s, json_each(s.value) c \
+        WHERE s.key IN (SELECT response_id FROM made); ",
     made!(),
     "INSERT INTO feedback_response_comments (response_id, domain_id, text) \
         SELECT m.response_id, c.domain_id, c.text FROM made m \
@@ -207,17 +204,15 @@ async fn submit_sqlite(
     connection: &mut AnyConnection,
     run: &[&Submission],
 ) -> Result<Vec<bool>, StoreError> {
-    let mut submissions = Vec::with_capacity(run.len());
-    let mut answers = Vec::new();
-    let mut comments = Vec::new();
-    for submission in run {
-        let response = submission.response_id.as_str();
-        submissions.push((response, submission.link));
-        answers.extend(submission.answers.iter().map(|(c, a)| (response, c, a)));
-        comments.extend(submission.comments.iter().map(|(d, t)| (response, d, t)));
-    }
+    let links = Map(run.iter().map(|s| (s.response_id.as_str(), s.link)));
+    let answers = Map(run
+        .iter()
+        .map(|s| (s.response_id.as_str(), Map(pairs(&s.answers)))));
+    let comments = Map(run
+        .iter()
+        .map(|s| (s.response_id.as_str(), Map(pairs(&s.comments)))));
     let claimed: HashSet<i64> = sqlx::query(SUBMIT_SQLITE)
-        .bind(json(&submissions))
+        .bind(json(&links))
         .bind(json(&answers))
         .bind(json(&comments))
         .fetch_all(&mut *connection)
@@ -227,6 +222,24 @@ async fn submit_sqlite(
         .map(|row| row.try_get("id"))
         .collect::<Result<_, _>>()?;
     Ok(run.iter().map(|s| claimed.contains(&s.link)).collect())
+}
+
+fn pairs<V>(rows: &[(String, V)]) -> impl Iterator<Item = (&str, &V)> + Clone {
+    rows.iter().map(|(key, value)| (key.as_str(), value))
+}
+
+/// Pairs written as a JSON object.
+struct Map<I>(I);
+
+impl<I, K, V> Serialize for Map<I>
+where
+    I: Iterator<Item = (K, V)> + Clone,
+    K: Serialize,
+    V: Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.clone())
+    }
 }
 
 /// One submission on PostgreSQL.

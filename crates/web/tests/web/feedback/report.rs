@@ -535,9 +535,15 @@ async fn a_kept_report_carries_each_sessions_own_form_field() {
         .map(|rest| rest.split('"').next().unwrap())
         .collect();
     let focus_forms = again.matches("/rapport/focus\"").count();
-    assert!(focus_forms >= 2, "a focus form per growth point and one below");
+    assert!(
+        focus_forms >= 2,
+        "a focus form per growth point and one below"
+    );
     assert!(fields.len() > focus_forms, "{fields:?}");
-    assert!(fields.iter().all(|field| *field == second.csrf), "{fields:?}");
+    assert!(
+        fields.iter().all(|field| *field == second.csrf),
+        "{fields:?}"
+    );
     assert_eq!(
         once.replace(&first.csrf, "TOKEN"),
         again.replace(&second.csrf, "TOKEN")

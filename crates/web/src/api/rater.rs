@@ -123,10 +123,19 @@ pub struct RaterCard {
 
 /// One card's answer: 1–4, a rating's code, `kan-niet-beoordelen`.
 #[derive(Deserialize)]
-#[serde(untagged)]
+#[serde(from = "crate::api::input::WholeOrText")]
 pub enum AnswerValue {
-    Score(#[serde(deserialize_with = "crate::api::input::whole")] i64),
+    Score(i64),
     Code(String),
+}
+
+impl From<crate::api::input::WholeOrText> for AnswerValue {
+    fn from(value: crate::api::input::WholeOrText) -> Self {
+        match value {
+            crate::api::input::WholeOrText::Whole(score) => AnswerValue::Score(score),
+            crate::api::input::WholeOrText::Text(code) => AnswerValue::Code(code),
+        }
+    }
 }
 
 impl AnswerValue {

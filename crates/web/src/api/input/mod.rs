@@ -218,34 +218,78 @@ struct Whole(i64);
 
 impl<'de> Deserialize<'de> for Whole {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(WholeVisitor)
+    }
+}
+
+struct WholeVisitor;
+
+impl serde::de::Visitor<'_> for WholeVisitor {
+    type Value = Whole;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a whole number")
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Whole, E> {
+        Ok(Whole(v))
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Whole, E> {
+        i64::try_from(v)
+            .map(Whole)
+            .map_err(|_| E::custom("number out of range"))
+    }
+
+    #[allow(clippy::cast_possible_truncation)]
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Whole, E> {
+        // 2^63: every whole f64 in [-2^63, 2^63) is an i64, and `as` is exact there.
+        const LIMIT: f64 = 9_223_372_036_854_775_808.0;
+        if v.fract() == 0.0 && (-LIMIT..LIMIT).contains(&v) {
+            Ok(Whole(v as i64))
+        } else {
+            Err(E::custom("not a whole number"))
+        }
+    }
+}
+
+/// A whole number (as [`Whole`] reads one) or a text, such as a rating given as 3 or as its
+/// code. Read straight from the parser: `#[serde(untagged)]` would first copy every value
+/// into a buffer to try one variant after the other, and a whole rater form has 80.
+pub enum WholeOrText {
+    Whole(i64),
+    Text(String),
+}
+
+impl<'de> Deserialize<'de> for WholeOrText {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct Visitor;
 
         impl serde::de::Visitor<'_> for Visitor {
-            type Value = Whole;
+            type Value = WholeOrText;
 
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a whole number")
+                f.write_str("a whole number or a text")
             }
 
-            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Whole, E> {
-                Ok(Whole(v))
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<WholeOrText, E> {
+                WholeVisitor.visit_i64(v).map(|w| WholeOrText::Whole(w.0))
             }
 
-            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Whole, E> {
-                i64::try_from(v)
-                    .map(Whole)
-                    .map_err(|_| E::custom("number out of range"))
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<WholeOrText, E> {
+                WholeVisitor.visit_u64(v).map(|w| WholeOrText::Whole(w.0))
             }
 
-            #[allow(clippy::cast_possible_truncation)]
-            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Whole, E> {
-                // 2^63: every whole f64 in [-2^63, 2^63) is an i64, and `as` is exact there.
-                const LIMIT: f64 = 9_223_372_036_854_775_808.0;
-                if v.fract() == 0.0 && (-LIMIT..LIMIT).contains(&v) {
-                    Ok(Whole(v as i64))
-                } else {
-                    Err(E::custom("not a whole number"))
-                }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<WholeOrText, E> {
+                WholeVisitor.visit_f64(v).map(|w| WholeOrText::Whole(w.0))
+            }
+
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<WholeOrText, E> {
+                Ok(WholeOrText::Text(v.to_owned()))
+            }
+
+            fn visit_string<E: serde::de::Error>(self, v: String) -> Result<WholeOrText, E> {
+                Ok(WholeOrText::Text(v))
             }
         }
 

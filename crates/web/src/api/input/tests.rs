@@ -260,3 +260,16 @@ fn whole_numbers_may_be_written_as_floats_but_nothing_else_is_a_whole_number() {
         assert!(serde_json::from_str::<Body>(bad).is_err(), "{bad}");
     }
 }
+
+#[test]
+fn a_whole_number_or_a_text_is_read_as_such_and_nothing_else() {
+    let read = |json: &str| serde_json::from_str::<WholeOrText>(json);
+    assert!(matches!(read("3"), Ok(WholeOrText::Whole(3))));
+    assert!(matches!(read("3.0"), Ok(WholeOrText::Whole(3))));
+    assert!(matches!(read("-1"), Ok(WholeOrText::Whole(-1))));
+    assert!(matches!(read("\"vaak\""), Ok(WholeOrText::Text(t)) if t == "vaak"));
+    assert!(matches!(read("\"3\""), Ok(WholeOrText::Text(t)) if t == "3"));
+    for refused in ["3.5", "true", "null", "[3]", "{}", "1e300"] {
+        assert!(read(refused).is_err(), "{refused}");
+    }
+}

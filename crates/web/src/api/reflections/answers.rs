@@ -4,10 +4,19 @@ use super::*;
 
 /// A rating as JSON: 1–4, a pile's code, or null for "not sorted".
 #[derive(Deserialize)]
-#[serde(untagged)]
+#[serde(from = "crate::api::input::WholeOrText")]
 pub enum PileValue {
-    Score(#[serde(deserialize_with = "crate::api::input::whole")] i64),
+    Score(i64),
     Code(String),
+}
+
+impl From<crate::api::input::WholeOrText> for PileValue {
+    fn from(value: crate::api::input::WholeOrText) -> Self {
+        match value {
+            crate::api::input::WholeOrText::Whole(score) => PileValue::Score(score),
+            crate::api::input::WholeOrText::Text(code) => PileValue::Code(code),
+        }
+    }
 }
 
 impl utoipa::PartialSchema for PileValue {

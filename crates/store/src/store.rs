@@ -65,8 +65,9 @@ pub struct Store {
     pub(crate) committers: Committers,
     /// Autosaved reflection answers, committed in groups.
     pub(crate) answers: GroupCommit<ReflectionAnswers>,
-    /// Raters' submissions, committed in groups.
-    pub(crate) submissions: GroupCommit<Submissions>,
+    /// Raters' submissions, committed in groups on SQLite (see [`crate::feedback`]'s
+    /// `submit`; on PostgreSQL each takes its own connection).
+    pub(crate) submissions: Option<GroupCommit<Submissions>>,
     /// Statements sent through either pool, see [`Store::statements_sent`].
     statements: Arc<AtomicU64>,
 }
@@ -126,7 +127,8 @@ impl Store {
             backend,
             read_pool,
             answers: committers.start(ReflectionAnswers, &write),
-            submissions: committers.start(Submissions { backend }, &write),
+            submissions: (backend == Backend::Sqlite)
+                .then(|| committers.start(Submissions { backend }, &write)),
             committers,
             write,
             statements,

@@ -2,7 +2,6 @@
 //! Only a closed round is shared: before release there is no report, only raw answers.
 
 use leidraad_domain::accounts::PersonId;
-use sqlx::Row;
 
 use super::{Change, RoundRecord, RoundState, round_columns, round_from};
 use crate::{Store, StoreError};
@@ -24,20 +23,6 @@ impl Store {
         .fetch_all(self.reader())
         .await?;
         rows.iter().map(round_from).collect()
-    }
-
-    /// The people a round is shared with, in the order of sharing.
-    pub async fn round_viewers(&self, round: i64) -> Result<Vec<PersonId>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT viewer_id FROM feedback_shares WHERE round_id = $1 \
-             ORDER BY shared_at, viewer_id",
-        )
-        .bind(round)
-        .fetch_all(self.reader())
-        .await?;
-        rows.iter()
-            .map(|row| Ok(PersonId(row.try_get("viewer_id")?)))
-            .collect()
     }
 
     /// Shares a closed round with a named person (not the leader themselves). Sharing again

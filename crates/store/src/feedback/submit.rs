@@ -139,12 +139,12 @@ impl Store {
             answers: last_of_each(answers.unwrap_or_default()),
             comments: last_of_each(comments.unwrap_or_default()),
         };
-        let claimed = match self.backend {
-            Backend::Sqlite => self.submissions.write(submission).await?,
+        let claimed = match &self.submissions {
+            Some(group) => group.write(submission).await?,
             // A submission is several round trips on PostgreSQL, and one committing task
             // would make them wait in line (400 forms/s instead of 550): there each takes its
             // own connection of the writer's eight, as a group of one.
-            Backend::Postgres => {
+            None => {
                 let mut connection = self.writer().acquire().await?;
                 let kind = Submissions {
                     backend: self.backend,

@@ -141,3 +141,11 @@ pub mod rater;
 mod rater_api;
 mod release;
 mod report;
+
+/// Whom the leader shared round `round` with.
+pub async fn viewers(app: &TestApp, round: i64) -> Vec<PersonId> {
+    let reading = app.store.report_reading(round).await.unwrap();
+    reading.map_or_else(Vec::new, |r| {
+        r.viewers.into_iter().map(|(p, _)| p).collect()
+    })
+}

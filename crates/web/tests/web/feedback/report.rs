@@ -291,7 +291,7 @@ async fn nobody_the_report_is_not_shared_with_reaches_any_of_it() {
             assert_eq!(response.status(), StatusCode::NOT_FOUND, "POST {path}");
         }
     }
-    assert!(app.store.round_viewers(round).await.unwrap().is_empty());
+    assert!(viewers(&app, round).await.is_empty());
     // Nor does a round that was never released, to its own leader.
     let open_round = new_round(&leader, &world, &["visie"]).await;
     let response = leader.get(&format!("/feedback/{open_round}/rapport")).await;
@@ -355,7 +355,7 @@ async fn a_shared_report_is_read_until_the_leader_withdraws_it() {
         )
         .await;
     assert_eq!(passed.status(), StatusCode::NOT_FOUND);
-    assert_eq!(app.store.round_viewers(round).await.unwrap(), [coach]);
+    assert_eq!(viewers(&app, round).await, [coach]);
 
     let withdrawn = leader
         .post(
@@ -491,7 +491,7 @@ async fn the_leader_takes_a_card_of_the_report_as_a_focus_card_and_bad_input_cha
         assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{email}");
         assert!(response.text().await.unwrap().contains(message), "{email}");
     }
-    assert!(app.store.round_viewers(round).await.unwrap().is_empty());
+    assert!(viewers(&app, round).await.is_empty());
 }
 
 #[tokio::test]

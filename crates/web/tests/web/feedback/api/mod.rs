@@ -92,7 +92,7 @@ async fn stored(app: &TestApp, id: i64) -> String {
         store.progress(id).await.unwrap(),
         store.self_answers(id).await.unwrap(),
         store.report_of(id).await.unwrap(),
-        store.round_viewers(id).await.unwrap(),
+        store.report_reading(id).await.unwrap().map(|r| r.viewers),
     )
 }
 

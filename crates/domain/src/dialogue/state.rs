@@ -192,6 +192,6 @@ pub fn tally(deck: &[String], picks: &[Pick], anonymous: bool) -> Vec<PickTally>
         })
         .collect();
     // A stable sort keeps the deck's order among equal counts.
-    tallies.sort_by(|a, b| b.count.cmp(&a.count));
+    tallies.sort_by_key(|t| std::cmp::Reverse(t.count));
     tallies
 }

@@ -4,7 +4,7 @@ use crate::{SourceFile, load_library};
 
 fn library() -> crate::Library {
     let file = |name: &str, text: &str| SourceFile {
-        path: format!("beroepsstandaard-schoolleiders/{name}").into(),
+        path: format!("beroepsstandaard-schoolleiders/{name}"),
         text: text.into(),
     };
     load_library(&[

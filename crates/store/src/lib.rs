@@ -3,6 +3,7 @@
 
 pub mod accounts;
 mod checkpoint;
+pub mod dialogues;
 mod error;
 pub mod feedback;
 mod group_commit;

@@ -70,6 +70,8 @@ pub struct Store {
     pub(crate) submissions: Option<GroupCommit<Submissions>>,
     /// Statements sent through either pool, see [`Store::statements_sent`].
     statements: Arc<AtomicU64>,
+    /// Where the database is: a dialogue listener opens a connection of its own.
+    pub(crate) url: Arc<str>,
 }
 
 /// The write pool with the store's count of statements sent; a group commit's task holds a
@@ -132,6 +134,7 @@ impl Store {
             committers,
             write,
             statements,
+            url: Arc::from(url),
         })
     }
 

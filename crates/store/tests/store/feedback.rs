@@ -17,7 +17,7 @@ mod erasure;
 mod setup;
 mod submit;
 
-async fn person(store: &Store, email: &str) -> PersonId {
+pub(crate) async fn person(store: &Store, email: &str) -> PersonId {
     store
         .create_person(NewPerson {
             email,
@@ -128,11 +128,11 @@ async fn open(store: &Store, leader: PersonId, sizes: [usize; 2]) -> Round {
 }
 
 /// A plain connection to the test database, to look at the tables themselves.
-async fn raw(url: &str) -> AnyPool {
+pub(crate) async fn raw(url: &str) -> AnyPool {
     AnyPool::connect(url).await.unwrap()
 }
 
-async fn count(pool: &AnyPool, sql: &str) -> i64 {
+pub(crate) async fn count(pool: &AnyPool, sql: &str) -> i64 {
     let row = sqlx::query(AssertSqlSafe(format!("SELECT COUNT(*) AS n FROM {sql}")))
         .fetch_one(pool)
         .await

@@ -5,6 +5,7 @@ use leidraad_store::test_support::{TestDatabase, backends};
 use leidraad_store::{Backend, Store};
 
 mod accounts;
+mod dialogues;
 mod feedback;
 mod reads;
 mod reflections;

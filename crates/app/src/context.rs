@@ -10,6 +10,7 @@ use leidraad_store::Store;
 
 use crate::cache::{ReflectionShapes, ViewerCache};
 use crate::clock::Clock;
+use crate::dialogues::DialogueBus;
 use crate::mail::Mailer;
 
 /// The use cases' world. Cheap to clone: everything is shared.
@@ -27,6 +28,8 @@ pub struct App {
     pub reflection_shapes: ReflectionShapes,
     /// The words of mail, in the recipient's language.
     pub messages: Arc<dyn Messages>,
+    /// How live dialogues reach their screens; see [`DialogueBus`].
+    pub dialogues: DialogueBus,
 }
 
 impl App {
@@ -48,6 +51,7 @@ impl App {
             viewers: ViewerCache::default(),
             reflection_shapes: ReflectionShapes::default(),
             messages,
+            dialogues: DialogueBus::default(),
         }
     }
 
@@ -80,6 +84,8 @@ pub struct Settings {
     /// that many entries from the right. 0: the header is ignored (the default). Read by the
     /// web adapter only.
     pub forwarded_hops: usize,
+    /// Days an ended dialogue is kept unless saved; `None`: 30.
+    pub dialogue_retention_days: Option<u32>,
 }
 
 impl Settings {

@@ -11,6 +11,7 @@ pub mod accounts;
 mod cache;
 mod clock;
 mod context;
+pub mod dialogues;
 pub mod directory;
 mod error;
 pub mod feedback;

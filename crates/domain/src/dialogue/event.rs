@@ -56,11 +56,8 @@ pub enum Event {
     },
     /// The timer was started, paused or reset.
     Timer { timer: TimerState },
-    /// An intervision moved to a phase; `bringer` is the case bringer's name.
-    Phase {
-        phase: Phase,
-        bringer: Option<String>,
-    },
+    /// An intervision moved to a phase, or its case bringer (a participant) was named.
+    Phase { phase: Phase, bringer: Option<i64> },
     /// A contribution came in and waits for the facilitator (facilitator only). It carries
     /// the author's name only when they gave it.
     Submitted { contribution: ContributionView },

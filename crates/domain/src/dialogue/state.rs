@@ -47,7 +47,8 @@ pub struct DialogueState {
     pub cards: Vec<ShownCard>,
     pub timer: Option<TimerState>,
     pub phase: Option<Phase>,
-    pub bringer: Option<String>,
+    /// The case bringer of an intervision (a participant).
+    pub bringer: Option<i64>,
     pub contributions: Vec<(ContributionView, Moderation)>,
     /// Whether the room's screens show the contributions.
     pub visible: bool,
@@ -96,7 +97,7 @@ impl DialogueState {
             Event::Timer { timer } => self.timer = Some(*timer),
             Event::Phase { phase, bringer } => {
                 self.phase = Some(*phase);
-                self.bringer = bringer.clone();
+                self.bringer = *bringer;
             }
             Event::Submitted { contribution } => self.upsert(contribution, Moderation::Waiting),
             Event::Shown { contribution } => self.upsert(contribution, Moderation::Shown),
@@ -122,6 +123,15 @@ impl DialogueState {
             Some(entry) => *entry = (contribution.clone(), moderation),
             None => self.contributions.push((contribution.clone(), moderation)),
         }
+    }
+
+    /// The case bringer's name, if they gave one.
+    pub fn bringer_name(&self) -> Option<&str> {
+        let bringer = self.bringer?;
+        self.participants
+            .iter()
+            .find(|p| p.id == bringer)
+            .and_then(|p| p.name.as_deref())
     }
 
     pub fn current_card(&self) -> Option<&ShownCard> {

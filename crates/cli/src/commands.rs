@@ -162,6 +162,7 @@ fn settings(args: &ServeArgs) -> Result<(Settings, Mailer), String> {
         } else {
             0
         },
+        dialogue_retention_days: Some(args.dialogue_retention_days),
         ..Settings::default()
     };
     let outbox = args.database.data_dir.join("outbox");
@@ -185,12 +186,29 @@ async fn serve_with(args: ServeArgs, store: Store) -> Result<ExitCode, String> {
     tracing::info!(%address, "listening");
     println!("Leidraad draait op / is running at http://{address}/");
     let state = AppState::with_settings(library, store.clone(), settings, mailer);
+    let sweeper = tokio::spawn(sweep_dialogues(state.app.clone()));
     leidraad_web::serve_with_options(listener, state, args.serve_options(), shutdown_signal())
         .await
         .map_err(|e| format!("server error: {e}"))?;
+    sweeper.abort();
     store.close().await;
     tracing::info!("stopped");
     Ok(ExitCode::SUCCESS)
+}
+
+/// Ends idle dialogues and deletes those past their retention period, at start and then every
+/// hour.
+async fn sweep_dialogues(app: leidraad_app::App) {
+    loop {
+        match leidraad_app::dialogues::sweep(&app).await {
+            Ok((ended, deleted)) if ended + deleted > 0 => {
+                tracing::info!(ended, deleted, "dialogues swept");
+            }
+            Ok(_) => {}
+            Err(error) => tracing::warn!(error = %error_chain(&error), "sweeping dialogues failed"),
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(3600)).await;
+    }
 }
 
 /// Where links in mail point. Never a request header: an attacker chooses those. Without

@@ -122,6 +122,11 @@ pub struct ServeArgs {
     #[arg(long, env = "LEIDRAAD_MAX_CONNECTIONS", default_value_t = 1024, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
     pub max_connections: u32,
 
+    /// Days an ended live dialogue is kept, with everything said in it, unless someone kept
+    /// it in their portfolio.
+    #[arg(long, env = "LEIDRAAD_DIALOGUE_RETENTION_DAYS", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=3650))]
+    pub dialogue_retention_days: u32,
+
     /// Seconds requests in flight get to finish after SIGTERM or Ctrl-C; what is still open
     /// then is dropped.
     #[arg(long, env = "LEIDRAAD_SHUTDOWN_GRACE_SECONDS", default_value_t = 10, value_parser = clap::value_parser!(u32).range(0..=3600))]

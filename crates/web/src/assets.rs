@@ -47,6 +47,7 @@ static ASSETS: LazyLock<[Asset; 2]> = LazyLock::new(|| {
                 include_str!("../static/css/feedback.css"),
                 include_str!("../static/css/rater.css"),
                 include_str!("../static/css/report.css"),
+                include_str!("../static/css/dialogue.css"),
             ),
         ),
         asset(
@@ -57,6 +58,7 @@ static ASSETS: LazyLock<[Asset; 2]> = LazyLock::new(|| {
                 include_str!("../static/js/reflection.js"),
                 include_str!("../static/js/board.js"),
                 include_str!("../static/js/rating.js"),
+                include_str!("../static/js/dialogue.js"),
             ),
         ),
     ]

@@ -153,6 +153,24 @@ impl From<&usize> for FluentArg {
     }
 }
 
+impl From<u32> for FluentArg {
+    fn from(value: u32) -> Self {
+        FluentArg(FluentValue::from(value))
+    }
+}
+
+impl From<&u32> for FluentArg {
+    fn from(value: &u32) -> Self {
+        FluentArg(FluentValue::from(*value))
+    }
+}
+
+impl From<i32> for FluentArg {
+    fn from(value: i32) -> Self {
+        FluentArg(FluentValue::from(value))
+    }
+}
+
 impl From<&str> for FluentArg {
     fn from(value: &str) -> Self {
         FluentArg(FluentValue::from(value.to_owned()))

@@ -116,10 +116,13 @@ async fn fallback() -> StatusCode {
     StatusCode::NOT_FOUND
 }
 
-/// A rater's link routes (their error pages too) tell the browser to send no `Referer` from
-/// them, since the first of them carries the token in its address, and to keep nothing.
+/// A rater's link routes and a dialogue participant's (their error pages too) tell the browser
+/// to send no `Referer` from them, since they carry the token in their address, and to keep
+/// nothing.
 async fn link_privacy(request: Request, next: Next) -> Response<Body> {
-    let is_link = crate::rater_link::is_link_path(request.uri().path());
+    let path = request.uri().path();
+    let is_link =
+        crate::rater_link::is_link_path(path) || crate::pages::dialogue::is_participant_path(path);
     let mut response = next.run(request).await;
     if is_link {
         let headers = response.headers_mut();

@@ -34,6 +34,12 @@ pub enum Reach {
     /// A rater's answers, through the token link (`/b/{token}`) and the cookie it leaves: no
     /// account, only the link. Signed-in or not makes no difference.
     Link,
+    /// One's own live dialogues (`/dialogen`): the facilitator's screen and controls, the
+    /// summary, and the dialogues one kept.
+    Dialogue,
+    /// A dialogue participant's screen (`/d/{token}`): whoever joined with the code holds the
+    /// token; no account, and no session is looked at.
+    Participant,
 }
 
 /// One row of the table.
@@ -133,6 +139,10 @@ mod tests {
                 Reach::Feedback
             } else if crate::rater_link::is_link_path(path) {
                 Reach::Link
+            } else if path.starts_with("/dialogen") {
+                Reach::Dialogue
+            } else if crate::pages::dialogue::is_participant_path(path) {
+                Reach::Participant
             } else if path.starts_with("/account")
                 || path == "/mijn-leidraad"
                 || path.starts_with("/api/v1/me")

@@ -149,6 +149,13 @@ impl DialogueBus {
     }
 }
 
+/// What a follower hands on.
+#[derive(Debug)]
+pub enum Step {
+    Event(Arc<StoredEvent>),
+    Idle,
+}
+
 /// One screen's view of a dialogue's events. See [`DialogueBus::follow`].
 pub struct Follower {
     store: Store,
@@ -161,11 +168,13 @@ pub struct Follower {
 }
 
 impl Follower {
-    /// The next event for this screen; None when the bus is gone.
-    pub async fn next(&mut self) -> Result<Option<Arc<StoredEvent>>, StoreError> {
+    /// The next event for this screen, or [`Step::Idle`] after `idle` without one (a stream
+    /// then sends a comment, so that no proxy takes the quiet connection for a dead one);
+    /// None when the bus is gone. Safe to cancel between events.
+    pub async fn next(&mut self, idle: Duration) -> Result<Option<Step>, StoreError> {
         if !self.caught_up {
-            self.caught_up = true;
             self.catch_up().await?;
+            self.caught_up = true;
         }
         loop {
             while let Some(event) = self.backlog.pop_front() {
@@ -174,10 +183,13 @@ impl Follower {
                 }
                 self.last = event.seq;
                 if self.audience == Audience::Facilitator || event.audience == Audience::Room {
-                    return Ok(Some(event));
+                    return Ok(Some(Step::Event(event)));
                 }
             }
-            match self.receiver.recv().await {
+            let Ok(received) = tokio::time::timeout(idle, self.receiver.recv()).await else {
+                return Ok(Some(Step::Idle));
+            };
+            match received {
                 Ok(Signal::Event(event)) if event.seq <= self.last => {}
                 Ok(Signal::Event(event)) if event.seq == self.last + 1 => {
                     self.backlog.push_back(event);

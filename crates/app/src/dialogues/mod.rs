@@ -10,16 +10,18 @@ mod retention;
 mod start;
 mod summary;
 
-pub use bus::{DialogueBus, Follower};
+pub use bus::{DialogueBus, Follower, Step};
 pub use facilitate::{Control, FacilitatorView, control, facilitator_view, follow_as_facilitator};
 pub use participate::{
     GUESS_LIMIT, GUESS_WINDOW, JoinRequest, Joined, ParticipantView, PickRequest, contribute,
-    follow_as_participant, join, participant_view, pick, save_note, save_to_portfolio,
+    dialogue_for_code, follow_as_participant, join, participant_view, pick, save_note,
+    save_to_portfolio,
 };
 pub use retention::{DEFAULT_RETENTION_DAYS, sweep};
 pub use start::{MyDialogues, StartRequest, my_dialogues, start};
 pub use summary::{
-    Summary, SummaryCard, summary_for_facilitator, summary_for_participant, summary_saved,
+    Summary, SummaryCard, forget, is_kept, keep_facilitated, summary_for_facilitator,
+    summary_for_participant, summary_saved,
 };
 
 use leidraad_domain::dialogue::DialogueError;

@@ -302,24 +302,24 @@ pub async fn save_note(state: &App, token: &str, note: &str) -> Result<(), Error
     Ok(())
 }
 
-/// Keeps the dialogue, with the participant's note, in the signed-in `viewer`'s portfolio.
-/// Once the summary is shared: what is kept is what the facilitator let stand.
-pub async fn save_to_portfolio(state: &App, viewer: &Viewer, token: &str) -> Result<(), Error> {
+/// Keeps the dialogue, with the participant's note, in the portfolio of the member who
+/// joined as themselves, once the summary is shared: what is kept is what the facilitator let
+/// stand. Who joined without signing in has no portfolio to keep it in.
+pub async fn save_to_portfolio(state: &App, token: &str) -> Result<(), Error> {
     let (participant, record) = participant(state, token).await?;
+    let person = participant.person_id.ok_or(Error::Conflict {
+        code: "dialogue-keep-needs-account",
+    })?;
     let room = fold(state, record.id, true).await?;
     if !room.shared {
         return Err(Error::Conflict {
             code: "dialogue-not-shared",
         });
     }
+    let person = leidraad_domain::accounts::PersonId(person);
     state
         .store
-        .save_dialogue(
-            viewer.person,
-            record.id,
-            &participant.note,
-            state.clock.now(),
-        )
+        .save_dialogue(person, record.id, &participant.note, state.clock.now())
         .await?;
     Ok(())
 }

@@ -115,3 +115,36 @@ pub async fn summary_saved(state: &App, viewer: &Viewer, id: i64) -> Result<Summ
         .ok_or(Error::NotFound)?;
     build(state, saved.dialogue, Some(saved.note)).await
 }
+
+/// Keeps a dialogue one facilitated in one's portfolio, with a note.
+pub async fn keep_facilitated(
+    state: &App,
+    viewer: &Viewer,
+    id: i64,
+    note: &str,
+) -> Result<(), Error> {
+    let note = leidraad_domain::dialogue::NoteText::parse(note)?;
+    summary_for_facilitator(state, viewer, id).await?;
+    state
+        .store
+        .save_dialogue(viewer.person, id, note.as_str(), state.clock.now())
+        .await?;
+    Ok(())
+}
+
+/// Takes a kept dialogue out of one's portfolio (it is then deleted with the others once its
+/// retention period is over).
+pub async fn forget(state: &App, viewer: &Viewer, id: i64) -> Result<(), Error> {
+    state.store.unsave_dialogue(viewer.person, id).await?;
+    Ok(())
+}
+
+/// Whether `viewer` keeps dialogue `id`.
+pub async fn is_kept(state: &App, viewer: &Viewer, id: i64) -> Result<bool, Error> {
+    Ok(state
+        .store
+        .saved_dialogues(viewer.person)
+        .await?
+        .iter()
+        .any(|s| s.dialogue.id == id))
+}

@@ -78,9 +78,11 @@ pub async fn authenticate(
     next: Next,
 ) -> Response {
     // A rater's link routes look at no session and no API token: whoever answers through a
-    // link is only its holder (the policy's `Rater`), signed in or not. Only the origin check
+    // link is only its holder (the policy's `Rater`), signed in or not; so do a dialogue
+    // participant's (the policy's `Participant`). Only the origin check
     // applies; the link's own credentials are the handlers' (`crate::rater_link`).
-    if crate::rater_link::is_link_path(request.uri().path()) {
+    let path = request.uri().path();
+    if crate::rater_link::is_link_path(path) || crate::pages::dialogue::is_participant_path(path) {
         if let Err(error) = csrf::guard(&mut request, None).await {
             return error.into_response();
         }

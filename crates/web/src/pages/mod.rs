@@ -2,6 +2,7 @@
 //! askama template; templates only lay out what they are given and ask `page.tr` for words.
 
 mod content;
+pub mod dialogue;
 mod download;
 pub mod feedback;
 mod language_switch;
@@ -160,6 +161,9 @@ pub fn routes() -> Vec<Route> {
         .chain(rows(Reach::Reflection, reflection::routes()))
         .chain(rows(Reach::Feedback, feedback::routes()))
         .chain(rows(Reach::Link, rater::routes()))
+        .chain(rows(Reach::Dialogue, dialogue::facilitator_routes()))
+        .chain(rows(Reach::Participant, dialogue::participant_routes()))
+        .chain(rows(Reach::Public, dialogue::join_routes()))
         .collect()
 }
 

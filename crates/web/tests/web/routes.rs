@@ -201,8 +201,8 @@ async fn every_route_that_is_not_public_sends_a_signed_out_caller_to_sign_in_and
     let answers = app.store.answers(reflection).await.unwrap();
     let stranger = &app.client;
     for (method, pattern, reach) in leidraad_web::route_table() {
-        // A rater's link routes need no account: see the walk below.
-        if reach == Reach::Public || reach == Reach::Link {
+        // A rater's link routes and a participant's need no account: see the walks below.
+        if reach == Reach::Public || reach == Reach::Link || reach == Reach::Participant {
             continue;
         }
         let path = path_for_anyone(pattern, &world, reflection);
@@ -318,4 +318,37 @@ async fn every_link_route_refuses_a_caller_without_a_link_or_with_garbage_and_ch
         );
     }
     assert_eq!(link_snapshot(&app, link, round).await, before);
+}
+
+#[tokio::test]
+async fn every_participant_route_refuses_a_caller_without_a_token_or_with_garbage() {
+    let app = spawn_app().await;
+    let world = world(&app).await;
+    let routes: Vec<_> = leidraad_web::route_table()
+        .into_iter()
+        .filter(|(_, _, reach)| *reach == Reach::Participant)
+        .collect();
+    assert!(routes.len() >= 7, "{routes:?}");
+    let leader = crate::accounts::Browser::signed_in(&app, "school-leader@a.example").await;
+    for (method, pattern, _) in &routes {
+        for token in ["not-a-token".to_owned(), "0".repeat(64)] {
+            let path = pattern.replace("{token}", &token);
+            let status = app
+                .client
+                .request(method.clone(), app.url(&path))
+                .form(&[("text", "Hallo"), ("note", "x"), ("kaart", "dialoog-01")])
+                .send()
+                .await
+                .unwrap()
+                .status();
+            assert_eq!(status, StatusCode::NOT_FOUND, "{method} {path}");
+            // A session is no token either: these routes do not look at it.
+            let status = leader.request(method.clone(), &path).await.status();
+            assert!(
+                !status.is_success() && !status.is_server_error(),
+                "{method} {path} with a session: {status}"
+            );
+        }
+    }
+    let _ = world;
 }

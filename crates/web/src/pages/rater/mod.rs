@@ -115,7 +115,7 @@ fn lost_link(state: &AppState, tr: Tr) -> Response {
 /// `?taal=en` on a rater's page: remembers the language and shows the same page again. The
 /// site's language switch posts with a session's form token, which these pages, holding no
 /// session, cannot give; a link is the rater's way.
-fn switch_language(query: Option<&str>, back: &str) -> Option<Response> {
+pub(crate) fn switch_language(query: Option<&str>, back: &str) -> Option<Response> {
     let wanted = form_urlencoded::parse(query?.as_bytes())
         .find(|(name, _)| name == "taal")
         .and_then(|(_, value)| value.parse::<Language>().ok())?;

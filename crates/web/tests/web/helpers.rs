@@ -19,9 +19,14 @@ pub struct TestApp {
     pub outbox: std::path::PathBuf,
     /// The app's mailer, to wait until queued mail has left.
     pub mailer: Mailer,
+    /// The app as its handlers see it, for use cases the tests call directly.
+    pub state: AppState,
+    /// The database this app runs on; a second instance may share it.
+    pub database_url: String,
     shutdown: Option<oneshot::Sender<()>>,
     server: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
-    _database: TestDatabase,
+    /// Dropped with the first instance only.
+    _database: Option<TestDatabase>,
 }
 
 fn backend() -> Backend {
@@ -58,7 +63,31 @@ pub async fn spawn_app_serving(
     options: ServeOptions,
 ) -> TestApp {
     let database = TestDatabase::create(backend()).await;
-    let store = Store::connect(&database.url).await.expect("connect");
+    let url = database.url.clone();
+    serve_on(&url, Some(database), smtp_url, configure, options).await
+}
+
+/// A second instance of `first`: its own process state on the same database, as several
+/// `leidraad serve` processes share one PostgreSQL database.
+pub async fn spawn_instance_of(first: &TestApp) -> TestApp {
+    serve_on(
+        &first.database_url,
+        None,
+        None,
+        |_| {},
+        ServeOptions::default(),
+    )
+    .await
+}
+
+async fn serve_on(
+    url: &str,
+    database: Option<TestDatabase>,
+    smtp_url: Option<&str>,
+    configure: impl FnOnce(&mut Settings),
+    options: ServeOptions,
+) -> TestApp {
+    let store = Store::connect(url).await.expect("connect");
     store.migrate().await.expect("migrate");
     let library = load_library(&embedded_content()).expect("the embedded content is valid");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
@@ -82,7 +111,7 @@ pub async fn spawn_app_serving(
     };
     let server = tokio::spawn(leidraad_web::serve_with_options(
         listener,
-        state,
+        state.clone(),
         options,
         shutdown_signal,
     ));
@@ -96,6 +125,8 @@ pub async fn spawn_app_serving(
         clock,
         outbox,
         mailer,
+        state,
+        database_url: url.to_owned(),
         shutdown: Some(shutdown),
         server: Some(server),
         _database: database,

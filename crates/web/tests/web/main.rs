@@ -4,6 +4,7 @@
 mod accounts;
 mod api;
 mod browser;
+mod dialogues;
 
 mod errors;
 mod feedback;

@@ -8,6 +8,7 @@ use leidraad_store::Store;
 
 use crate::admin::now;
 
+mod dialogues;
 mod feedback;
 mod people;
 mod reflections;
@@ -32,6 +33,7 @@ pub async fn seed(store: &Store, library: &Library) -> Result<(), String> {
     let members = people::seed(store, now).await?;
     reflections::seed(store, library, &members, now).await?;
     feedback::seed(store, library, &members, now).await?;
+    dialogues::seed(store, library, &members, now).await?;
     println!(
         "Demo ready: {DEMO_ORGANISATION}, {} people; every password is {DEMO_PASSWORD}",
         people::PEOPLE.len()

@@ -13,6 +13,10 @@ use leidraad_store::dialogues::{NewDialogue, Outcome, StoredEvent};
 use super::DAY;
 use super::people::Members;
 
+/// What was said at one card: by whom (an index into the team, 9 for the one who joined
+/// anonymously), whether anonymously, and the text.
+type Said<'a> = &'a [(usize, bool, &'a str)];
+
 /// Index into the demo's people (see `people::PEOPLE`).
 const SANNE: usize = 2;
 const MEHMET: usize = 3;
@@ -168,7 +172,7 @@ async fn team_meeting(
         team.push(demo.join(Some(name), None).await?);
     }
     let quiet = demo.join(None, None).await?;
-    let turns: [(&str, &str, &[(usize, bool, &str)]); 3] = [
+    let turns: [(&str, &str, Said<'_>); 3] = [
         (
             "dialoog-02",
             "Daan",

@@ -179,3 +179,4 @@ problem-dialogue-not-ended = End the dialogue first.
 problem-dialogue-not-shared = The facilitator has not shared the summary yet.
 problem-dialogue-keep-needs-account = You can keep it only if you were signed in when you took part.
 problem-dialogue-control-unknown = Leidraad does not know this button.
+dialogue-kept-tag = kept

@@ -179,3 +179,4 @@ problem-dialogue-not-ended = Sluit de dialoog eerst af.
 problem-dialogue-not-shared = De gespreksleider heeft de samenvatting nog niet gedeeld.
 problem-dialogue-keep-needs-account = Bewaren kan alleen als je was ingelogd toen je meedeed.
 problem-dialogue-control-unknown = Deze knop kent Leidraad niet.
+dialogue-kept-tag = bewaard

@@ -68,18 +68,28 @@ async fn page(state: &AppState, tr: Tr, viewer: &Viewer) -> Result<DialoguesPage
             running: d.ended_at.is_none(),
         }
     };
+    let kept = |id: i64| mine.saved.iter().any(|s| s.dialogue.id == id);
+    let kept_word = tr.t("dialogue-kept-tag");
     let (running, ended): (Vec<_>, Vec<_>) = mine
         .facilitated
         .iter()
-        .map(|d| line(d, format!("/dialogen/{}", d.id)))
+        .map(|d| {
+            let mut line = line(d, format!("/dialogen/{}", d.id));
+            if kept(d.id) {
+                line.facts = format!("{} · {kept_word}", line.facts);
+            }
+            line
+        })
         .partition(|l| l.running);
     Ok(DialoguesPage {
         page: PageContext::new(tr, "/dialogen", Section::Other),
         running,
         ended,
+        // One's own kept dialogues are in the lists above, marked as kept.
         saved: mine
             .saved
             .iter()
+            .filter(|s| s.dialogue.person_id != viewer.person.get())
             .map(|s| {
                 line(
                     &s.dialogue,

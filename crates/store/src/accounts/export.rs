@@ -16,6 +16,24 @@ pub struct PersonalData {
     pub audit_events: Vec<AuditEntry>,
     pub reflections: Vec<ExportedReflection>,
     pub feedback_rounds: Vec<ExportedRound>,
+    pub dialogues: Vec<ExportedDialogue>,
+}
+
+/// A live dialogue the person facilitated or kept in their portfolio: what was on the table
+/// and what the facilitator showed of the room's contributions (never who wrote an anonymous
+/// one: that is stored nowhere).
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportedDialogue {
+    pub id: i64,
+    pub title: String,
+    pub format: String,
+    pub facilitated: bool,
+    pub created_at: i64,
+    pub ended_at: Option<i64>,
+    pub cards: Vec<String>,
+    pub contributions: Vec<leidraad_domain::dialogue::ContributionView>,
+    /// Their note with the kept copy.
+    pub note: Option<String>,
 }
 
 /// One self-reflection with everything in it.
@@ -96,6 +114,7 @@ impl Store {
             audit_events: self.audit_events_of(person).await?,
             reflections: self.exported_reflections(person).await?,
             feedback_rounds: self.exported_rounds(person).await?,
+            dialogues: self.exported_dialogues(person).await?,
         }))
     }
 
@@ -110,6 +129,46 @@ impl Store {
                 own_cards: self.own_cards(reflection.id).await?,
                 focus_cards: self.focus_cards(reflection.id).await?,
                 reflection,
+            });
+        }
+        Ok(exported)
+    }
+
+    async fn exported_dialogues(
+        &self,
+        person: PersonId,
+    ) -> Result<Vec<ExportedDialogue>, StoreError> {
+        let saved = self.saved_dialogues(person).await?;
+        let mut records: Vec<_> = self.dialogues_of(person).await?;
+        for kept in &saved {
+            if !records.iter().any(|d| d.id == kept.dialogue.id) {
+                records.push(kept.dialogue.clone());
+            }
+        }
+        let mut exported = Vec::new();
+        for record in records {
+            let cards = self
+                .dialogue_events(record.id, 0, true)
+                .await?
+                .iter()
+                .filter_map(|e| match e.event() {
+                    Ok(leidraad_domain::dialogue::Event::Card { card, .. }) => Some(card),
+                    _ => None,
+                })
+                .collect();
+            exported.push(ExportedDialogue {
+                id: record.id,
+                facilitated: record.person_id == person.get(),
+                note: saved
+                    .iter()
+                    .find(|s| s.dialogue.id == record.id)
+                    .map(|s| s.note.clone()),
+                contributions: self.shown_contributions(record.id).await?,
+                cards,
+                title: record.title,
+                format: record.format,
+                created_at: record.created_at,
+                ended_at: record.ended_at,
             });
         }
         Ok(exported)

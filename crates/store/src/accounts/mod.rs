@@ -21,7 +21,7 @@ use sqlx::any::AnyRow;
 use crate::StoreError;
 
 pub use audit::{AuditEntry, NewAuditEvent, NewMail, OutgoingMail, QueuedMail};
-pub use export::PersonalData;
+pub use export::{ExportedDialogue, PersonalData};
 pub use people::Erased;
 pub use viewers::{ApiTokenUse, ViewerRecord};
 

@@ -511,3 +511,59 @@ async fn postgres_carries_events_to_every_listening_instance_in_order() {
         store.close().await;
     }
 }
+
+#[tokio::test]
+async fn the_personal_export_holds_ones_dialogues_and_erasure_takes_them() {
+    for backend in backends() {
+        let (store, db) = fresh_store(backend).await;
+        let leader = person(&store, "leider@school.nl").await;
+        let colleague = person(&store, "collega@school.nl").await;
+        let own = dialogue(&store, leader, "111111").await;
+        let theirs = dialogue(&store, colleague, "222222").await;
+        let ayla = join(&store, own, "digest-a", Some("Ayla")).await;
+        done(
+            store
+                .record_dialogue_event(own, leader, &card(4), 2)
+                .await
+                .unwrap(),
+        );
+        let event = done(
+            store
+                .add_contribution(ayla, true, None, None, "Goed punt", 3)
+                .await
+                .unwrap(),
+        );
+        let shown = Event::Shown {
+            contribution: submitted(&event),
+        };
+        done(
+            store
+                .record_dialogue_event(own, leader, &shown, 4)
+                .await
+                .unwrap(),
+        );
+        store
+            .save_dialogue(leader, theirs, "Van Tom geleerd", 5)
+            .await
+            .unwrap();
+        let data = store.personal_data(leader).await.unwrap().unwrap();
+        assert_eq!(data.dialogues.len(), 2);
+        let facilitated = data.dialogues.iter().find(|d| d.id == own).unwrap();
+        assert!(facilitated.facilitated);
+        assert_eq!(facilitated.cards, ["dialoog-04"]);
+        assert_eq!(facilitated.contributions[0].text, "Goed punt");
+        assert_eq!(facilitated.contributions[0].name, None);
+        let kept = data.dialogues.iter().find(|d| d.id == theirs).unwrap();
+        assert_eq!(
+            (kept.facilitated, kept.note.as_deref()),
+            (false, Some("Van Tom geleerd"))
+        );
+        store.erase_person(leader).await.unwrap();
+        let pool = raw(&db.url).await;
+        assert_eq!(count(&pool, "dialogues").await, 1, "only the colleague's");
+        assert_eq!(count(&pool, "dialogue_saves").await, 0);
+        assert_eq!(count(&pool, "dialogue_participants").await, 0);
+        pool.close().await;
+        store.close().await;
+    }
+}

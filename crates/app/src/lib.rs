@@ -16,6 +16,7 @@ pub mod directory;
 mod error;
 pub mod feedback;
 pub mod files;
+mod guesses;
 pub mod hashing;
 mod identify;
 pub mod mail;

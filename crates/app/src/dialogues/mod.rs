@@ -13,9 +13,8 @@ mod summary;
 pub use bus::{DialogueBus, Follower, Step};
 pub use facilitate::{Control, FacilitatorView, control, facilitator_view, follow_as_facilitator};
 pub use participate::{
-    GUESS_LIMIT, GUESS_WINDOW, JoinRequest, Joined, ParticipantView, PickRequest, contribute,
-    dialogue_for_code, follow_as_participant, join, participant_view, pick, save_note,
-    save_to_portfolio,
+    JoinRequest, Joined, ParticipantView, PickRequest, contribute, dialogue_for_code,
+    follow_as_participant, join, participant_view, pick, save_note, save_to_portfolio,
 };
 pub use retention::{DEFAULT_RETENTION_DAYS, sweep};
 pub use start::{MyDialogues, StartRequest, my_dialogues, start};

@@ -5,8 +5,7 @@
 
 use std::net::IpAddr;
 
-use leidraad_domain::accounts::limits::MINUTE;
-use leidraad_domain::accounts::{Action, Secret, Target, digest_of};
+use leidraad_domain::accounts::{Action, Secret, Target};
 use leidraad_domain::dialogue::{
     Audience, ContributionText, DialogueError, DialogueState, DisplayName, Format, JoinCode,
     MAX_PICKS, NoteText, Phase,
@@ -20,9 +19,7 @@ use super::settle;
 use super::start::done_events;
 use crate::{App, Error, Viewer, new_secret};
 
-/// Wrong codes one client address may try in [`GUESS_WINDOW`] before it must wait.
-pub const GUESS_LIMIT: usize = 10;
-pub const GUESS_WINDOW: i64 = MINUTE;
+use crate::guesses::GUESS_WINDOW;
 
 /// What someone typed to join.
 #[derive(Debug, Clone, Default)]
@@ -46,32 +43,13 @@ pub async fn dialogue_for_code(
 ) -> Result<DialogueRecord, Error> {
     let code = JoinCode::parse(code)?;
     let now = state.clock.now();
-    let key = digest_of(&format!(
-        "dialogue-code-address:{}",
-        address.map_or_else(|| "unknown".into(), |a| a.to_string())
-    ));
+    let key = crate::guesses::key("dialogue-code-address", address);
     let idle_since = now - leidraad_domain::dialogue::IDLE_SECONDS;
     let reading = state
         .store
         .dialogue_by_code(code.as_str(), idle_since, &key, now - GUESS_WINDOW)
         .await?;
-    if reading.guesses >= GUESS_LIMIT {
-        let guesses = state
-            .store
-            .sign_in_failures(&key, now - GUESS_WINDOW)
-            .await?;
-        let oldest = guesses.first().copied().unwrap_or(now);
-        return Err(Error::TooManyAttempts {
-            retry_after: (oldest + GUESS_WINDOW - now).max(1),
-        });
-    }
-    match reading.found {
-        Some(dialogue) => Ok(dialogue),
-        None => {
-            state.store.record_sign_in_failure(&[&key], now).await?;
-            Err(Error::NotFound)
-        }
-    }
+    crate::guesses::settle(state, &key, reading.guesses, reading.found).await
 }
 
 /// Joins the dialogue behind the code. A member joins under their own name; anyone else

@@ -6,8 +6,7 @@ use std::collections::HashSet;
 use std::net::IpAddr;
 
 use leidraad_domain::RaterAnswer;
-use leidraad_domain::accounts::limits::MINUTE;
-use leidraad_domain::accounts::{Action, Secret, Target, digest_of};
+use leidraad_domain::accounts::{Action, Secret, Target};
 use leidraad_domain::feedback::{CommentText, GroupSettings};
 use leidraad_domain::policy::{AnswerLinkId, FeedbackRoundId, Principal, RoundId};
 use leidraad_store::feedback::{Draft, LinkView, RoundRecord};
@@ -18,9 +17,7 @@ use super::settle;
 use crate::{App, Error};
 use leidraad_store::feedback::RoundState;
 
-/// Wrong links one client address may try in [`GUESS_WINDOW`] before it must wait.
-pub const GUESS_LIMIT: usize = 10;
-pub const GUESS_WINDOW: i64 = MINUTE;
+use crate::guesses::GUESS_WINDOW;
 
 /// What the rater's page shows.
 pub struct RaterForm {
@@ -49,7 +46,7 @@ pub struct RaterSubmission {
 }
 
 /// Checks a link from an address bar or cookie. An unknown or malformed token counts as a
-/// guess from `address`; after [`GUESS_LIMIT`] in a minute every try waits, right or wrong.
+/// guess from `address`; after `guesses::GUESS_LIMIT` in a minute every try waits, right or wrong.
 pub async fn open_link(
     state: &App,
     token: &str,
@@ -65,33 +62,14 @@ async fn find_link(
     address: Option<IpAddr>,
 ) -> Result<(LinkView, RoundRecord), Error> {
     let now = state.clock.now();
-    let key = digest_of(&format!(
-        "link-address:{}",
-        address.map_or_else(|| "unknown".into(), |a| a.to_string())
-    ));
+    let key = crate::guesses::key("link-address", address);
     // A malformed token is looked up as a digest no link has, to count the guesses all the same.
     let digest = Secret::parse(token).map(|secret| secret.digest());
     let reading = state
         .store
         .rater_link(digest.as_deref().unwrap_or(""), &key, now - GUESS_WINDOW)
         .await?;
-    if reading.guesses >= GUESS_LIMIT {
-        let guesses = state
-            .store
-            .sign_in_failures(&key, now - GUESS_WINDOW)
-            .await?;
-        let oldest = guesses.first().copied().unwrap_or(now);
-        return Err(Error::TooManyAttempts {
-            retry_after: (oldest + GUESS_WINDOW - now).max(1),
-        });
-    }
-    match reading.found {
-        Some(found) => Ok(found),
-        None => {
-            state.store.record_sign_in_failure(&[&key], now).await?;
-            Err(Error::NotFound)
-        }
-    }
+    crate::guesses::settle(state, &key, reading.guesses, reading.found).await
 }
 
 /// The link's form: the round, the promise that goes with the group, and the draft so far.

@@ -11,6 +11,7 @@
 
 mod accounts;
 mod content;
+mod dialogue;
 mod driver;
 mod feedback;
 pub mod phone;

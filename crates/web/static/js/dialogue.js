@@ -181,6 +181,15 @@ function liveDialogue(root) {
     }));
   }
 
+  // The note box of the case bringer asks for the take-away: named during the dialogue, the
+  // bringer's phone says so at once.
+  function renderBringer() {
+    if (role !== "participant") return;
+    const bringer = state.bringer === me;
+    for (const node of root.querySelectorAll("[data-for-bringer]")) node.hidden = !bringer;
+    for (const node of root.querySelectorAll("[data-for-others]")) node.hidden = bringer;
+  }
+
   function renderEnd() {
     if (role !== "participant") return;
     document.getElementById("ended-note").hidden = !state.ended;
@@ -212,6 +221,13 @@ function liveDialogue(root) {
   // Events that change the controls themselves redraw the facilitator's page from the server.
   const redraws = new Set(["locked", "visibility", "ended", "shared"]);
 
+  // A form that leaves the page (ending the dialogue leads to the summary) must not be
+  // overtaken by a redraw of the page it leaves.
+  let leaving = false;
+  root.addEventListener("submit", (event) => {
+    if (!event.target.closest("form[data-control-form], form[data-participant-form]")) leaving = true;
+  });
+
   function receive(message) {
     const seq = Number(message.lastEventId);
     if (!(seq > state.seq)) return;
@@ -219,6 +235,7 @@ function liveDialogue(root) {
     state.seq = seq;
     apply(event);
     if (role === "facilitator" && redraws.has(event.kind)) {
+      if (leaving) return;
       window.location.reload();
       return;
     }
@@ -227,7 +244,7 @@ function liveDialogue(root) {
 
   function render() {
     renderCard(); renderPhase(); renderContributions(); renderPresent(); renderPicks();
-    renderTimer(); renderEnd();
+    renderTimer(); renderBringer(); renderEnd();
   }
 
   // The browser reconnects by itself after a dropped line; a stream that was refused (a proxy

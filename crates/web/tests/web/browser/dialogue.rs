@@ -859,10 +859,12 @@ async fn a_drawn_card_dialogue_runs_on_three_phones_catches_up_and_is_summarised
     let theirs = string(&phones, "return document.querySelector('main').innerText").await;
     assert!(theirs.contains(ANNA) && !theirs.contains(CHRIS), "{theirs}");
     serious.extend(axe_here(&phones, &axe, "/d/…/samenvatting (nl)").await);
+    screenshot(&phones, shots, "participant-summary-390", 390).await;
     problems.extend(phone_problems(&phones, "/d/…/samenvatting").await);
 
     let summary_path = format!("/dialogen/{id}/samenvatting");
     serious.extend(axe_violations(&facilitator, &axe, &app.url(&summary_path), "nl").await);
+    screenshot(&facilitator, shots, "summary-1280", 1280).await;
     switch_language(&facilitator, "en").await;
     serious.extend(axe_violations(&facilitator, &axe, &app.url(&summary_path), "en").await);
 
@@ -882,6 +884,8 @@ async fn an_intervision_walks_its_phases_and_keeps_the_bringers_take_away() {
     if !enabled() {
         return;
     }
+    let shots = std::env::var_os("LEIDRAAD_DIALOGUE_SCREENSHOTS").map(std::path::PathBuf::from);
+    let shots = shots.as_deref();
     let app = spawn_app().await;
     world(&app).await;
     let (facilitator, phones) = tokio::join!(Browser::start(), Browser::start());
@@ -946,6 +950,8 @@ async fn an_intervision_walks_its_phases_and_keeps_the_bringers_take_away() {
         json!(true),
         "only the bringer is asked for a take-away"
     );
+    screenshot(&facilitator, shots, "intervision-facilitator-1280", 1280).await;
+    screenshot(&phones, shots, "intervision-participant-390", 390).await;
     let distinct: BTreeSet<_> = phases.iter().collect();
     assert_eq!(distinct.len(), 5, "five phases, each its own: {phases:?}");
     assert_eq!(phases[0], "De casus");

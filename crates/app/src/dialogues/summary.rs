@@ -27,6 +27,8 @@ pub struct Summary {
     pub shared: bool,
     /// The reader's own note: a participant's, or the one kept with a saved copy.
     pub note: Option<String>,
+    /// A participant who joined signed in may keep it in their portfolio.
+    pub may_keep: bool,
 }
 
 async fn build(
@@ -76,6 +78,7 @@ async fn build(
         picks: room.picks.clone(),
         shared: room.shared,
         note,
+        may_keep: false,
     })
 }
 
@@ -101,7 +104,10 @@ pub async fn summary_for_participant(state: &App, token: &str) -> Result<Summary
             code: "dialogue-not-shared",
         });
     }
-    build(state, view.record, Some(view.participant.note)).await
+    let may_keep = view.participant.person_id.is_some();
+    let mut summary = build(state, view.record, Some(view.participant.note)).await?;
+    summary.may_keep = may_keep;
+    Ok(summary)
 }
 
 /// A copy kept in `viewer`'s portfolio.

@@ -180,3 +180,5 @@ problem-dialogue-not-shared = The facilitator has not shared the summary yet.
 problem-dialogue-keep-needs-account = You can keep it only if you were signed in when you took part.
 problem-dialogue-control-unknown = Leidraad does not know this button.
 dialogue-kept-tag = kept
+dialogue-keep-without-account = You took part without signing in. Download the summary to keep it; your note is in it.
+dialogue-shown-empty = The facilitator has not shown any contributions yet.

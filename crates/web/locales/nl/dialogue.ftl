@@ -180,3 +180,5 @@ problem-dialogue-not-shared = De gespreksleider heeft de samenvatting nog niet g
 problem-dialogue-keep-needs-account = Bewaren kan alleen als je was ingelogd toen je meedeed.
 problem-dialogue-control-unknown = Deze knop kent Leidraad niet.
 dialogue-kept-tag = bewaard
+dialogue-keep-without-account = Je deed mee zonder in te loggen. Download de samenvatting om hem te bewaren; je notitie staat erin.
+dialogue-shown-empty = De gespreksleider heeft nog geen bijdragen getoond.

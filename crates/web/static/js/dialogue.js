@@ -141,6 +141,7 @@ function liveDialogue(root) {
       shown.replaceChildren(...visible.map((c) => contributionItem(c)));
       shown.hidden = !state.visible;
       document.getElementById("contributions-hidden").hidden = state.visible;
+      document.getElementById("shown-empty").hidden = !state.visible || visible.length > 0;
     }
   }
 

@@ -48,6 +48,7 @@ pub struct SummaryView {
     pub note: String,
     pub ended: bool,
     pub shared: bool,
+    pub may_keep: bool,
     pub anonymous: String,
 }
 
@@ -86,6 +87,7 @@ fn view(state: &AppState, tr: Tr, summary: Summary) -> Result<SummaryView, AppEr
         note: summary.note.unwrap_or_default(),
         ended: summary.record.ended_at.is_some(),
         shared: summary.shared,
+        may_keep: summary.may_keep,
         anonymous: tr.t("dialogue-anonymous").into_owned(),
     })
 }

@@ -446,6 +446,12 @@ async fn the_summary_is_shared_after_removals_and_exported_as_markdown() {
         .await;
     assert_eq!(print.status(), StatusCode::OK);
     let shared = text_of(&app.get_html(&summary_path).await);
+    // Ayla joined without an account: nothing to keep it in but the download.
+    assert!(shared.contains("zonder in te loggen"), "{shared}");
+    assert_eq!(
+        participant_post(&app, &token, "bewaren", &[]).await,
+        StatusCode::CONFLICT
+    );
     assert!(shared.contains("geen lijst") && !shared.contains("Houden we dit vol"));
     assert!(
         app.store

@@ -59,6 +59,20 @@ pub struct Args {
     /// Measure only the memory rows, no routes.
     #[arg(long)]
     pub memory_only: bool,
+
+    /// Participants that follow the live dialogue (route `dialogue`), each on its own stream.
+    #[arg(long, default_value_t = 500, value_parser = clap::value_parser!(u32).range(1..=5000))]
+    pub dialogue_participants: u32,
+
+    /// "Next card" actions measured in the live dialogue, after 2 unrecorded ones (its deck
+    /// has 102 cards).
+    #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u32).range(1..=100))]
+    pub dialogue_actions: u32,
+
+    /// Server instances the dialogue's participants are spread over. Two need PostgreSQL
+    /// (they share events through LISTEN/NOTIFY); the default is 2 there and 1 on SQLite.
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=2))]
+    pub dialogue_instances: Option<u8>,
 }
 
 impl Args {
@@ -76,6 +90,29 @@ impl Args {
             }
         }
         routes
+    }
+
+    /// The live dialogue's plan; two instances only on PostgreSQL.
+    pub fn dialogue_plan(&self) -> Result<crate::dialogue::DialoguePlan, String> {
+        let postgres = self
+            .database_url
+            .as_deref()
+            .is_some_and(|url| url.starts_with("postgres"));
+        let instances = match self.dialogue_instances {
+            Some(2) if !postgres => {
+                return Err("--dialogue-instances 2 needs --database-url postgres://…: \
+                            instances share a dialogue's events through PostgreSQL"
+                    .into());
+            }
+            Some(instances) => usize::from(instances),
+            None if postgres => 2,
+            None => 1,
+        };
+        Ok(crate::dialogue::DialoguePlan {
+            participants: self.dialogue_participants as usize,
+            actions: self.dialogue_actions as usize,
+            instances,
+        })
     }
 
     /// The links submit-form needs: `--forms-per-second` over the warmup and measurement of
@@ -114,6 +151,10 @@ pub enum RouteName {
     /// The report page of a released 360° round with 30 raters, read with the leader's API
     /// token.
     FeedbackReport,
+    /// Not a loaded route but a scenario: `--dialogue-participants` follow one live dialogue
+    /// by server-sent events while the facilitator moves to the next card; the time until
+    /// every participant has it, and the server's memory with the streams open.
+    Dialogue,
 }
 
 impl RouteName {
@@ -129,6 +170,7 @@ impl RouteName {
             RouteName::Profile => "profile",
             RouteName::SubmitForm => "submit-form",
             RouteName::FeedbackReport => "feedback-report",
+            RouteName::Dialogue => "dialogue",
         }
     }
 
@@ -148,13 +190,23 @@ impl RouteName {
                 | RouteName::Profile
                 | RouteName::SubmitForm
                 | RouteName::FeedbackReport
+                | RouteName::Dialogue
         )
+    }
+
+    /// Whether it is measured as a scenario of its own (`dialogue.rs`), not loaded by
+    /// clients in a closed loop.
+    pub fn is_scenario(self) -> bool {
+        self == RouteName::Dialogue
     }
 
     /// Whether the project's goal of half the ceiling applies: not to the 360° feedback
     /// routes, whose goals are their own (`goals.rs`).
     pub fn has_ceiling_goal(self) -> bool {
-        !matches!(self, RouteName::SubmitForm | RouteName::FeedbackReport)
+        !matches!(
+            self,
+            RouteName::SubmitForm | RouteName::FeedbackReport | RouteName::Dialogue
+        )
     }
 
     /// The path, or for fixture routes its pattern: `{id}` and `{card}` are filled in from
@@ -171,6 +223,7 @@ impl RouteName {
             RouteName::Profile => "/reflecties/{id}",
             RouteName::SubmitForm => "/api/v1/rater/submit",
             RouteName::FeedbackReport => "/feedback/{id}/rapport",
+            RouteName::Dialogue => "/d/{token}/stroom",
         }
     }
 }
@@ -255,7 +308,7 @@ mod tests {
             vec![RouteName::Ceiling, RouteName::Search, RouteName::Card]
         );
         let args = Args::try_parse_from(["leidraad-bench"]).unwrap();
-        assert_eq!(args.selected_routes().len(), 10);
+        assert_eq!(args.selected_routes().len(), 11);
         assert!(args.selected_routes().contains(&RouteName::SaveAnswer));
         assert!(args.selected_routes().contains(&RouteName::Profile));
         assert_eq!(args.concurrency, ConcurrencyLevels(vec![1, 16, 64]));
@@ -305,7 +358,8 @@ mod tests {
                 RouteName::SaveAnswer,
                 RouteName::Profile,
                 RouteName::SubmitForm,
-                RouteName::FeedbackReport
+                RouteName::FeedbackReport,
+                RouteName::Dialogue
             ]
         );
         assert_eq!(RouteName::SaveAnswer.method(), "PUT");
@@ -314,6 +368,31 @@ mod tests {
         assert_eq!(RouteName::FeedbackReport.method(), "GET");
         assert!(!RouteName::SubmitForm.has_ceiling_goal());
         assert!(RouteName::Profile.has_ceiling_goal());
+    }
+
+    #[test]
+    fn the_dialogue_runs_on_two_instances_only_on_postgres() {
+        let args = Args::try_parse_from(["leidraad-bench", "--routes", "dialogue"]).unwrap();
+        let plan = args.dialogue_plan().unwrap();
+        assert_eq!(
+            (plan.participants, plan.actions, plan.instances),
+            (500, 50, 1)
+        );
+        assert!(RouteName::Dialogue.is_scenario() && RouteName::Dialogue.needs_fixture());
+        let postgres = [
+            "leidraad-bench",
+            "--database-url",
+            "postgres://postgres@127.0.0.1:5432/leidraad_bench_dialogue",
+        ];
+        let args = Args::try_parse_from(postgres).unwrap();
+        assert_eq!(args.dialogue_plan().unwrap().instances, 2);
+        let args =
+            Args::try_parse_from(postgres.iter().chain(&["--dialogue-instances", "1"])).unwrap();
+        assert_eq!(args.dialogue_plan().unwrap().instances, 1);
+        let args = Args::try_parse_from(["leidraad-bench", "--dialogue-instances", "2"]).unwrap();
+        assert!(args.dialogue_plan().is_err());
+        assert!(Args::try_parse_from(["leidraad-bench", "--dialogue-instances", "3"]).is_err());
+        assert!(Args::try_parse_from(["leidraad-bench", "--dialogue-actions", "101"]).is_err());
     }
 
     #[test]

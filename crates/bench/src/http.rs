@@ -10,7 +10,7 @@ use std::net::SocketAddr;
 use http_body_util::{BodyExt, Full};
 use hyper::body::{Bytes, Incoming};
 use hyper::client::conn::http1::SendRequest;
-use hyper::header::{AUTHORIZATION, CONTENT_TYPE, HOST, HeaderName, HeaderValue};
+use hyper::header::{AUTHORIZATION, CONTENT_TYPE, HOST, HeaderName, HeaderValue, LOCATION};
 use hyper::{Method, Request, Response, StatusCode, Uri};
 use hyper_util::rt::TokioIo;
 use tokio::net::TcpStream;
@@ -76,6 +76,15 @@ impl RequestSpec {
             .map_err(|_| "the API token is not a valid header value".to_owned())?;
         self.authorization = Some(value);
         Ok(self)
+    }
+
+    /// Adds a header, such as the `Accept: application/json` of a script's form post.
+    pub fn with_header(mut self, name: &'static str, value: &'static str) -> Self {
+        self.headers.push((
+            HeaderName::from_static(name),
+            HeaderValue::from_static(value),
+        ));
+        self
     }
 
     /// Adds a JSON body.
@@ -185,6 +194,23 @@ impl Connection {
         let status = response.status();
         let body = response.into_body().collect().await?.to_bytes();
         Ok((status, body))
+    }
+
+    /// Sends the request and returns the status, the `Location` header if any, and the
+    /// whole body: for the form posts that answer with a redirect.
+    pub async fn send_for_location(
+        &mut self,
+        spec: &RequestSpec,
+    ) -> Result<(StatusCode, Option<String>, Bytes), TransportError> {
+        let response = self.send_request(spec).await?;
+        let status = response.status();
+        let location = response
+            .headers()
+            .get(LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        let body = response.into_body().collect().await?.to_bytes();
+        Ok((status, location, body))
     }
 
     async fn send_request(

@@ -44,6 +44,15 @@
 //! bench's database: with `--database-url`, use a database made for the bench, since the
 //! demo is seeded into it.
 //!
+//! `dialogue` is a scenario rather than a loaded route (`dialogue/`): `--dialogue-participants`
+//! (500) join one live dialogue of the leader's and follow it by server-sent events, each on a
+//! raw TCP connection of its own, while the leader moves to the next card
+//! `--dialogue-actions` (50) times; the bench reports when the card reached every participant
+//! (p50/p99/max from the moment the POST was sent) and the server's resident memory before
+//! and with the streams open. It runs after the fixture and before the load. On PostgreSQL
+//! the participants are spread over two instances on the same database (a second `serve` is
+//! started for it; `--dialogue-instances 1` keeps one).
+//!
 //! The clients use hyper's low-level HTTP/1.1 connection rather than reqwest: no pool, no
 //! extra layers, so less client work competes with the server for the CPU.
 //!
@@ -60,6 +69,7 @@
 //! cargo run --release -p leidraad-bench -- --routes card,search --concurrency 16 --duration 2
 //! cargo run --release -p leidraad-bench -- --routes save-answer,profile
 //! cargo run --release -p leidraad-bench -- --memory-only --sign-ins 200
+//! cargo run --release -p leidraad-bench -- --routes dialogue --concurrency 1 --no-memory
 //! cargo run --release -p leidraad-bench -- \
 //!     --database-url postgres://postgres@127.0.0.1:5432/leidraad_bench
 //! ```
@@ -70,6 +80,7 @@
 //! `target/bench/results.json`) as JSON.
 
 mod cli;
+mod dialogue;
 mod fixture;
 mod goals;
 mod http;
@@ -89,6 +100,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use cli::{Args, RouteName};
+use dialogue::{DialoguePlan, DialogueResult};
 use fixture::Fixture;
 use load::LoadPlan;
 use report::{Report, RouteResult};
@@ -117,6 +129,12 @@ fn run(args: &Args) -> Result<(), String> {
         .map_err(|e| format!("cannot start the tokio runtime: {e}"))?;
     let routes = args.selected_routes();
     let database_url = args.database_url.as_deref();
+    // Checked before anything starts: two instances need PostgreSQL.
+    let dialogue_plan = if routes.contains(&RouteName::Dialogue) {
+        Some(args.dialogue_plan()?)
+    } else {
+        None
+    };
     // Memory first, on servers of its own, before any load has touched a server.
     let memory = if args.no_memory {
         None
@@ -140,6 +158,7 @@ fn run(args: &Args) -> Result<(), String> {
             duration: args.duration,
             warmup: args.warmup,
             memory,
+            dialogue: None,
             results: Vec::new(),
         };
         report::write_json(&args.output, &report)?;
@@ -157,20 +176,36 @@ fn run(args: &Args) -> Result<(), String> {
         None
     };
     let mut server = ServerProcess::start(&args.binary, data_dir, database_url)?;
-    let results = runtime.block_on(until_interrupted(bench(args, &routes, token, &mut server)));
+    let measured = runtime.block_on(until_interrupted(bench(
+        args,
+        &routes,
+        dialogue_plan,
+        token,
+        &mut server,
+    )));
     // Stop the server before anything else, also when the bench failed.
     drop(server);
+    let (results, dialogue) = measured?;
     let report = Report {
         binary: args.binary.display().to_string(),
         database: database_kind(args.database_url.as_deref()),
         duration: args.duration,
         warmup: args.warmup,
         memory,
-        results: results?,
+        dialogue,
+        results,
     };
     print_verdicts(args, &report.results);
     if let Some(memory) = &report.memory {
         println!("\n{}", memory::table(memory));
+    }
+    if let Some(dialogue) = &report.dialogue {
+        let ceiling = report
+            .results
+            .iter()
+            .find(|r| r.route == RouteName::Ceiling && r.clients == 1)
+            .map(|r| r.latency);
+        println!("\n{}", dialogue::table(dialogue, ceiling));
     }
     report::write_json(&args.output, &report)?;
     println!("\nresults written to {}", args.output.display());
@@ -225,14 +260,16 @@ async fn until_interrupted<T>(work: impl Future<Output = Result<T, String>>) -> 
     }
 }
 
-/// Waits for the server, sets up the fixture if a route needs it, checks the routes, then
-/// measures every route at every level.
+/// Waits for the server, sets up the fixture if a route needs it, runs the live dialogue if
+/// asked (before any load, so its memory readings start from a server that only made the
+/// fixture), checks the routes, then measures every route at every level.
 async fn bench(
     args: &Args,
     routes: &[RouteName],
+    dialogue_plan: Option<DialoguePlan>,
     token: Option<String>,
     server: &mut ServerProcess,
-) -> Result<Vec<RouteResult>, String> {
+) -> Result<(Vec<RouteResult>, Option<DialogueResult>), String> {
     server.wait_until_ready().await?;
     let fixture = match token {
         Some(token) => {
@@ -241,8 +278,34 @@ async fn bench(
         }
         None => None,
     };
+    let dialogue = match (dialogue_plan, &fixture) {
+        (Some(plan), Some(fixture)) => {
+            println!(
+                "Live dialogue: {} participants on {} instance(s), {} \"next card\" actions …",
+                plan.participants, plan.instances, plan.actions
+            );
+            let measured = dialogue::measure(
+                plan,
+                &args.binary,
+                args.database_url.as_deref(),
+                server,
+                &fixture.token,
+            )
+            .await?;
+            println!(
+                "Card at every participant: p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms (the \
+                 whole table follows the routes).\n",
+                stats::milliseconds(measured.arrival.p50),
+                stats::milliseconds(measured.arrival.p99),
+                stats::milliseconds(measured.arrival.max),
+            );
+            Some(measured)
+        }
+        _ => None,
+    };
     let prepared = routes
         .iter()
+        .filter(|route| !route.is_scenario())
         .map(|&route| Ok((route, requests::for_route(route, fixture.as_ref())?)))
         .collect::<Result<Vec<(RouteName, RequestSet)>, String>>()?;
     load::check_routes(server.address, &prepared).await?;
@@ -267,7 +330,7 @@ async fn bench(
             results.push(result);
         }
     }
-    Ok(results)
+    Ok((results, dialogue))
 }
 
 /// The start of an unexpected response body, for an error message.

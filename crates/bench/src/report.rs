@@ -6,6 +6,7 @@ use std::time::Duration;
 use serde::Serialize;
 
 use crate::cli::RouteName;
+use crate::dialogue::{DialogueResult, GOAL_P99, GOAL_RESIDENT_MB};
 use crate::memory::{GOAL_AFTER_SIGN_INS_MB, GOAL_IDLE_MB, MemoryResult};
 use crate::stats::{GOAL_CEILING_RATIO, LatencySummary, milliseconds};
 
@@ -45,6 +46,8 @@ pub struct Report {
     pub warmup: Duration,
     /// The memory rows, unless left out.
     pub memory: Option<MemoryResult>,
+    /// The live dialogue scenario, when `dialogue` was selected.
+    pub dialogue: Option<DialogueResult>,
     pub results: Vec<RouteResult>,
 }
 
@@ -126,7 +129,109 @@ struct JsonReport<'a> {
     duration_s: f64,
     warmup_s: f64,
     memory: Option<JsonMemory>,
+    dialogue: Option<JsonDialogue>,
     results: Vec<JsonResult<'a>>,
+}
+
+/// The live dialogue: latencies in ms, resident memory in MB per instance (A, then B).
+#[derive(Debug, Serialize)]
+struct JsonDialogue {
+    participants: usize,
+    instances: usize,
+    actions: usize,
+    arrivals: usize,
+    missing: usize,
+    failed_streams: usize,
+    /// From just before the "next card" POST was sent to the card at each participant.
+    arrival_p50_ms: f64,
+    arrival_p99_ms: f64,
+    arrival_max_ms: f64,
+    arrival_by_instance: Vec<JsonLatency>,
+    /// The same arrivals counted from the 204 (negative: before it).
+    from_answer_p50_ms: f64,
+    from_answer_p99_ms: f64,
+    from_answer_max_ms: f64,
+    post: JsonLatency,
+    /// Per measured action: `[POST until its 204, until the last participant had the card]`.
+    per_action_ms: Vec<[f64; 2]>,
+    ceiling_streams_open: JsonLatency,
+    connect_seconds: f64,
+    memory: Vec<JsonInstanceMemory>,
+    goal_p99_ms: f64,
+    goal_resident_mb: f64,
+}
+
+#[derive(Debug, Serialize)]
+struct JsonLatency {
+    p50_ms: f64,
+    p99_ms: f64,
+    max_ms: f64,
+}
+
+impl JsonLatency {
+    fn new(latency: &LatencySummary) -> Self {
+        JsonLatency {
+            p50_ms: milliseconds(latency.p50),
+            p99_ms: milliseconds(latency.p99),
+            max_ms: milliseconds(latency.max),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct JsonInstanceMemory {
+    streams: usize,
+    before_mb: f64,
+    streams_open_mb: f64,
+    after_actions_mb: f64,
+    kb_per_stream: f64,
+    cpu_ms_per_action: f64,
+}
+
+impl JsonDialogue {
+    fn new(result: &DialogueResult) -> Self {
+        JsonDialogue {
+            participants: result.plan.participants,
+            instances: result.plan.instances,
+            actions: result.plan.actions,
+            arrivals: result.arrivals,
+            missing: result.missing,
+            failed_streams: result.failed_streams,
+            arrival_p50_ms: milliseconds(result.arrival.p50),
+            arrival_p99_ms: milliseconds(result.arrival.p99),
+            arrival_max_ms: milliseconds(result.arrival.max),
+            arrival_by_instance: result
+                .arrival_by_instance
+                .iter()
+                .map(JsonLatency::new)
+                .collect(),
+            from_answer_p50_ms: result.from_answer_ms.p50,
+            from_answer_p99_ms: result.from_answer_ms.p99,
+            from_answer_max_ms: result.from_answer_ms.max,
+            post: JsonLatency::new(&result.post),
+            per_action_ms: result
+                .per_action
+                .iter()
+                .map(|(post, last)| [milliseconds(*post), milliseconds(*last)])
+                .collect(),
+            ceiling_streams_open: JsonLatency::new(&result.ceiling),
+            connect_seconds: result.connect_wall.as_secs_f64(),
+            memory: result
+                .memory
+                .iter()
+                .map(|m| JsonInstanceMemory {
+                    streams: m.streams,
+                    before_mb: m.before_mb,
+                    streams_open_mb: m.connected_mb,
+                    after_actions_mb: m.after_actions_mb,
+                    kb_per_stream: m.per_stream_kb(),
+                    cpu_ms_per_action: milliseconds(m.cpu_per_action),
+                })
+                .collect(),
+            goal_p99_ms: milliseconds(GOAL_P99),
+            goal_resident_mb: GOAL_RESIDENT_MB,
+        }
+    }
 }
 
 /// Resident memory in MB (2^20 bytes) with the goals, and the sign-in run behind it.
@@ -188,6 +293,7 @@ impl<'a> JsonReport<'a> {
             duration_s: report.duration.as_secs_f64(),
             warmup_s: report.warmup.as_secs_f64(),
             memory: report.memory.as_ref().map(JsonMemory::new),
+            dialogue: report.dialogue.as_ref().map(JsonDialogue::new),
             results: report.results.iter().map(JsonResult::new).collect(),
         }
     }
@@ -306,6 +412,7 @@ mod tests {
             duration: Duration::from_secs(5),
             warmup: Duration::from_secs(1),
             memory: None,
+            dialogue: None,
             results: vec![
                 result(RouteName::Ceiling, 1, 1.0),
                 result(RouteName::Card, 1, 0.5),
@@ -347,6 +454,7 @@ mod tests {
                 },
                 sign_in_errors: 0,
             }),
+            dialogue: None,
             results: Vec::new(),
         };
         let value: serde_json::Value = serde_json::from_str(&to_json(&report)).unwrap();

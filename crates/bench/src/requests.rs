@@ -122,6 +122,7 @@ pub fn for_route(route: RouteName, fixture: Option<&Fixture>) -> Result<RequestS
                     .with_bearer(&fixture.token)?,
             ))
         }
+        RouteName::Dialogue => Err("dialogue is a scenario of its own, not a loaded route".into()),
         _ => unreachable!("only the signed-in routes need the fixture"),
     }
 }

@@ -85,6 +85,15 @@ impl ServerProcess {
             .ok_or_else(|| format!("no VmRSS line in {path}"))
     }
 
+    /// CPU time the server has used so far, user and system (`/proc/PID/stat`), in seconds.
+    pub fn cpu_seconds(&self) -> Result<f64, String> {
+        let path = format!("/proc/{}/stat", self.child.id());
+        let stat = std::fs::read_to_string(&path)
+            .map_err(|e| format!("cannot read {path} (CPU time is read on Linux): {e}"))?;
+        let ticks = parse_cpu_ticks(&stat).ok_or_else(|| format!("cannot read {path}"))?;
+        Ok(ticks as f64 / CLOCK_TICKS_PER_SECOND)
+    }
+
     /// SIGTERM, so the server shuts down as it would in production; SIGKILL if it lingers.
     fn stop(&mut self) {
         if matches!(self.child.try_wait(), Ok(Some(_))) {
@@ -219,6 +228,20 @@ fn free_local_address() -> Result<SocketAddr, String> {
         .map_err(|e| format!("cannot find a free port: {e}"))
 }
 
+/// `USER_HZ`, the unit of the times in `/proc/PID/stat`: 100 on every Linux the bench runs on.
+const CLOCK_TICKS_PER_SECOND: f64 = 100.0;
+
+/// `utime + stime` of a `/proc/PID/stat` line, in clock ticks. The fields are counted after
+/// the command name's closing parenthesis, which may itself hold spaces.
+fn parse_cpu_ticks(stat: &str) -> Option<u64> {
+    let after_name = &stat[stat.rfind(')')? + 1..];
+    let fields: Vec<&str> = after_name.split_whitespace().collect();
+    // After the name: state is field 3 of the line, utime 14 and stime 15.
+    let utime: u64 = fields.get(11)?.parse().ok()?;
+    let stime: u64 = fields.get(12)?.parse().ok()?;
+    Some(utime + stime)
+}
+
 /// The `VmRSS:   12345 kB` line of a `/proc/PID/status`, in KiB.
 fn parse_vm_rss_kib(status: &str) -> Option<u64> {
     status
@@ -238,6 +261,18 @@ mod tests {
             "Name:\tleidraad\nVmPeak:\t  900000 kB\nVmRSS:\t   35840 kB\nRssAnon:\t 20000 kB\n";
         assert_eq!(parse_vm_rss_kib(status), Some(35_840));
         assert_eq!(parse_vm_rss_kib("Name:\tx\n"), None);
+    }
+
+    #[test]
+    fn cpu_time_is_read_from_proc_stat() {
+        let stat = "4242 (leidraad (x)) S 1 4242 4242 0 -1 4194560 1000 0 0 0 150 25 0 0 20 0 \
+                    9 0 100 1000000 2000 18446744073709551615";
+        assert_eq!(parse_cpu_ticks(stat), Some(175));
+        assert_eq!(parse_cpu_ticks("garbage"), None);
+        if cfg!(target_os = "linux") {
+            let own = std::fs::read_to_string("/proc/self/stat").unwrap();
+            assert!(parse_cpu_ticks(&own).is_some());
+        }
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod policy;
 pub mod rating;
 pub mod reflection;
 pub mod search;
+pub mod space_scan;
 mod text;
 
 pub use content::{

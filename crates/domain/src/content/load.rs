@@ -8,15 +8,16 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use super::raw::{RawCard, RawCards, RawDialogueCard, RawDialogueCards, RawFramework};
 use super::{Framework, Library};
 use crate::fingerprint::fingerprint;
+use crate::space_scan;
 
 mod build;
 mod problems;
 
 use build::{
-    DeckPaths, IdRegistry, build_cards, build_dialogue_cards, build_framework,
-    check_every_domain_has_cards,
+    DeckPaths, build_cards, build_dialogue_cards, build_framework, check_every_domain_has_cards,
 };
-use problems::Problems;
+pub(crate) use build::{IdRegistry, localized};
+pub(crate) use problems::Problems;
 pub use problems::{ContentError, ContentErrors};
 
 pub const FRAMEWORK_FILE: &str = "framework.toml";
@@ -33,6 +34,8 @@ pub struct SourceFile {
 
 /// Parses and validates every deck among `files`. Files are grouped into decks by their first
 /// path segment; files outside a deck folder and non-TOML files (such as a README) are ignored.
+/// A folder that holds a [`space_scan::SCAN_FILE`] is a team-scan questionnaire, not a deck:
+/// it is loaded and checked by [`space_scan::load_scan`] into [`Library::space_scans`].
 pub fn load_library(files: &[SourceFile]) -> Result<Library, ContentErrors> {
     let mut decks: BTreeMap<&str, Vec<&SourceFile>> = BTreeMap::new();
     for file in files {
@@ -43,15 +46,24 @@ pub fn load_library(files: &[SourceFile]) -> Result<Library, ContentErrors> {
         }
     }
     let mut problems = Problems::default();
-    if decks.is_empty() {
+    if decks.is_empty()
+        || decks
+            .iter()
+            .all(|(deck, files)| space_scan::is_scan_folder(deck, files))
+    {
         problems.file(
             "content",
             "no decks found: expected folders with a framework.toml",
         );
     }
     let mut frameworks = Vec::new();
+    let mut space_scans = Vec::new();
     for (deck, deck_files) in decks {
-        if let Some(framework) = load_deck(deck, &deck_files, &mut problems) {
+        if space_scan::is_scan_folder(deck, &deck_files) {
+            if let Some(scan) = space_scan::load_scan(deck, &deck_files, &mut problems) {
+                space_scans.push(scan);
+            }
+        } else if let Some(framework) = load_deck(deck, &deck_files, &mut problems) {
             frameworks.push(framework);
         }
     }
@@ -62,7 +74,17 @@ pub fn load_library(files: &[SourceFile]) -> Result<Library, ContentErrors> {
             problems.item(&file, &framework.id, "duplicate framework id");
         }
     }
-    problems.into_result(Library { frameworks })
+    let mut seen = HashSet::new();
+    for scan in &space_scans {
+        if !seen.insert(scan.id.clone()) {
+            let file = format!("{}/{}", scan.id, space_scan::SCAN_FILE);
+            problems.item(&file, &scan.id, "duplicate space scan id");
+        }
+    }
+    problems.into_result(Library {
+        frameworks,
+        space_scans,
+    })
 }
 
 fn load_deck(deck: &str, files: &[&SourceFile], problems: &mut Problems) -> Option<Framework> {
@@ -127,7 +149,10 @@ fn index_by_id<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<String, usize>
     ids.enumerate().map(|(i, id)| (id.to_owned(), i)).collect()
 }
 
-fn parse<T: serde::de::DeserializeOwned>(file: &SourceFile, problems: &mut Problems) -> Option<T> {
+pub(crate) fn parse<T: serde::de::DeserializeOwned>(
+    file: &SourceFile,
+    problems: &mut Problems,
+) -> Option<T> {
     match toml::from_str(&file.text) {
         Ok(value) => Some(value),
         Err(error) => {

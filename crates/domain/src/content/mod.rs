@@ -8,8 +8,11 @@ use std::collections::HashMap;
 use std::fmt;
 
 use crate::language::Language;
+use crate::space_scan::SpaceScan;
 
 pub use load::{ContentError, ContentErrors, SourceFile, load_library};
+pub(crate) use load::{IdRegistry, Problems, localized, parse};
+pub(crate) use raw::RawLocalized;
 
 /// A text in every language Leidraad speaks.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -150,10 +153,12 @@ impl Framework {
     }
 }
 
-/// Every deck Leidraad knows, in a stable order (by folder name).
+/// Every deck Leidraad knows, in a stable order (by folder name), and the questionnaires of
+/// the team scan on professional space (also by folder name).
 #[derive(Debug, Clone, Default)]
 pub struct Library {
     pub frameworks: Vec<Framework>,
+    pub space_scans: Vec<SpaceScan>,
 }
 
 impl Library {
@@ -164,5 +169,9 @@ impl Library {
     /// The deck shown when nobody chose one: the first.
     pub fn default_framework(&self) -> Option<&Framework> {
         self.frameworks.first()
+    }
+
+    pub fn space_scan(&self, id: &str) -> Option<&SpaceScan> {
+        self.space_scans.iter().find(|s| s.id == id)
     }
 }

@@ -33,10 +33,10 @@ impl DeckPaths {
 /// Ids are unique across a deck's domains, cards and dialogue cards, so that one id names one
 /// thing in URLs and in stored answers.
 #[derive(Default)]
-pub(super) struct IdRegistry(HashSet<String>);
+pub(crate) struct IdRegistry(HashSet<String>);
 
 impl IdRegistry {
-    fn claim(&mut self, file: &str, id: &str, problems: &mut Problems) {
+    pub(crate) fn claim(&mut self, file: &str, id: &str, problems: &mut Problems) {
         if !is_valid_id(id) {
             problems.item(
                 file,
@@ -59,7 +59,7 @@ fn is_valid_id(id: &str) -> bool {
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
-fn localized(
+pub(crate) fn localized(
     file: &str,
     item: &str,
     field: &str,

@@ -39,10 +39,10 @@ impl fmt::Display for ContentErrors {
 }
 
 #[derive(Default)]
-pub(super) struct Problems(Vec<ContentError>);
+pub(crate) struct Problems(Vec<ContentError>);
 
 impl Problems {
-    pub(super) fn file(&mut self, file: &str, problem: impl Into<String>) {
+    pub(crate) fn file(&mut self, file: &str, problem: impl Into<String>) {
         self.0.push(ContentError {
             file: file.to_owned(),
             item: None,
@@ -50,7 +50,7 @@ impl Problems {
         });
     }
 
-    pub(super) fn item(&mut self, file: &str, item: &str, problem: impl Into<String>) {
+    pub(crate) fn item(&mut self, file: &str, item: &str, problem: impl Into<String>) {
         self.0.push(ContentError {
             file: file.to_owned(),
             item: Some(item.to_owned()),
@@ -59,11 +59,11 @@ impl Problems {
     }
 
     /// How many problems were found so far.
-    pub(super) fn count(&self) -> usize {
+    pub(crate) fn count(&self) -> usize {
         self.0.len()
     }
 
-    pub(super) fn into_result<T>(self, value: T) -> Result<T, ContentErrors> {
+    pub(crate) fn into_result<T>(self, value: T) -> Result<T, ContentErrors> {
         if self.0.is_empty() {
             Ok(value)
         } else {

@@ -1,9 +1,12 @@
 //! The shipped decks, checked against the published text they come from: every statement and
-//! every dialogue card of the printed set is in the content, word for word, in order.
+//! every dialogue card of the printed set is in the content, word for word, in order. The team
+//! scan's questionnaire is checked against its source text in [`space_scan`].
 
 use std::path::{Path, PathBuf};
 
 use leidraad_domain::{Library, SourceFile, load_library};
+
+mod space_scan;
 
 fn content_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content")

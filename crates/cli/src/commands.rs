@@ -178,9 +178,7 @@ async fn serve_with(args: ServeArgs, store: Store) -> Result<ExitCode, String> {
     };
     let (mut settings, mailer) = settings(&args)?;
     record_content_versions(&store, &library).await?;
-    let listener = tokio::net::TcpListener::bind(args.bind)
-        .await
-        .map_err(|e| format!("cannot listen on {}: {e}", args.bind))?;
+    let listener = listen(args.bind).map_err(|e| format!("cannot listen on {}: {e}", args.bind))?;
     let address = listener.local_addr().map_err(|e| e.to_string())?;
     settings.public_url = Some(public_url(args.public_url.as_deref(), address)?);
     tracing::info!(%address, "listening");
@@ -194,6 +192,23 @@ async fn serve_with(args: ServeArgs, store: Store) -> Result<ExitCode, String> {
     store.close().await;
     tracing::info!("stopped");
     Ok(ExitCode::SUCCESS)
+}
+
+/// Connections that may wait to be accepted. The default of 128 overflows when a hall of
+/// phones opens a dialogue's stream at once (measured: 500 at once left some waiting a second
+/// to retry); the kernel caps it at `net.core.somaxconn` anyway.
+const LISTEN_BACKLOG: u32 = 1024;
+
+/// A listening socket on `address`, as `TcpListener::bind` makes one but with a longer queue.
+fn listen(address: std::net::SocketAddr) -> std::io::Result<tokio::net::TcpListener> {
+    let socket = if address.is_ipv4() {
+        tokio::net::TcpSocket::new_v4()?
+    } else {
+        tokio::net::TcpSocket::new_v6()?
+    };
+    socket.set_reuseaddr(true)?;
+    socket.bind(address)?;
+    socket.listen(LISTEN_BACKLOG)
 }
 
 /// Ends idle dialogues and deletes those past their retention period, at start and then every

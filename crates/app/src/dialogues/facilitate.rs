@@ -111,20 +111,16 @@ pub async fn control(state: &App, viewer: &Viewer, id: i64, control: Control) ->
         return Ok(());
     }
     let current = fold(state, id, false).await?;
-    for event in events_for(state, &record, format, &current, control).await? {
-        record_event(state, viewer, id, &event).await?;
-    }
-    Ok(())
-}
-
-async fn record_event(state: &App, viewer: &Viewer, id: i64, event: &Event) -> Result<(), Error> {
-    let now = state.clock.now();
+    let events = events_for(state, &record, format, &current, control).await?;
     let write = state
         .store
-        .record_dialogue_event(id, viewer.person, event, now);
-    let outcome: Outcome<StoredEvent> = state
+        .record_dialogue_events(id, viewer.person, &events, state.clock.now());
+    let outcome: Outcome<Vec<StoredEvent>> = state
         .dialogues
-        .store(&state.store, write, done_events)
+        .store(&state.store, write, |outcome| match outcome {
+            Outcome::Done(events) => events.clone(),
+            _ => Vec::new(),
+        })
         .await?;
     settle(outcome).map(|_| ())
 }

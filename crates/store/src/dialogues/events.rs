@@ -53,34 +53,34 @@ pub(crate) async fn append(
     .bind(now)
     .fetch_one(&mut **tx)
     .await?;
-    let seq: i64 = row.try_get("last_seq")?;
-    let body = serde_json::to_string(event).map_err(|_| StoreError::Corrupt("dialogue event"))?;
-    let audience = event.audience();
-    sqlx::query(
-        "INSERT INTO dialogue_events (dialogue_id, seq, audience, contribution_id, body, at) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
-    )
-    .bind(dialogue)
-    .bind(seq)
-    .bind(audience.code())
-    .bind(event.contribution())
-    .bind(&body)
-    .bind(now)
-    .execute(&mut **tx)
-    .await?;
     let stored = StoredEvent {
         dialogue_id: dialogue,
-        seq,
-        audience,
-        body,
+        seq: row.try_get("last_seq")?,
+        audience: event.audience(),
+        body: serde_json::to_string(event).map_err(|_| StoreError::Corrupt("dialogue event"))?,
     };
+    // On PostgreSQL the notice rides on the insert: one round trip, not two.
+    let sql = match backend {
+        Backend::Postgres => {
+            "INSERT INTO dialogue_events (dialogue_id, seq, audience, contribution_id, body, at) \
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING pg_notify($7, $8)"
+        }
+        Backend::Sqlite => {
+            "INSERT INTO dialogue_events (dialogue_id, seq, audience, contribution_id, body, at) \
+             VALUES ($1, $2, $3, $4, $5, $6)"
+        }
+    };
+    let mut query = sqlx::query(sql)
+        .bind(dialogue)
+        .bind(stored.seq)
+        .bind(stored.audience.code())
+        .bind(event.contribution())
+        .bind(stored.body.clone())
+        .bind(now);
     if backend == Backend::Postgres {
-        sqlx::query("SELECT pg_notify($1, $2)")
-            .bind(CHANNEL)
-            .bind(payload(&stored))
-            .execute(&mut **tx)
-            .await?;
+        query = query.bind(CHANNEL).bind(payload(&stored));
     }
+    query.execute(&mut **tx).await?;
     Ok(stored)
 }
 
@@ -142,6 +142,29 @@ impl Store {
         event: &Event,
         now: i64,
     ) -> Result<Outcome<StoredEvent>, StoreError> {
+        let outcome = self
+            .record_dialogue_events(dialogue, facilitator, std::slice::from_ref(event), now)
+            .await?;
+        Ok(match outcome {
+            Outcome::Done(mut events) => match events.pop() {
+                Some(event) => Outcome::Done(event),
+                None => Outcome::NotFound,
+            },
+            Outcome::NotFound => Outcome::NotFound,
+            Outcome::Ended => Outcome::Ended,
+            Outcome::Locked => Outcome::Locked,
+        })
+    }
+
+    /// [`Store::record_dialogue_event`] for several events of one action (a card and the
+    /// fresh timer of its turn), in one transaction: all of them or none.
+    pub async fn record_dialogue_events(
+        &self,
+        dialogue: i64,
+        facilitator: PersonId,
+        events: &[Event],
+        now: i64,
+    ) -> Result<Outcome<Vec<StoredEvent>>, StoreError> {
         let mut tx = self.writer().begin().await?;
         let row = sqlx::query("SELECT ended_at FROM dialogues WHERE id = $1 AND person_id = $2")
             .bind(dialogue)
@@ -152,13 +175,16 @@ impl Store {
             return Ok(Outcome::NotFound);
         };
         let ended = row.try_get::<Option<i64>, _>("ended_at")?.is_some();
-        if ended && !matches!(event, Event::Shared | Event::Hidden { .. }) {
-            return Ok(Outcome::Ended);
+        let mut stored = Vec::with_capacity(events.len());
+        for event in events {
+            if ended && !matches!(event, Event::Shared | Event::Hidden { .. }) {
+                return Ok(Outcome::Ended);
+            }
+            if !side_effect(&mut tx, dialogue, event, now).await? {
+                return Ok(Outcome::NotFound);
+            }
+            stored.push(append(&mut tx, self.backend, dialogue, event, now).await?);
         }
-        if !side_effect(&mut tx, dialogue, event, now).await? {
-            return Ok(Outcome::NotFound);
-        }
-        let stored = append(&mut tx, self.backend, dialogue, event, now).await?;
         tx.commit().await?;
         Ok(Outcome::Done(stored))
     }

@@ -2,7 +2,9 @@
 //! and anonymity, the formats, the summary and its export, retention; bad input in
 //! [`input`]; several instances on one PostgreSQL database in [`instances`].
 
+mod afterwards;
 mod flow;
+mod formats;
 mod input;
 mod instances;
 

@@ -4,14 +4,27 @@
 //! ask about it. It is content, loaded from a folder under `content/` that holds a
 //! [`SCAN_FILE`], beside the decks and checked as strictly (see `content/README.md`).
 
+mod answers;
 mod load;
 mod raw;
+mod results;
 mod scale;
+#[cfg(test)]
+mod tests;
 
 use crate::content::Localized;
 
+pub use answers::{
+    DEFAULT_THRESHOLD, Estimate, MAX_OPEN_ANSWER_CHARS, OpenAnswer, Ratings, RawResponse, Response,
+    RoleAnswer, ScanError, ScanSettings,
+};
 pub use load::{COVERAGE_FILE, SCAN_FILE, STATEMENTS_FILE};
 pub(crate) use load::{is_scan_folder, load_scan};
+pub use results::{
+    Change, ElementScore, Figures, Gap, OpenAnswers, ResultsInput, RoleCount, ScanResults,
+    SectionResult, Shown, Spread, StatementResult, SubgroupView, Submitted, compare,
+    compute_results,
+};
 pub use scale::{Agreement, Direction, ScanAnswer, ScanAnswerError};
 
 /// A questionnaire, as loaded and validated.

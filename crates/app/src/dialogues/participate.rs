@@ -21,6 +21,17 @@ use crate::{App, Error, Viewer, new_secret};
 
 use crate::guesses::GUESS_WINDOW;
 
+/// Asks the policy whether whoever holds the code of `holds` may do `action` in `target`:
+/// their own dialogue only. A refusal looks like a dialogue that is not there.
+fn code_holder_may(action: Action, holds: i64, target: i64) -> Result<(), Error> {
+    Principal::Participant {
+        dialogue: DialogueId(holds),
+    }
+    .decide(action, &Target::dialogue(DialogueId(target)))
+    .into_result()
+    .map_err(|_| Error::NotFound)
+}
+
 /// What someone typed to join.
 #[derive(Debug, Clone, Default)]
 pub struct JoinRequest {
@@ -73,16 +84,7 @@ pub async fn join(
     } else {
         Some(DisplayName::parse(&request.name)?)
     };
-    let principal = Principal::Participant {
-        dialogue: DialogueId(dialogue.id),
-    };
-    principal
-        .decide(
-            Action::JoinDialogue,
-            &Target::dialogue(DialogueId(dialogue.id)),
-        )
-        .into_result()
-        .map_err(|_| Error::NotFound)?;
+    code_holder_may(Action::JoinDialogue, dialogue.id, dialogue.id)?;
     let token = new_secret();
     let digest = token.digest();
     let person = member.filter(|_| !request.anonymous).map(|m| m.person);
@@ -128,16 +130,11 @@ async fn participant(
         .participant(&digest)
         .await?
         .ok_or(Error::NotFound)?;
-    let principal = Principal::Participant {
-        dialogue: DialogueId(record.id),
-    };
-    principal
-        .decide(
-            Action::ContributeToDialogue,
-            &Target::dialogue(DialogueId(participant.dialogue_id)),
-        )
-        .into_result()
-        .map_err(|_| Error::NotFound)?;
+    code_holder_may(
+        Action::ContributeToDialogue,
+        record.id,
+        participant.dialogue_id,
+    )?;
     if participant.removed {
         return Err(Error::Conflict {
             code: "dialogue-removed",

@@ -92,15 +92,21 @@ pub async fn axe_violations(
     language: &str,
 ) -> Vec<String> {
     browser.goto(url).await;
+    axe_on_screen(browser, axe, &format!("{url} ({language})")).await
+}
+
+/// Runs axe on the page on screen, without loading it again (a page a script has changed);
+/// `what` names it in the report.
+pub async fn axe_on_screen(browser: &Browser, axe: &str, what: &str) -> Vec<String> {
     browser.execute(axe).await;
     let violations = browser.execute_async(RUN_AXE).await;
     if let Some(error) = violations.get("error") {
-        panic!("axe failed on {url}: {error}");
+        panic!("axe failed on {what}: {error}");
     }
     let mut serious = Vec::new();
     for v in violations.as_array().expect("a list of violations") {
         let line = format!(
-            "[{}] {} on {url} ({language}): {} — e.g. {}",
+            "[{}] {} on {what}: {} — e.g. {}",
             v["impact"].as_str().unwrap_or("?"),
             v["id"].as_str().unwrap_or("?"),
             v["help"].as_str().unwrap_or("?"),

@@ -346,12 +346,12 @@ async fn a_drawn_card_dialogue_runs_on_three_phones_catches_up_and_is_summarised
     phones
         .wait_for("document.documentElement.lang === 'en'")
         .await;
-    serious.extend(axe_here(&phones, &axe, "/d/… (en)").await);
+    serious.extend(axe_on_screen(&phones, &axe, "/d/… (en)").await);
     serious.extend(axe_violations(&phones, &axe, &app.url("/meedoen"), "en").await);
     phones
         .goto(&app.url(&format!("/meedoen?code={}", code.replace(' ', ""))))
         .await;
-    serious.extend(axe_here(&phones, &axe, "/meedoen?code (en)").await);
+    serious.extend(axe_on_screen(&phones, &axe, "/meedoen?code (en)").await);
     phones.goto(&format!("{chris_page}?taal=nl")).await;
     phones
         .wait_for("document.documentElement.lang === 'nl'")
@@ -465,7 +465,7 @@ async fn a_drawn_card_dialogue_runs_on_three_phones_catches_up_and_is_summarised
     .await;
     let theirs = string(&phones, "return document.querySelector('main').innerText").await;
     assert!(theirs.contains(ANNA) && !theirs.contains(CHRIS), "{theirs}");
-    serious.extend(axe_here(&phones, &axe, "/d/…/samenvatting (nl)").await);
+    serious.extend(axe_on_screen(&phones, &axe, "/d/…/samenvatting (nl)").await);
     screenshot(&phones, shots, "participant-summary-390", 390).await;
     problems.extend(phone_problems(&phones, "/d/…/samenvatting").await);
 

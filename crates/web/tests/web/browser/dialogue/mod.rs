@@ -330,30 +330,6 @@ async fn phone_problems(browser: &Browser, page: &str) -> Vec<String> {
         .collect()
 }
 
-/// Runs axe on the page on screen, without loading it again.
-async fn axe_here(browser: &Browser, axe: &str, what: &str) -> Vec<String> {
-    browser.execute(axe).await;
-    let violations = browser.execute_async(RUN_AXE).await;
-    if let Some(error) = violations.get("error") {
-        panic!("axe failed on {what}: {error}");
-    }
-    let mut serious = Vec::new();
-    for v in violations.as_array().expect("a list of violations") {
-        let line = format!(
-            "[{}] {} on {what}: {} — e.g. {}",
-            v["impact"].as_str().unwrap_or("?"),
-            v["id"].as_str().unwrap_or("?"),
-            v["help"].as_str().unwrap_or("?"),
-            v["target"]
-        );
-        eprintln!("  {line}");
-        if matches!(v["impact"].as_str(), Some("serious" | "critical")) {
-            serious.push(line);
-        }
-    }
-    serious
-}
-
 /// The whole page as a PNG in `folder`, `width` CSS pixels wide (below 600 as a phone, with
 /// its overlay scrollbars), when screenshots were asked for.
 async fn screenshot(browser: &Browser, folder: Option<&std::path::Path>, name: &str, width: u32) {

@@ -273,3 +273,22 @@ fn a_whole_number_or_a_text_is_read_as_such_and_nothing_else() {
         assert!(read(refused).is_err(), "{refused}");
     }
 }
+
+#[test]
+fn a_large_whole_number_written_with_a_fraction_of_zero_is_read_exactly() {
+    // Found by schemathesis: without serde_json's exact float parsing this number arrived one
+    // unit in the last place off, with a fraction, and a valid id was refused.
+    #[derive(serde::Deserialize)]
+    struct Body {
+        #[serde(deserialize_with = "super::whole")]
+        id: i64,
+    }
+    for (text, expected) in [
+        ("-3613812908370610.0", -3_613_812_908_370_610),
+        ("4503599627370495.0", 4_503_599_627_370_495),
+        ("2.0", 2),
+    ] {
+        let body: Body = serde_json::from_str(&format!("{{\"id\": {text}}}")).unwrap();
+        assert_eq!(body.id, expected, "{text}");
+    }
+}

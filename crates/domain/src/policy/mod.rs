@@ -29,7 +29,8 @@
 //! | `ViewBoardOverview` | – | org | – | – | – |
 //! | `StartReflection` | – | – | org | org | org |
 //! | `StartFeedbackRound` | – | – | org | – | – |
-//! | `ExportOwnData`, `DeleteOwnAccount`, `ManageOwnApiTokens`, `ViewOwnReflection`, `ManageOwnFeedbackRound` | own | own | own | own | own |
+//! | `StartSpaceScan` | – | org | own schools | – | – |
+//! | `ExportOwnData`, `DeleteOwnAccount`, `ManageOwnApiTokens`, `ViewOwnReflection`, `ManageOwnFeedbackRound`, `ManageOwnSpaceScan` | own | own | own | own | own |
 //! | `ViewSharedReflection`, `ViewSharedFeedbackRound` | shared | shared | shared | shared | shared |
 //! | `AnswerRound`, `JoinDialogue`, `ContributeToDialogue` | – | – | – | – | – |
 //!
@@ -192,10 +193,15 @@ pub enum Action {
     /// Read a feedback round someone named one for: its released report when shared, or its
     /// rater list when named as the coach who approves it.
     ViewSharedFeedbackRound,
+    /// Start a team scan on professional space for a school (or, on the organisation, one
+    /// across several of its schools).
+    StartSpaceScan,
+    /// Share, follow, estimate, release and read one's own team scans.
+    ManageOwnSpaceScan,
 }
 
 impl Action {
-    pub const ALL: [Action; 23] = [
+    pub const ALL: [Action; 25] = [
         Action::ViewOrganisation,
         Action::ManageOrganisation,
         Action::ViewSchools,
@@ -219,6 +225,8 @@ impl Action {
         Action::StartFeedbackRound,
         Action::ManageOwnFeedbackRound,
         Action::ViewSharedFeedbackRound,
+        Action::StartSpaceScan,
+        Action::ManageOwnSpaceScan,
     ];
 }
 

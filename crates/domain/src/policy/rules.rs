@@ -44,13 +44,15 @@ fn subject_of(action: Action) -> Subject {
         | Action::ViewAuditLog
         | Action::StartReflection
         | Action::StartFeedbackRound
+        | Action::StartSpaceScan
         | Action::ViewBoardOverview
         | Action::ViewOutbox => Subject::Organisational,
         Action::ExportOwnData
         | Action::DeleteOwnAccount
         | Action::ManageOwnApiTokens
         | Action::ViewOwnReflection
-        | Action::ManageOwnFeedbackRound => Subject::OwnData,
+        | Action::ManageOwnFeedbackRound
+        | Action::ManageOwnSpaceScan => Subject::OwnData,
         Action::ViewSharedReflection | Action::ViewSharedFeedbackRound => Subject::SharedReflection,
         Action::AnswerRound => Subject::AnswerLink,
         Action::JoinDialogue | Action::ContributeToDialogue => Subject::Dialogue,
@@ -134,13 +136,14 @@ fn reach(role: Role, action: Action) -> Reach {
             ViewOrganisation | ManageOrganisation | ViewSchools | ManageSchools | ViewMembers
             | ManageMembers | ViewInvitations | ManageInvitations | ViewAuditLog | ViewOutbox,
         ) => Reach::Organisation,
-        (Role::BoardMember, ViewOrganisation | ViewSchools | ViewMembers | ViewBoardOverview) => {
-            Reach::Organisation
-        }
+        (
+            Role::BoardMember,
+            ViewOrganisation | ViewSchools | ViewMembers | ViewBoardOverview | StartSpaceScan,
+        ) => Reach::Organisation,
         (Role::SchoolLeader, ViewOrganisation | StartReflection | StartFeedbackRound) => {
             Reach::Organisation
         }
-        (Role::SchoolLeader, ViewSchools | ViewMembers) => Reach::OwnSchools,
+        (Role::SchoolLeader, ViewSchools | ViewMembers | StartSpaceScan) => Reach::OwnSchools,
         (Role::Staff, ViewOrganisation | StartReflection) => Reach::Organisation,
         (Role::Staff, ViewSchools) => Reach::OwnSchools,
         (Role::Coach, ViewOrganisation | StartReflection) => Reach::Organisation,

@@ -92,6 +92,9 @@ pub struct Response {
     pub roles: BTreeMap<String, RoleAnswer>,
     /// By open question id; empty answers are left out.
     pub open: BTreeMap<String, OpenAnswer>,
+    /// The name of a role the questionnaire does not list, for "Anders": free text, so it is
+    /// shown like an open answer, never beside the rest of the response.
+    pub other_role: Option<OpenAnswer>,
 }
 
 /// A response as typed: statement id and answer (a score or a code, see [`ScanAnswer`]), role
@@ -101,6 +104,8 @@ pub struct RawResponse<'a> {
     pub ratings: &'a [(&'a str, &'a str)],
     pub roles: &'a [(&'a str, bool, bool)],
     pub open: &'a [(&'a str, &'a str)],
+    /// The role named under "Anders"; empty for none.
+    pub other_role: &'a str,
 }
 
 impl Response {
@@ -137,6 +142,7 @@ impl Response {
             ratings,
             roles,
             open,
+            other_role: OpenAnswer::parse(raw.other_role)?,
         })
     }
 }

@@ -68,6 +68,9 @@ pub struct Shown {
     pub gaps: Vec<Gap>,
     /// Per open question in the scan's order; questions nobody answered are left out.
     pub open_answers: Vec<OpenAnswers>,
+    /// The roles named under "Anders", in the same kind of order as the open answers; empty
+    /// where the open answers may not be shown.
+    pub other_roles: Vec<String>,
     /// Every subgroup that answered, by key, shown or not.
     pub subgroups: Vec<SubgroupView>,
 }
@@ -183,10 +186,13 @@ pub fn compute_results(input: &ResultsInput<'_>) -> ScanResults {
         .estimate
         .map(|estimate| gaps(scan, estimate, &figures))
         .unwrap_or_default();
-    let open_answers = if rules.may_show_comments(respondents) {
-        figures::open_answers(scan, &all, input.key)
+    let (open_answers, other_roles) = if rules.may_show_comments(respondents) {
+        (
+            figures::open_answers(scan, &all, input.key),
+            figures::other_roles(&all, input.key),
+        )
     } else {
-        Vec::new()
+        (Vec::new(), Vec::new())
     };
     let subgroups = subgroups(input, rules, &tallies, &statement_shown);
     ScanResults {
@@ -196,6 +202,7 @@ pub fn compute_results(input: &ResultsInput<'_>) -> ScanResults {
             figures,
             gaps,
             open_answers,
+            other_roles,
             subgroups,
         }),
     }

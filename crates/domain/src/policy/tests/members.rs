@@ -113,6 +113,8 @@ const EXPECTED: &[Row] = &[
     row(StartFeedbackRound,   &[SchoolLeader],                            &[SchoolLeader],              &[SchoolLeader],         NOBODY),
     row(ManageOwnFeedbackRound, EVERYONE,                                 NOBODY,                       NOBODY,                  NOBODY),
     row(ViewSharedFeedbackRound, EVERYONE,                                NOBODY,                       NOBODY,                  NOBODY),
+    row(StartSpaceScan,       &[BoardMember, SchoolLeader],               &[BoardMember],               &[BoardMember],          NOBODY),
+    row(ManageOwnSpaceScan,   EVERYONE,                                   NOBODY,                       NOBODY,                  NOBODY),
 ];
 
 /// Me, holding one role in my organisation and attached to my school.
@@ -130,6 +132,7 @@ fn target_for(action: Action, whose: Whose) -> Target<'static> {
             | ManageOwnApiTokens
             | ViewOwnReflection
             | ManageOwnFeedbackRound
+            | ManageOwnSpaceScan
     );
     let shared = matches!(action, ViewSharedReflection | ViewSharedFeedbackRound);
     // For a member every column is denied; the targets are of the right kind so that the
@@ -233,6 +236,8 @@ fn every_action_is_in_all_in_declaration_order() {
             StartFeedbackRound => 20,
             ManageOwnFeedbackRound => 21,
             ViewSharedFeedbackRound => 22,
+            StartSpaceScan => 23,
+            ManageOwnSpaceScan => 24,
         };
         assert_eq!(position, index, "{action:?}");
     }

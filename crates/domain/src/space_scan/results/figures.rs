@@ -167,6 +167,17 @@ pub(super) fn open_answers(
         .collect()
 }
 
+/// The roles named under "Anders", ordered like the open answers.
+pub(super) fn other_roles(responses: &[&Response], key: u64) -> Vec<String> {
+    let mut names: Vec<String> = responses
+        .iter()
+        .filter_map(|r| r.other_role.as_ref())
+        .map(|name| name.as_str().to_owned())
+        .collect();
+    names.sort_by_cached_key(|name| order_key(key, name));
+    names
+}
+
 /// SHA-256 of the key and the text: the same order for the same report on every machine,
 /// unrelated to the order of submission, and not guessable before the key is drawn.
 fn order_key(key: u64, text: &str) -> [u8; 32] {

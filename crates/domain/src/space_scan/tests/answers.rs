@@ -30,9 +30,14 @@ fn a_response_is_parsed_against_the_scan() {
                 ("geeft", "  Vertrouwen\r\nvan mijn leider \n"),
                 ("neemt", "   "),
             ],
+            other_role: "  Coördinator cultuuronderwijs ",
         },
     )
     .unwrap();
+    assert_eq!(
+        parsed.other_role.as_ref().map(OpenAnswer::as_str),
+        Some("Coördinator cultuuronderwijs")
+    );
     assert_eq!(parsed.ratings.len(), 3);
     assert_eq!(
         parsed.ratings["a-1"],
@@ -69,6 +74,13 @@ fn unknown_ids_bad_answers_and_doubles_are_refused_with_their_codes() {
             ..none
         }),
         "scan-statement-unknown"
+    );
+    assert_eq!(
+        refused(RawResponse {
+            other_role: "bel\u{7}",
+            ..none
+        }),
+        "scan-open-answer-invalid"
     );
     for bad in ["0", "5", "neutraal", ""] {
         assert_eq!(

@@ -208,3 +208,39 @@ fn open_answers_are_not_shown_below_the_threshold() {
     let made = results(ScanSettings::default(), &with_open_answers(&texts), None);
     assert!(made.shown.is_none());
 }
+
+#[test]
+fn roles_named_under_anders_are_shown_like_open_answers_in_a_keyed_order() {
+    let names: Vec<String> = (0..8).map(|i| format!("rol {i}")).collect();
+    let responses: Vec<Submitted> = names
+        .iter()
+        .map(|name| {
+            let raw = RawResponse {
+                roles: &[("mentor", true, false)],
+                other_role: name,
+                ..RawResponse::default()
+            };
+            submitted(None, Response::parse(&scan(), raw).unwrap())
+        })
+        .collect();
+    let shown = |responses: &[Submitted], key| {
+        compute_results(&ResultsInput {
+            scan: &scan(),
+            settings: settings(3),
+            responses,
+            estimate: None,
+            key,
+        })
+        .shown
+        .unwrap()
+        .other_roles
+    };
+    let first = shown(&responses, 7);
+    assert_ne!(first, names, "not in the order of submission");
+    let mut reversed = responses.clone();
+    reversed.reverse();
+    assert_eq!(shown(&reversed, 7), first);
+    let mut sorted = first.clone();
+    sorted.sort();
+    assert_eq!(sorted, names);
+}

@@ -282,9 +282,9 @@ fn link_from(row: &AnyRow) -> Result<LinkRecord, StoreError> {
 /// submitted, or a link submitted while its round is released, waits and then finds the link
 /// answered or the round closed, rather than leaving a row behind that the other had already
 /// moved or deleted. SQLite has one writer, so nothing races there, and no such syntax.
-struct Locking {
-    sqlite: &'static str,
-    postgres: &'static str,
+pub(crate) struct Locking {
+    pub(crate) sqlite: &'static str,
+    pub(crate) postgres: &'static str,
 }
 
 /// [`Locking`] from the statement before the lock, the lock, and the statement after it.
@@ -296,10 +296,10 @@ macro_rules! locking {
         }
     };
 }
-use locking;
+pub(crate) use locking;
 
 impl Locking {
-    fn on(&self, backend: Backend) -> &'static str {
+    pub(crate) fn on(&self, backend: Backend) -> &'static str {
         match backend {
             Backend::Sqlite => self.sqlite,
             Backend::Postgres => self.postgres,

@@ -9,6 +9,7 @@ pub mod feedback;
 mod group_commit;
 mod read_pool;
 pub mod reflections;
+pub mod space_scans;
 pub mod start;
 mod store;
 #[cfg(feature = "test-support")]

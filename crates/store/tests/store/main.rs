@@ -9,6 +9,7 @@ mod dialogues;
 mod feedback;
 mod reads;
 mod reflections;
+mod space_scans;
 mod start;
 
 async fn fresh_store(backend: Backend) -> (Store, TestDatabase) {

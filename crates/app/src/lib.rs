@@ -24,6 +24,7 @@ pub mod me;
 pub mod organisations;
 pub mod reflections;
 mod secrets;
+pub mod space_scans;
 pub mod start;
 mod viewer;
 

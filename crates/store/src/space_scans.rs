@@ -88,6 +88,8 @@ pub struct UnitRecord {
     pub school_id: Option<SchoolId>,
     pub label: String,
     pub position: i64,
+    /// The shared link's token (see the migration for why it is kept as it is).
+    pub share_token: String,
 }
 
 /// A scan with how far it got: links made (mailed or opened through a shared link) and
@@ -111,7 +113,7 @@ pub struct NewScan<'a> {
     pub threshold: i64,
     pub closes_at: i64,
     pub now: i64,
-    /// Per unit: its school, its label and the digest of its shared link's token.
+    /// Per unit: its school, its label and its shared link's token.
     pub units: Vec<NewUnit<'a>>,
 }
 
@@ -119,7 +121,7 @@ pub struct NewScan<'a> {
 pub struct NewUnit<'a> {
     pub school: Option<SchoolId>,
     pub label: &'a str,
-    pub share_digest: &'a str,
+    pub share_token: &'a str,
 }
 
 macro_rules! scan_columns {
@@ -151,14 +153,14 @@ impl Store {
         .try_get("id")?;
         for (position, unit) in new.units.iter().enumerate() {
             sqlx::query(
-                "INSERT INTO space_scan_units (scan_id, school_id, label, position, share_digest) \
+                "INSERT INTO space_scan_units (scan_id, school_id, label, position, share_token) \
                  VALUES ($1, $2, $3, $4, $5)",
             )
             .bind(id)
             .bind(unit.school.map(SchoolId::get))
             .bind(unit.label)
             .bind(position as i64)
-            .bind(unit.share_digest)
+            .bind(unit.share_token)
             .execute(&mut *tx)
             .await?;
         }
@@ -208,7 +210,7 @@ impl Store {
     /// A scan's units in their order.
     pub async fn units_of(&self, scan: i64) -> Result<Vec<UnitRecord>, StoreError> {
         let rows = sqlx::query(
-            "SELECT id, scan_id, school_id, label, position FROM space_scan_units \
+            "SELECT id, scan_id, school_id, label, position, share_token FROM space_scan_units \
              WHERE scan_id = $1 ORDER BY position",
         )
         .bind(scan)
@@ -222,6 +224,7 @@ impl Store {
                     school_id: row.try_get::<Option<i64>, _>("school_id")?.map(SchoolId),
                     label: row.try_get("label")?,
                     position: row.try_get("position")?,
+                    share_token: row.try_get("share_token")?,
                 })
             })
             .collect()
@@ -233,16 +236,16 @@ impl Store {
         &self,
         owner: PersonId,
         unit: i64,
-        share_digest: &str,
+        share_token: &str,
     ) -> Result<bool, StoreError> {
         let result = sqlx::query(
-            "UPDATE space_scan_units SET share_digest = $3 WHERE id = $2 AND EXISTS \
+            "UPDATE space_scan_units SET share_token = $3 WHERE id = $2 AND EXISTS \
              (SELECT 1 FROM space_scans s WHERE s.id = space_scan_units.scan_id \
                  AND s.person_id = $1 AND s.state = 'open')",
         )
         .bind(owner.get())
         .bind(unit)
-        .bind(share_digest)
+        .bind(share_token)
         .execute(self.writer())
         .await?;
         Ok(result.rows_affected() == 1)

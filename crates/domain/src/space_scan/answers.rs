@@ -52,6 +52,18 @@ impl Default for ScanSettings {
     }
 }
 
+/// Longest title of a scan, or name of a team in it.
+pub const MAX_LABEL_CHARS: usize = 80;
+
+/// A scan's title ("Teamscan voorjaar 2027") or a team's name in it: 1 to [`MAX_LABEL_CHARS`]
+/// characters on one line.
+pub fn parse_label(input: &str) -> Result<String, ScanError> {
+    match text::clean(input, MAX_LABEL_CHARS, TextKind::Name) {
+        Ok(label) if !label.is_empty() => Ok(label),
+        _ => Err(ScanError::LabelInvalid),
+    }
+}
+
 /// One role as a respondent answers it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct RoleAnswer {
@@ -193,11 +205,13 @@ pub enum ScanError {
     OpenAnswerInvalid,
     #[error("a statement, role or open question is answered twice")]
     AnsweredTwice,
+    #[error("a title or team name has 1 to 80 characters on one line")]
+    LabelInvalid,
 }
 
 impl ScanError {
     /// Every refusal, so the web layer can check that each code has a translation.
-    pub const ALL: [ScanError; 7] = [
+    pub const ALL: [ScanError; 8] = [
         ScanError::Threshold(ThresholdError::BelowMinimum),
         ScanError::Answer(ScanAnswerError),
         ScanError::StatementUnknown,
@@ -205,6 +219,7 @@ impl ScanError {
         ScanError::OpenQuestionUnknown,
         ScanError::OpenAnswerInvalid,
         ScanError::AnsweredTwice,
+        ScanError::LabelInvalid,
     ];
 
     /// A stable code, for problem objects and form errors.
@@ -218,6 +233,7 @@ impl ScanError {
             ScanError::OpenQuestionUnknown => "scan-open-question-unknown",
             ScanError::OpenAnswerInvalid => "scan-open-answer-invalid",
             ScanError::AnsweredTwice => "scan-answered-twice",
+            ScanError::LabelInvalid => "scan-label-invalid",
         }
     }
 }

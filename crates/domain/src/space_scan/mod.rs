@@ -15,8 +15,8 @@ mod tests;
 use crate::content::Localized;
 
 pub use answers::{
-    DEFAULT_THRESHOLD, Estimate, MAX_OPEN_ANSWER_CHARS, OpenAnswer, Ratings, RawResponse, Response,
-    RoleAnswer, ScanError, ScanSettings,
+    DEFAULT_THRESHOLD, Estimate, MAX_LABEL_CHARS, MAX_OPEN_ANSWER_CHARS, OpenAnswer, Ratings,
+    RawResponse, Response, RoleAnswer, ScanError, ScanSettings, parse_label,
 };
 pub use load::{COVERAGE_FILE, SCAN_FILE, STATEMENTS_FILE};
 pub(crate) use load::{is_scan_folder, load_scan};

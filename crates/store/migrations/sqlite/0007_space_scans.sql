@@ -22,15 +22,17 @@ CREATE TABLE space_scans (
 CREATE INDEX space_scans_by_person ON space_scans (person_id, created_at);
 CREATE INDEX space_scans_by_organisation ON space_scans (organisation_id);
 
--- school_id: the school a unit stands for, if any. The shared link's token is stored only as
--- its SHA-256 digest.
+-- school_id: the school a unit stands for, if any. share_token: the shared link's token, kept
+-- as it is (unlike every personal token) because it is a poster, not a person's key: the
+-- owner shows it and its QR code again whenever they like, like a dialogue's join code. It
+-- lets a browser answer once and nothing else, and the owner can replace it.
 CREATE TABLE space_scan_units (
     id           INTEGER PRIMARY KEY,
     scan_id      BIGINT NOT NULL REFERENCES space_scans (id) ON DELETE CASCADE,
     school_id    BIGINT REFERENCES schools (id) ON DELETE SET NULL,
     label        TEXT   NOT NULL,
     position     BIGINT NOT NULL,
-    share_digest TEXT   NOT NULL UNIQUE
+    share_token TEXT   NOT NULL UNIQUE
 );
 CREATE INDEX space_scan_units_by_scan ON space_scan_units (scan_id, position);
 

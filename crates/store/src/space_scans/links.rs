@@ -108,13 +108,13 @@ impl Store {
     /// no such link (or one that was replaced).
     pub async fn unit_by_share(
         &self,
-        share_digest: &str,
+        share_token: &str,
     ) -> Result<Option<(i64, i64, ScanState, i64)>, StoreError> {
         let row = sqlx::query(
             "SELECT u.id, u.scan_id, s.state, s.closes_at FROM space_scan_units u \
-             JOIN space_scans s ON s.id = u.scan_id WHERE u.share_digest = $1",
+             JOIN space_scans s ON s.id = u.scan_id WHERE u.share_token = $1",
         )
-        .bind(share_digest)
+        .bind(share_token)
         .fetch_optional(self.reader())
         .await?;
         row.map(|row| {

@@ -40,12 +40,12 @@ async fn scan(store: &Store, owner: PersonId) -> (i64, OrganisationId, Vec<Schoo
                 NewUnit {
                     school: Some(linde),
                     label: "De Linde",
-                    share_digest: "share-linde",
+                    share_token: "share-linde",
                 },
                 NewUnit {
                     school: Some(eik),
                     label: "De Eik",
-                    share_digest: "share-eik",
+                    share_token: "share-eik",
                 },
             ],
         })

@@ -177,3 +177,15 @@ fn every_refusal_has_its_own_code() {
     assert_eq!(codes.len(), ScanError::ALL.len());
     assert!(codes.iter().all(|code| code.starts_with("scan-")));
 }
+
+#[test]
+fn a_title_or_team_name_is_one_line_of_at_most_80_characters() {
+    assert_eq!(parse_label("  Onderbouw ").unwrap(), "Onderbouw");
+    for bad in ["", "   ", "regel\nregel", &"x".repeat(81)] {
+        assert_eq!(
+            parse_label(bad).unwrap_err().code(),
+            "scan-label-invalid",
+            "{bad:?}"
+        );
+    }
+}

@@ -18,6 +18,7 @@ mod pages;
 mod rater_link;
 mod report_cache;
 mod routes;
+mod scan_link;
 mod server;
 mod state;
 

@@ -18,15 +18,16 @@ pub const LINK_COOKIE: &str = "leidraad_link";
 /// bodies and in the page's form fields. No domain of a framework is called this.
 pub const GENERAL_COMMENT: &str = "algemeen";
 /// A page's script sends the link's form token in this header, as with a session.
-const CSRF_HEADER: &str = "x-csrf-token";
+pub(crate) const CSRF_HEADER: &str = "x-csrf-token";
 /// The longest credential read: a token is 64 hex digits; anything much longer is not one,
 /// and is not worth hashing.
-const MAX_TOKEN_CHARS: usize = 128;
+pub(crate) const MAX_TOKEN_CHARS: usize = 128;
 
 /// The routes of [`crate::routes::Reach::Link`]: the link itself, the rater's pages and the
 /// rater's API. The route table's own test holds every `Link` route to these prefixes.
 pub fn is_link_path(path: &str) -> bool {
-    path.starts_with("/b/")
+    crate::scan_link::is_respondent_path(path)
+        || path.starts_with("/b/")
         || path == "/beoordelen"
         || path.starts_with("/beoordelen/")
         || path == "/api/v1/rater"
@@ -35,13 +36,18 @@ pub fn is_link_path(path: &str) -> bool {
 
 /// The token in the request's `leidraad_link` cookie, if it sent one.
 pub fn cookie_token(headers: &HeaderMap) -> Option<String> {
+    named_cookie(headers, LINK_COOKIE)
+}
+
+/// The value of the cookie `name`, if the request sent it (cut to a token's length at most).
+pub fn named_cookie(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == LINK_COOKIE)
+        .find(|(found, _)| *found == name)
         .map(|(_, value)| value.chars().take(MAX_TOKEN_CHARS).collect())
 }
 
@@ -49,9 +55,20 @@ pub fn cookie_token(headers: &HeaderMap) -> Option<String> {
 /// other site's form or script sends it), Secure over HTTPS, and living `max_age` seconds,
 /// which the caller keeps within the round's closing.
 pub fn set_cookie(headers: &mut HeaderMap, token: &str, max_age: i64, secure: bool) {
+    set_named_cookie(headers, LINK_COOKIE, token, max_age, secure);
+}
+
+/// [`set_cookie`] for a cookie of another name.
+pub fn set_named_cookie(
+    headers: &mut HeaderMap,
+    name: &str,
+    token: &str,
+    max_age: i64,
+    secure: bool,
+) {
     let secure = if secure { "; Secure" } else { "" };
     let cookie =
-        format!("{LINK_COOKIE}={token}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{secure}");
+        format!("{name}={token}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{secure}");
     if let Ok(value) = HeaderValue::from_str(&cookie) {
         headers.append(header::SET_COOKIE, value);
     }

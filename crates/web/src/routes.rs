@@ -31,9 +31,13 @@ pub enum Reach {
     /// One 360° feedback round (`{id}`) or one's own rounds: its leader, the coach they named
     /// to approve it, and whom they shared its report with.
     Feedback,
-    /// A rater's answers, through the token link (`/b/{token}`) and the cookie it leaves: no
-    /// account, only the link. Signed-in or not makes no difference.
+    /// A rater's answers, through the token link (`/b/{token}`) and the cookie it leaves, and
+    /// a team-scan respondent's (`/s/{token}` shared, `/t/{token}` mailed, then `/vragenlijst`):
+    /// no account, only the link. Signed-in or not makes no difference.
     Link,
+    /// One's own team scans (`/teamscans`, `/api/v1/scans`): starting, sharing, the estimate,
+    /// releasing, the results and their exports; only their owner.
+    Scan,
     /// One's own live dialogues (`/dialogen`): the facilitator's screen and controls, the
     /// summary, and the dialogues one kept.
     Dialogue,
@@ -139,6 +143,8 @@ mod tests {
                 Reach::Feedback
             } else if crate::rater_link::is_link_path(path) {
                 Reach::Link
+            } else if path.starts_with("/teamscans") || path.starts_with("/api/v1/scans") {
+                Reach::Scan
             } else if path.starts_with("/dialogen") {
                 Reach::Dialogue
             } else if crate::pages::dialogue::is_participant_path(path) {

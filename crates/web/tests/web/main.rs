@@ -20,5 +20,6 @@ mod round_trips;
 mod routes;
 mod search;
 mod security;
+mod space_scans;
 mod start;
 mod start_browser;

@@ -1,0 +1,1 @@
+//! The team scan's JSON API (written next).

@@ -153,6 +153,12 @@ impl From<&usize> for FluentArg {
     }
 }
 
+impl From<&&usize> for FluentArg {
+    fn from(value: &&usize) -> Self {
+        FluentArg(FluentValue::from(**value))
+    }
+}
+
 impl From<u32> for FluentArg {
     fn from(value: u32) -> Self {
         FluentArg(FluentValue::from(value))
@@ -161,6 +167,18 @@ impl From<u32> for FluentArg {
 
 impl From<&u32> for FluentArg {
     fn from(value: &u32) -> Self {
+        FluentArg(FluentValue::from(*value))
+    }
+}
+
+impl From<i64> for FluentArg {
+    fn from(value: i64) -> Self {
+        FluentArg(FluentValue::from(value))
+    }
+}
+
+impl From<&i64> for FluentArg {
+    fn from(value: &i64) -> Self {
         FluentArg(FluentValue::from(*value))
     }
 }

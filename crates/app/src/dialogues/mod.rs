@@ -17,7 +17,7 @@ pub use participate::{
     follow_as_participant, join, participant_view, pick, save_note, save_to_portfolio,
 };
 pub use retention::{DEFAULT_RETENTION_DAYS, sweep};
-pub use start::{MyDialogues, StartRequest, my_dialogues, start};
+pub use start::{MyDialogues, StartRequest, my_dialogues, start, start_with_deck};
 pub use summary::{
     Summary, SummaryCard, forget, is_kept, keep_facilitated, summary_for_facilitator,
     summary_for_participant, summary_saved,

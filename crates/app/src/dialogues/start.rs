@@ -29,12 +29,8 @@ pub struct StartRequest {
 /// intervision the first phase). Any signed-in person may facilitate.
 pub async fn start(state: &App, viewer: &Viewer, request: &StartRequest) -> Result<i64, Error> {
     let framework = state.library.default_framework().ok_or(Error::Internal)?;
-    let title = DialogueTitle::parse(&request.title)?;
-    let format = Format::parse(&request.format)?;
-    let minutes = match request.minutes.trim() {
-        "" => format.default_minutes(),
-        typed => parse_minutes(typed)?,
-    };
+    DialogueTitle::parse(&request.title)?;
+    Format::parse(&request.format)?;
     let parts = request
         .parts
         .iter()
@@ -46,11 +42,28 @@ pub async fn start(state: &App, viewer: &Viewer, request: &StartRequest) -> Resu
         Vec::new()
     };
     let deck = build_deck(framework, &parts, &focus)?;
+    start_with_deck(state, viewer, request, &deck).await
+}
+
+/// Starts a dialogue with a deck made elsewhere (the statements of a team scan's largest
+/// gaps): its code and its first events. `request.parts` is not read.
+pub async fn start_with_deck(
+    state: &App,
+    viewer: &Viewer,
+    request: &StartRequest,
+    deck: &[String],
+) -> Result<i64, Error> {
+    let title = DialogueTitle::parse(&request.title)?;
+    let format = Format::parse(&request.format)?;
+    let minutes = match request.minutes.trim() {
+        "" => format.default_minutes(),
+        typed => parse_minutes(typed)?,
+    };
     let now = state.clock.now();
     let id = create(
         state,
         viewer,
-        &deck,
+        deck,
         request,
         format,
         title.as_str(),

@@ -22,7 +22,7 @@ pub use respond::{
     RespondentForm, SavedItem, ScanSubmission, open_personal, open_shared, respondent_form,
     save_item, submit,
 };
-pub use start::{ScanOverview, StartScanRequest, overview, scans_of, start};
+pub use start::{ScanOverview, StartScanRequest, delete, overview, scans_of, start};
 
 use leidraad_domain::accounts::{Action, Target};
 use leidraad_domain::space_scan::{ScanError, SpaceScan};

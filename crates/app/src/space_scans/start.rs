@@ -196,3 +196,13 @@ pub async fn overview(state: &App, viewer: &Viewer, id: i64) -> Result<ScanOverv
         record,
     })
 }
+
+/// Deletes one's own scan, running or released, with everything in it.
+pub async fn delete(state: &App, viewer: &Viewer, id: i64) -> Result<(), Error> {
+    own_scan(state, viewer, id).await?;
+    if state.store.delete_scan(viewer.person, id).await? {
+        Ok(())
+    } else {
+        Err(Error::NotFound)
+    }
+}

@@ -9,6 +9,7 @@ pub mod state;
 #[cfg(test)]
 mod tests;
 
+use crate::space_scan::SpaceScan;
 use crate::text::{self, TextKind};
 use crate::{Framework, Language};
 
@@ -371,6 +372,34 @@ pub fn card_text(framework: &Framework, id: &str, language: Language) -> Option<
         domain: framework
             .domain(&card.domain)
             .map(|d| d.title.get(language).to_owned()),
+    })
+}
+
+/// A team scan's statement as a card of a deck (a dialogue about the scan's largest gaps):
+/// `<questionnaire>/<statement>`. No card of a framework has a `/` in its id.
+pub fn statement_card(scan: &SpaceScan, statement: &str) -> String {
+    format!("{}/{statement}", scan.id)
+}
+
+/// [`card_text`], and also for a statement card of one of `scans` (see [`statement_card`]):
+/// the statement, under its section's title.
+pub fn deck_card_text(
+    framework: &Framework,
+    scans: &[SpaceScan],
+    id: &str,
+    language: Language,
+) -> Option<CardText> {
+    let Some((scan, statement)) = id.split_once('/') else {
+        return card_text(framework, id, language);
+    };
+    let scan = scans.iter().find(|s| s.id == scan)?;
+    let statement = scan.statement(statement)?;
+    Some(CardText {
+        text: statement.text.get(language).to_owned(),
+        follow_up: None,
+        domain: scan
+            .section(&statement.section)
+            .map(|section| section.title.get(language).to_owned()),
     })
 }
 

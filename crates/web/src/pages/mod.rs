@@ -8,8 +8,9 @@ pub mod feedback;
 mod language_switch;
 pub mod organisation;
 mod profile;
-mod rater;
+pub(crate) mod rater;
 pub mod reflection;
+mod space_scan;
 mod search;
 mod sign_in;
 mod start;
@@ -161,6 +162,8 @@ pub fn routes() -> Vec<Route> {
         .chain(rows(Reach::Reflection, reflection::routes()))
         .chain(rows(Reach::Feedback, feedback::routes()))
         .chain(rows(Reach::Link, rater::routes()))
+        .chain(rows(Reach::Link, space_scan::respondent_routes()))
+        .chain(rows(Reach::Scan, space_scan::routes()))
         .chain(rows(Reach::Dialogue, dialogue::facilitator_routes()))
         .chain(rows(Reach::Participant, dialogue::participant_routes()))
         .chain(rows(Reach::Public, dialogue::join_routes()))
@@ -257,6 +260,19 @@ impl PageContext {
 }
 
 pub use crate::links::encode_query;
+
+/// The QR code of a link (a dialogue's join link, a team scan's shared link), as an SVG of at
+/// least `size` pixels to put straight in the page.
+pub fn qr_svg(url: &str, size: u32) -> String {
+    match qrcode::QrCode::new(url.as_bytes()) {
+        Ok(code) => code
+            .render::<qrcode::render::svg::Color<'_>>()
+            .min_dimensions(size, size)
+            .quiet_zone(true)
+            .build(),
+        Err(_) => String::new(),
+    }
+}
 
 /// Renders a template as an HTML response that varies by language.
 pub fn render(template: &impl Template) -> Result<Response, AppError> {

@@ -141,18 +141,6 @@ impl FacilitatorPage {
     }
 }
 
-/// The QR code of the join link, as an SVG to put straight in the page.
-fn qr_svg(url: &str) -> String {
-    match qrcode::QrCode::new(url.as_bytes()) {
-        Ok(code) => code
-            .render::<qrcode::render::svg::Color<'_>>()
-            .min_dimensions(240, 240)
-            .quiet_zone(true)
-            .build(),
-        Err(_) => String::new(),
-    }
-}
-
 fn page(state: &AppState, tr: Tr, view: FacilitatorView) -> Result<FacilitatorPage, AppError> {
     let framework = state
         .library
@@ -163,7 +151,7 @@ fn page(state: &AppState, tr: Tr, view: FacilitatorView) -> Result<FacilitatorPa
     let base = state.settings.public_url.as_deref().unwrap_or("");
     let join_url = format!("{base}/meedoen?code={code}");
     let current = view.state.current_card();
-    let deck = deck_views(tr, framework, &view.record.deck);
+    let deck = deck_views(tr, framework, &state.library.space_scans, &view.record.deck);
     let deck_json = json_for_script(&deck);
     Ok(FacilitatorPage {
         page: PageContext::new(tr, format!("/dialogen/{}", view.record.id), Section::Other),
@@ -178,10 +166,10 @@ fn page(state: &AppState, tr: Tr, view: FacilitatorView) -> Result<FacilitatorPa
         qr_svg: if code.is_empty() {
             String::new()
         } else {
-            qr_svg(&join_url)
+            crate::pages::qr_svg(&join_url, 240)
         },
         join_url,
-        current: current.map(|c| card_view(tr, framework, &c.card)),
+        current: current.map(|c| card_view(tr, framework, &state.library.space_scans, &c.card)),
         round: current.map_or(0, |c| c.round),
         speaker: current.and_then(|c| c.speaker.clone()).unwrap_or_default(),
         phase: view.state.phase.map(|p| phase_view(tr, p)),

@@ -14,7 +14,8 @@ mod summary;
 use axum::http::Method;
 use axum::routing::{MethodRouter, get, post};
 use leidraad_domain::Framework;
-use leidraad_domain::dialogue::{Format, Phase, card_text};
+use leidraad_domain::dialogue::{Format, Phase, deck_card_text};
+use leidraad_domain::space_scan::SpaceScan;
 use serde::Serialize;
 
 use crate::AppState;
@@ -113,8 +114,8 @@ pub struct CardView {
     pub label: String,
 }
 
-pub fn card_view(tr: Tr, framework: &Framework, id: &str) -> CardView {
-    let text = card_text(framework, id, tr.lang);
+pub fn card_view(tr: Tr, framework: &Framework, scans: &[SpaceScan], id: &str) -> CardView {
+    let text = deck_card_text(framework, scans, id, tr.lang);
     let label = match framework.dialogue_cards.iter().position(|c| c.id == id) {
         Some(at) => tr.t1("dialogue-card-number", "number", at + 1),
         None => text
@@ -141,8 +142,15 @@ pub fn card_view(tr: Tr, framework: &Framework, id: &str) -> CardView {
 }
 
 /// The deck's cards, in order.
-pub fn deck_views(tr: Tr, framework: &Framework, deck: &[String]) -> Vec<CardView> {
-    deck.iter().map(|id| card_view(tr, framework, id)).collect()
+pub fn deck_views(
+    tr: Tr,
+    framework: &Framework,
+    scans: &[SpaceScan],
+    deck: &[String],
+) -> Vec<CardView> {
+    deck.iter()
+        .map(|id| card_view(tr, framework, scans, id))
+        .collect()
 }
 
 pub fn format_name(tr: Tr, format: Format) -> String {

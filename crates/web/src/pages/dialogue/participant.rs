@@ -81,7 +81,7 @@ pub fn tally_views(
     tallies
         .iter()
         .map(|t| TallyView {
-            card: card_view(tr, framework, &t.card),
+            card: card_view(tr, framework, &[], &t.card),
             count: t.count,
             by: t
                 .by
@@ -113,7 +113,7 @@ fn page(
         .framework(&view.record.framework_id)
         .ok_or(AppError::Internal)?;
     let current = view.state.current_card();
-    let deck = deck_views(tr, framework, &view.record.deck);
+    let deck = deck_views(tr, framework, &state.library.space_scans, &view.record.deck);
     let me = view.participant.id;
     Ok(ParticipantPage {
         page: PageContext::new(tr, format!("/d/{token}"), Section::Other),
@@ -128,7 +128,7 @@ fn page(
             .name
             .clone()
             .unwrap_or_else(|| tr.t("dialogue-anonymous").into_owned()),
-        current: current.map(|c| card_view(tr, framework, &c.card)),
+        current: current.map(|c| card_view(tr, framework, &state.library.space_scans, &c.card)),
         round: current.map_or(0, |c| c.round),
         speaker: current.and_then(|c| c.speaker.clone()).unwrap_or_default(),
         phase: view.state.phase.map(|p| phase_view(tr, p)),

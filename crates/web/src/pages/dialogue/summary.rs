@@ -67,7 +67,7 @@ fn view(state: &AppState, tr: Tr, summary: Summary) -> Result<SummaryView, AppEr
             .cards
             .into_iter()
             .map(|c| SummaryCardView {
-                card: card_view(tr, framework, &c.card),
+                card: card_view(tr, framework, &state.library.space_scans, &c.card),
                 round: c.round,
                 speaker: c.speaker.unwrap_or_default(),
                 contributions: c.contributions,

@@ -1,7 +1,7 @@
 //! `leidraad demo`: a demo organisation in which a newcomer can sign in as every role at once.
 //! The people and their shared password are listed in the README. Each capability seeds its
 //! own part in a module of its own: the people, schools and memberships in [`people`], the
-//! reflections in [`reflections`].
+//! reflections in [`reflections`], the team scans in [`space_scans`].
 
 use leidraad_domain::Library;
 use leidraad_store::Store;
@@ -12,6 +12,7 @@ mod dialogues;
 mod feedback;
 mod people;
 mod reflections;
+mod space_scans;
 
 pub const DEMO_PASSWORD: &str = "leidraad-demo-2026";
 pub const DEMO_ORGANISATION: &str = "Stichting Rivierenland (demo)";
@@ -34,6 +35,7 @@ pub async fn seed(store: &Store, library: &Library) -> Result<(), String> {
     reflections::seed(store, library, &members, now).await?;
     feedback::seed(store, library, &members, now).await?;
     dialogues::seed(store, library, &members, now).await?;
+    space_scans::seed(store, library, &members, now).await?;
     println!(
         "Demo ready: {DEMO_ORGANISATION}, {} people; every password is {DEMO_PASSWORD}",
         people::PEOPLE.len()

@@ -51,6 +51,7 @@ async fn the_demo_has_two_schools_and_every_role_and_seeds_once() {
         2,
         "shared with board member and coach"
     );
+    team_scans_of(&store, sanne.id).await;
     let password = leidraad_domain::accounts::PasswordHash::from_stored(admin.password_hash);
     assert!(
         leidraad_domain::accounts::verify_password("leidraad-demo-2026", &password),
@@ -58,4 +59,53 @@ async fn the_demo_has_two_schools_and_every_role_and_seeds_once() {
     );
     store.close().await;
     std::fs::remove_dir_all(&data).unwrap();
+}
+
+/// Sanne's team scans at De Linde: last school year's and this year's released, the later
+/// with eight answers and her estimate (so its results have gaps, open answers, roles named
+/// under "Anders" and a comparison), and a follow-up per bouw still open with three answers.
+async fn team_scans_of(store: &leidraad_store::Store, sanne: leidraad_domain::accounts::PersonId) {
+    use leidraad_store::space_scans::ScanState;
+    let mut scans = store.scans_of(sanne).await.unwrap();
+    assert_eq!(scans.len(), 3, "two released scans and an open one");
+    scans.sort_by_key(|s| s.scan.created_at);
+    let (earlier, later, open) = (&scans[0].scan, &scans[1].scan, &scans[2].scan);
+    assert_eq!(earlier.state, ScanState::Released);
+    assert_eq!(later.state, ScanState::Released);
+    assert!(
+        earlier.released_at < later.released_at,
+        "the earlier one is what the later one compares with"
+    );
+    assert!(
+        later.created_at - earlier.created_at > 120 * 86_400,
+        "a school year apart"
+    );
+    let (_, before) = store.scan_results(earlier.id).await.unwrap().unwrap();
+    assert!(before.starts_with(r#"{"respondents":7,"#), "{before}");
+    let (_, results) = store.scan_results(later.id).await.unwrap().unwrap();
+    assert!(results.starts_with(r#"{"respondents":8,"#), "{results}");
+    for shown in [
+        // The largest gap: Sanne expects more room than the team feels with its innovations.
+        r#""gaps":[{"statement":"veranderen-07","estimate":3"#,
+        "Cultuurcoördinator",
+        "wat-beperkt-ruimte",
+        "begeleider-in-de-klas",
+    ] {
+        assert!(results.contains(shown), "{shown} in {results}");
+    }
+    assert_eq!(open.state, ScanState::Open);
+    assert!(open.closes_at > now() + 7 * 86_400, "open for weeks yet");
+    assert_eq!(
+        store.units_of(open.id).await.unwrap().len(),
+        2,
+        "one per bouw"
+    );
+    assert_eq!(store.scan_response_count(open.id).await.unwrap(), 3);
+    assert_eq!(store.scan_estimate(open.id).await.unwrap().len(), 30);
+    assert!(store.scan_results(open.id).await.unwrap().is_none());
+}
+
+fn now() -> i64 {
+    let since = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH);
+    i64::try_from(since.unwrap().as_secs()).unwrap()
 }

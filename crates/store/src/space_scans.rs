@@ -189,7 +189,8 @@ impl Store {
             ", (SELECT COUNT(*) FROM space_scan_links l WHERE l.scan_id = s.id) AS links, \
              (SELECT COUNT(*) FROM space_scan_links l \
                  WHERE l.scan_id = s.id AND l.email IS NOT NULL) AS invited, \
-             (SELECT COUNT(*) FROM space_scan_responses r WHERE r.scan_id = s.id) AS answered \
+             COALESCE(s.respondents, (SELECT COUNT(*) FROM space_scan_responses r \
+                 WHERE r.scan_id = s.id)) AS answered \
              FROM space_scans s WHERE s.person_id = $1 ORDER BY s.created_at DESC, s.id DESC"
         ))
         .bind(person.get())

@@ -4,7 +4,7 @@
 -- response that names only its scan and unit, under a random id, with no time and no order
 -- of arrival (WITHOUT ROWID). Nothing about a respondent's device, address or time is kept
 -- anywhere. At release the results are stored as a snapshot and every link, draft and
--- response of the scan is deleted.
+-- response of the scan is deleted; the owner's own estimate stays with the scan.
 CREATE TABLE space_scans (
     id                  INTEGER PRIMARY KEY,
     person_id           BIGINT NOT NULL REFERENCES people (id) ON DELETE CASCADE,
@@ -17,7 +17,9 @@ CREATE TABLE space_scans (
     closes_at           BIGINT NOT NULL,
     state               TEXT   NOT NULL CHECK (state IN ('open', 'gesloten', 'vrijgegeven')),
     created_at          BIGINT NOT NULL,
-    released_at         BIGINT
+    released_at         BIGINT,
+    -- How many answered, kept at release when the responses themselves are deleted.
+    respondents         BIGINT
 );
 CREATE INDEX space_scans_by_person ON space_scans (person_id, created_at);
 CREATE INDEX space_scans_by_organisation ON space_scans (organisation_id);

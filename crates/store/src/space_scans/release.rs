@@ -1,7 +1,8 @@
 //! Closing and releasing a scan. Closing stops the answers (and, on PostgreSQL, waits for
 //! every submission under way); the app then reads the responses, computes the results with
 //! the domain's rules, and stores them: in that one transaction the scan is released and
-//! every link, draft and response of it deleted, so the results are all that is left.
+//! every link, draft and response of it deleted, so the results are all that is left of the
+//! answers (the owner's own estimate stays with the scan).
 
 use leidraad_domain::accounts::PersonId;
 use sqlx::Row;
@@ -83,12 +84,13 @@ impl Store {
     ) -> Result<Change<()>, StoreError> {
         let mut tx = self.writer().begin().await?;
         let released = sqlx::query(
-            "UPDATE space_scans SET state = 'vrijgegeven', released_at = $3 \
+            "UPDATE space_scans SET state = 'vrijgegeven', released_at = $3, respondents = $4 \
              WHERE id = $1 AND person_id = $2 AND state = 'gesloten'",
         )
         .bind(scan)
         .bind(owner.get())
         .bind(now)
+        .bind(respondents as i64)
         .execute(&mut *tx)
         .await?;
         if released.rows_affected() != 1 {

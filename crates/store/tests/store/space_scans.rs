@@ -368,6 +368,8 @@ async fn a_release_stores_the_results_and_leaves_nothing_else_of_the_answers() {
             store.scan(id).await.unwrap().unwrap().state,
             ScanState::Released
         );
+        // The count stays when the responses are gone.
+        assert_eq!(store.scans_of(owner).await.unwrap()[0].answered, 3);
         assert_eq!(
             store
                 .save_scan_estimate(owner, id, "a-1", "2")

@@ -147,6 +147,7 @@ scan-subgroup-respondents = { $count ->
 scan-subgroup-hidden = Too few answers to show apart.
 scan-changes-title = Compared with last time
 scan-changes-lead = How the means changed since "{ $earlier }".
+scan-changes-most = The ten statements that changed most; what stayed the same is left out.
 scan-change-up = { $change } more room
 scan-change-down = { $change } less room
 scan-export-statements = Statements

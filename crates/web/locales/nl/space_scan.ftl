@@ -147,6 +147,7 @@ scan-subgroup-respondents = { $count ->
 scan-subgroup-hidden = Te weinig antwoorden om apart te tonen.
 scan-changes-title = Vergeleken met de vorige keer
 scan-changes-lead = Hoe de gemiddelden veranderden sinds "{ $earlier }".
+scan-changes-most = De tien stellingen die het meest veranderden; wat gelijk bleef, staat er niet bij.
 scan-change-up = { $change } meer ruimte
 scan-change-down = { $change } minder ruimte
 scan-export-statements = Stellingen

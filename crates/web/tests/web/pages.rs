@@ -269,3 +269,20 @@ async fn pages_served_from_memory_keep_their_language_headers_and_errors() {
     );
     app.stop().await;
 }
+
+/// The content security policy allows no inline style (`style-src 'self'`), so a `style`
+/// attribute in a template is silently dropped by the browser: a progress bar drawn that way
+/// shows full whatever its value. Bars are SVG shapes, whose sizes are attributes.
+#[test]
+fn no_template_relies_on_an_inline_style_the_policy_blocks() {
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(&folder).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        if text.contains(" style=\"") {
+            found.push(path.display().to_string());
+        }
+    }
+    assert!(found.is_empty(), "style attributes in {found:?}");
+}

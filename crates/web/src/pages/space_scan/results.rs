@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use leidraad_app::dialogues::{StartRequest, start_with_deck};
 use leidraad_app::space_scans::{self as logic, ScanResultsView};
 use leidraad_domain::dialogue::statement_card;
-use leidraad_domain::space_scan::{Figures, SpaceScan, Spread};
+use leidraad_domain::space_scan::{Change, Figures, SpaceScan, Spread};
 use leidraad_store::space_scans::ScanState;
 
 use super::{
@@ -21,6 +21,9 @@ use crate::auth::SignedIn;
 use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::pages::{PageContext, Section, render};
+
+/// How many statements the comparison with the previous scan lists.
+const MAX_CHANGES: usize = 10;
 
 /// How many of the largest gaps the dialogue takes as its deck.
 pub const DIALOGUE_GAPS: usize = 6;
@@ -33,8 +36,8 @@ pub struct StatementView {
 }
 
 pub struct SpreadView {
-    /// Percent per room 1–4, adding up to 100.
-    pub parts: [usize; 4],
+    /// Per room 1–4 that has answers: (room, start, width) in percent, adding up to 100.
+    pub parts: Vec<(usize, usize, usize)>,
     pub counts: [usize; 4],
     pub dont_know: usize,
     pub mean: String,
@@ -229,19 +232,35 @@ fn page(tr: Tr, scan: &SpaceScan, view: &ScanResultsView) -> ResultsPage {
             .as_ref()
             .map(|c| c.earlier.title.clone())
             .unwrap_or_default(),
-        changes: view.comparison.as_ref().map_or_else(Vec::new, |c| {
-            c.changes
-                .iter()
-                .map(|change| ChangeView {
-                    text: statement_text(tr, scan, &change.statement),
-                    earlier: mean_text(tr, change.earlier),
-                    later: mean_text(tr, change.later),
-                    change: mean_text(tr, change.change.abs()),
-                    up: change.change > 0.0,
-                })
-                .collect()
-        }),
+        changes: view
+            .comparison
+            .as_ref()
+            .map_or_else(Vec::new, |c| changes(tr, scan, &c.changes)),
     }
+}
+
+/// The statements that moved most since the earlier scan, at most ten. The change is that of
+/// the means as shown (one decimal each), so a row never reads "2,9 → 2,9 · 0,1"; a change
+/// that rounds to nothing is left out.
+fn changes(tr: Tr, scan: &SpaceScan, all: &[Change]) -> Vec<ChangeView> {
+    let tenths = |mean: f64| (mean * 10.0).round() as i64;
+    let mut moved: Vec<(&Change, i64)> = all
+        .iter()
+        .map(|c| (c, tenths(c.later) - tenths(c.earlier)))
+        .filter(|(_, delta)| *delta != 0)
+        .collect();
+    moved.sort_by_key(|(_, delta)| std::cmp::Reverse(delta.abs()));
+    moved
+        .into_iter()
+        .take(MAX_CHANGES)
+        .map(|(change, delta)| ChangeView {
+            text: statement_text(tr, scan, &change.statement),
+            earlier: mean_text(tr, change.earlier),
+            later: mean_text(tr, change.later),
+            change: mean_text(tr, delta.abs() as f64 / 10.0),
+            up: delta > 0,
+        })
+        .collect()
 }
 
 fn sections(tr: Tr, scan: &SpaceScan, figures: &Figures) -> Vec<SectionView> {
@@ -271,6 +290,15 @@ fn spread_view(tr: Tr, spread: &Spread) -> SpreadView {
     if let Some(largest) = (0..4).max_by_key(|i| spread.by_room[*i]) {
         parts[largest] += lost;
     }
+    let mut start = 0;
+    let parts = (0..4)
+        .filter(|room| parts[*room] > 0)
+        .map(|room| {
+            let part = (room + 1, start, parts[room]);
+            start += parts[room];
+            part
+        })
+        .collect();
     SpreadView {
         parts,
         counts: spread.by_room,

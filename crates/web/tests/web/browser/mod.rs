@@ -11,13 +11,14 @@
 
 mod accounts;
 mod content;
-mod dialogue;
+pub(crate) mod dialogue;
 mod driver;
 mod feedback;
 pub mod phone;
 mod reflection;
 mod results;
 mod sorting;
+mod space_scan;
 
 use std::path::{Path, PathBuf};
 

@@ -308,7 +308,7 @@ async fn contribute(browser: &Browser, text: &str, anonymous: bool) {
 }
 
 /// What is wider than the window or a touch target lower than 44 px on the page on screen.
-async fn phone_problems(browser: &Browser, page: &str) -> Vec<String> {
+pub(crate) async fn phone_problems(browser: &Browser, page: &str) -> Vec<String> {
     let small = browser
         .execute(
             "return [...document.querySelectorAll(
@@ -332,7 +332,12 @@ async fn phone_problems(browser: &Browser, page: &str) -> Vec<String> {
 
 /// The whole page as a PNG in `folder`, `width` CSS pixels wide (below 600 as a phone, with
 /// its overlay scrollbars), when screenshots were asked for.
-async fn screenshot(browser: &Browser, folder: Option<&std::path::Path>, name: &str, width: u32) {
+pub(crate) async fn screenshot(
+    browser: &Browser,
+    folder: Option<&std::path::Path>,
+    name: &str,
+    width: u32,
+) {
     let Some(folder) = folder else { return };
     cdp(
         browser,

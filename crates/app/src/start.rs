@@ -176,6 +176,22 @@ pub fn may_reflect(viewer: &Viewer) -> bool {
     })
 }
 
+/// Whether the viewer may start a team scan anywhere: a leader for a school they lead, a
+/// board member in their organisation. The menu offers "Teamscan" only then.
+pub fn may_scan(viewer: &Viewer) -> bool {
+    viewer.actor.memberships.iter().any(|m| {
+        viewer.allowed(
+            Action::StartSpaceScan,
+            &Target::organisation(m.organisation),
+        ) || m.schools.iter().any(|school| {
+            viewer.allowed(
+                Action::StartSpaceScan,
+                &Target::school(m.organisation, *school),
+            )
+        })
+    })
+}
+
 fn open_reflection(state: &App, record: &ReflectionAtStart) -> OpenWork {
     let framework = state.library.framework(&record.framework_id);
     let printed = framework.map_or(0, |f| {

@@ -99,6 +99,20 @@ fn check_content(dir: Option<&std::path::Path>) -> ExitCode {
                     f.fingerprint
                 );
             }
+            for s in &library.space_scans {
+                println!(
+                    "ok: {} (version {}): {} sections, {} statements, {} roles, {} open questions, \
+                     {} elements of the source covered, fingerprint {}",
+                    s.id,
+                    s.version,
+                    s.sections.len(),
+                    s.statements.len(),
+                    s.roles.len(),
+                    s.open_questions.len(),
+                    s.elements.len(),
+                    s.fingerprint
+                );
+            }
             ExitCode::SUCCESS
         }
         Err(code) => code,

@@ -43,6 +43,11 @@ fn content_check_accepts_the_shipped_decks() {
         stdout.contains("9 domains, 80 cards, 22 dialogue cards"),
         "{stdout}"
     );
+    assert!(
+        stdout.contains("ok: teamscan-professionele-ruimte")
+            && stdout.contains("60 statements, 9 roles, 2 open questions"),
+        "{stdout}"
+    );
     let (output, _, _) = run(leidraad().arg("content").arg("check").arg(content_source()));
     assert!(output.status.success());
 }

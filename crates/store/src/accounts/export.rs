@@ -17,6 +17,25 @@ pub struct PersonalData {
     pub reflections: Vec<ExportedReflection>,
     pub feedback_rounds: Vec<ExportedRound>,
     pub dialogues: Vec<ExportedDialogue>,
+    pub space_scans: Vec<ExportedScan>,
+}
+
+/// A team scan the person started: its settings, their own estimate, and the stored results
+/// (which hold nothing of any single respondent).
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportedScan {
+    pub id: i64,
+    pub title: String,
+    pub state: &'static str,
+    pub threshold: i64,
+    pub created_at: i64,
+    pub closes_at: i64,
+    pub released_at: Option<i64>,
+    pub units: Vec<String>,
+    /// Statement id and answer code.
+    pub estimate: Vec<(String, String)>,
+    /// The results as stored at release, as JSON.
+    pub results: Option<String>,
 }
 
 /// A live dialogue the person facilitated or kept in their portfolio: what was on the table
@@ -115,6 +134,7 @@ impl Store {
             reflections: self.exported_reflections(person).await?,
             feedback_rounds: self.exported_rounds(person).await?,
             dialogues: self.exported_dialogues(person).await?,
+            space_scans: self.exported_scans(person).await?,
         }))
     }
 
@@ -132,6 +152,31 @@ impl Store {
             });
         }
         Ok(exported)
+    }
+
+    async fn exported_scans(&self, person: PersonId) -> Result<Vec<ExportedScan>, StoreError> {
+        let mut scans = Vec::new();
+        for summary in self.scans_of(person).await? {
+            let scan = summary.scan;
+            scans.push(ExportedScan {
+                id: scan.id,
+                title: scan.title,
+                state: scan.state.code(),
+                threshold: scan.threshold,
+                created_at: scan.created_at,
+                closes_at: scan.closes_at,
+                released_at: scan.released_at,
+                units: self
+                    .units_of(scan.id)
+                    .await?
+                    .into_iter()
+                    .map(|u| u.label)
+                    .collect(),
+                estimate: self.scan_estimate(scan.id).await?,
+                results: self.scan_results(scan.id).await?.map(|(_, json)| json),
+            });
+        }
+        Ok(scans)
     }
 
     async fn exported_dialogues(

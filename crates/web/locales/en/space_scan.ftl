@@ -26,6 +26,8 @@ problem-scan-role-answer-invalid = For a role, choose: no, I do now, I would lik
 problem-scan-no-gaps = There are no differences between your estimate and the team to talk about: give your estimate before you release the results.
 problem-scan-not-released = The results are there once you release the team scan.
 
+nav-scans = Team scan
+
 ## A leader's own team scans
 scan-list-title = Professional space team scan
 scan-list-lead = How much room do teachers feel to shape their work, alone and together? And how do you see it? The team scan opens the conversation in your school: anonymous, with your own estimate beside it.

@@ -26,6 +26,8 @@ problem-scan-role-answer-invalid = Kies bij een rol: nee, doe ik nu, zou ik will
 problem-scan-no-gaps = Er zijn geen verschillen tussen je inschatting en het team om over in gesprek te gaan: vul je inschatting in voordat je de resultaten vrijgeeft.
 problem-scan-not-released = De resultaten zijn er pas als je de teamscan vrijgeeft.
 
+nav-scans = Teamscan
+
 ## De eigen teamscans van een leidinggevende
 scan-list-title = Teamscan professionele ruimte
 scan-list-lead = Hoeveel ruimte ervaren leraren om hun werk mee vorm te geven, alleen en samen? En hoe schat jij dat in? De teamscan opent het gesprek in je school: anoniem, met je eigen inschatting ernaast.

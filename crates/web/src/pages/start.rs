@@ -142,4 +142,11 @@ impl PageContext {
             .as_ref()
             .is_some_and(|viewer| leidraad_app::start::may_reflect(viewer))
     }
+
+    /// Whether the viewer may start a team scan: the menu offers "Teamscan" only then.
+    pub fn may_scan(&self) -> bool {
+        self.viewer
+            .as_ref()
+            .is_some_and(|viewer| leidraad_app::start::may_scan(viewer))
+    }
 }

@@ -50,6 +50,22 @@ REFERENCE_CODES = {
     "feedback-raters-none",
     # An own group (`kind` `eigen`) without a name: the label may be empty for other kinds.
     "feedback-label-invalid",
+    # Team scans: a school id that is not one of this organisation's; a statement, role or open
+    # question id that the questionnaire does not have (GET /api/v1/scans/{id}/estimate and the
+    # respondent's form list them).
+    "scan-school-unknown",
+    "scan-statement-unknown",
+    "scan-role-unknown",
+    "scan-open-question-unknown",
+    # Rules across items or fields: more than 12 teams that have a name (empty names do not
+    # count), a team named twice (case aside), teams in a scan of several schools, more than
+    # 500 different addresses, and a submission that rates no statement once the stored
+    # draft is counted in.
+    "scan-teams-too-many",
+    "scan-team-twice",
+    "scan-teams-one-school",
+    "scan-invitations-too-many",
+    "scan-response-empty",
 }
 
 

@@ -17,6 +17,7 @@ mod input;
 mod openapi;
 mod rater;
 pub mod reflections;
+mod space_scans;
 
 use crate::routes::{Reach, Route, cached_rows, rows};
 pub(crate) use body::JsonBody;
@@ -103,6 +104,7 @@ static OPENAPI_JSON: LazyLock<String> = LazyLock::new(|| {
     let mut document = ApiDoc::openapi();
     document.merge(feedback::FeedbackApi::openapi());
     document.merge(rater::RaterApi::openapi());
+    document.merge(space_scans::ScanApi::openapi());
     utoipa::Modify::modify(&Conventions, &mut document);
     document
         .to_pretty_json()
@@ -137,6 +139,8 @@ pub fn routes() -> Vec<Route> {
     .chain(rows(Reach::Reflection, reflections::routes()))
     .chain(rows(Reach::Feedback, feedback::routes()))
     .chain(rows(Reach::Link, rater::routes()))
+    .chain(rows(Reach::Scan, space_scans::routes()))
+    .chain(rows(Reach::Link, space_scans::respondent_routes()))
     .collect()
 }
 

@@ -2,9 +2,11 @@
 //! [`Conventions`], so that no handler's attribute can forget it:
 //!
 //! - who may call it: the public content operations (tag [`PUBLIC_TAG`]) need no credentials;
-//!   a rater's (tag [`RATER_TAG`]) need the rater's link token ([`LINK`]); every other one
-//!   needs the bearer token (or, from a page's script, the session cookie with
-//!   `X-CSRF-Token`);
+//!   a rater's (tag [`RATER_TAG`]) need the rater's link token ([`LINK`]), a team-scan
+//!   respondent's (tag [`RESPONDENT_TAG`]) theirs ([`SCAN_LINK`]); opening a shared link (tag
+//!   [`SHARED_LINK_TAG`]) needs only the shared token in its path, and no header is looked at,
+//!   so it has no 401; every other one needs the bearer token (or, from a page's script, the
+//!   session cookie with `X-CSRF-Token`);
 //! - the problem responses that the middleware and the extractors answer before or around a
 //!   handler: 401 without valid credentials, 400 for a path, query or body that cannot be
 //!   read (an extractor's 422 is answered as 400 too, see `Problem::for_status`), 404 for an
@@ -35,6 +37,15 @@ pub const RATER_TAG: &str = "rater";
 
 /// The name of the security scheme of the rater's operations: the link's token.
 pub const LINK: &str = "link";
+
+/// The tag of a team-scan respondent's operations, which take the respondent's link.
+pub const RESPONDENT_TAG: &str = "respondent";
+
+/// The name of the security scheme of the respondent's operations: their link's token.
+pub const SCAN_LINK: &str = "scan-link";
+
+/// The tag of opening a team scan's shared link: the token in the path is all it takes.
+pub const SHARED_LINK_TAG: &str = "scan-links";
 
 /// A problem response shared by many operations, kept once under `components/responses`.
 struct Shared {
@@ -164,6 +175,20 @@ impl utoipa::Modify for Conventions {
                     .build(),
             ),
         );
+        components.add_security_scheme(
+            SCAN_LINK,
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some(
+                        "A team-scan respondent's link token: the last part of a mailed link, \
+                         or the `token` that opening a shared link answers. The questionnaire \
+                         page's script may instead send the `leidraad_scan` cookie with the \
+                         page's `X-CSRF-Token`. No credential is 401; an unknown token is 404.",
+                    ))
+                    .build(),
+            ),
+        );
         for shared in ALL {
             components
                 .responses
@@ -192,8 +217,15 @@ impl utoipa::Modify for Conventions {
 fn apply(operation: &mut Operation, changes_state: bool) {
     let tagged = |name: &str| operation.tags.iter().flatten().any(|tag| tag == name);
     let public = tagged(PUBLIC_TAG);
-    let scheme = if tagged(RATER_TAG) { LINK } else { BEARER };
-    operation.security = Some(if public {
+    let shared_link = tagged(SHARED_LINK_TAG);
+    let scheme = if tagged(RATER_TAG) {
+        LINK
+    } else if tagged(RESPONDENT_TAG) {
+        SCAN_LINK
+    } else {
+        BEARER
+    };
+    operation.security = Some(if public || shared_link {
         Vec::new()
     } else {
         vec![SecurityRequirement::new(scheme, Vec::<String>::new())]
@@ -205,11 +237,12 @@ fn apply(operation: &mut Operation, changes_state: bool) {
         .any(|p| p.parameter_in == ParameterIn::Path);
     let has_body = operation.request_body.is_some();
 
-    let mut shared = vec![if public {
-        &UNKNOWN_TOKEN
-    } else {
-        &UNAUTHORIZED
-    }];
+    // A shared link's route looks at no header at all: nothing there can be unauthorised.
+    let mut shared = match (public, shared_link) {
+        (_, true) => vec![],
+        (true, false) => vec![&UNKNOWN_TOKEN],
+        (false, false) => vec![&UNAUTHORIZED],
+    };
     if has_parameters || has_body {
         shared.push(&BAD_REQUEST);
     }

@@ -237,6 +237,15 @@ async fn the_openapi_document_says_who_may_call_each_operation_and_how_it_can_fa
                     json!([{"link": []}]),
                     "{name} needs a rater's link"
                 );
+            } else if path.starts_with("/api/v1/respondent") {
+                assert_eq!(
+                    operation["security"],
+                    json!([{"scan-link": []}]),
+                    "{name} needs a respondent's link"
+                );
+            } else if path.starts_with("/api/v1/scan-links/") {
+                // The shared token in the path is the credential; no header is looked at.
+                assert_eq!(operation["security"], json!([]), "{name} needs no header");
             } else {
                 assert_eq!(
                     operation["security"],
@@ -249,7 +258,11 @@ async fn the_openapi_document_says_who_may_call_each_operation_and_how_it_can_fa
                 .as_array()
                 .map_or(&[][..], Vec::as_slice);
             let has_body = operation.get("requestBody").is_some();
-            let mut expected = vec!["401", "500"];
+            let shared_link = path.starts_with("/api/v1/scan-links/");
+            let mut expected = vec!["500"];
+            if !shared_link {
+                expected.push("401");
+            }
             if !parameters.is_empty() || has_body {
                 expected.push("400");
             }
@@ -274,11 +287,15 @@ async fn the_openapi_document_says_who_may_call_each_operation_and_how_it_can_fa
                 !statuses.contains("422"),
                 "{name}: bad input is 400, never 422"
             );
-            let unauthorized = resolve(&doc, &responses["401"]);
-            assert!(
-                unauthorized["headers"]["WWW-Authenticate"].is_object(),
-                "{name}: 401 comes with WWW-Authenticate"
-            );
+            if shared_link {
+                assert!(!statuses.contains("401"), "{name} looks at no credential");
+            } else {
+                let unauthorized = resolve(&doc, &responses["401"]);
+                assert!(
+                    unauthorized["headers"]["WWW-Authenticate"].is_object(),
+                    "{name}: 401 comes with WWW-Authenticate"
+                );
+            }
             for (status, response) in responses {
                 if status.as_str() < "400" {
                     continue;

@@ -143,6 +143,30 @@ pub fn email() -> impl Into<RefOr<Schema>> {
     .examples(["bestuurder@leidraad.example"])
 }
 
+/// The pattern of a list of e-mail addresses as one text, each as [`email`] describes it
+/// (with no `,` or `;` in its local part), separated by `,`, `;` or line breaks; white space
+/// and empty entries around them are allowed, and at least one address is needed.
+pub fn email_list_pattern() -> String {
+    let label = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
+    let address =
+        format!("[^@,;{SPACE}{CONTROL}]{{1,{MAX_LOCAL_PART_CHARS}}}@{label}(?:\\.{label})+");
+    format!("^[{SPACE},;]*{address}(?:[{SPACE}]*[,;\\n][{SPACE},;]*{address})*[{SPACE},;]*$")
+}
+
+/// The pattern of an answer on a scale as text: a score 1–4 in digits (as `i64`'s parser
+/// reads it: a `+` and leading zeros allowed) or one of `codes`, with white space around it;
+/// or nothing at all.
+pub fn score_or_code_pattern(codes: &[&str]) -> String {
+    let codes = codes.join("|");
+    format!("^[{SPACE}]*(?:\\+?0*[1-4]|{codes})?[{SPACE}]*$")
+}
+
+/// The pattern of a text that keeps its line breaks and tabs, trimmed, at most `max`
+/// characters; it may be empty.
+pub fn lines_or_empty_pattern(max: usize) -> String {
+    trimmed(max, CONTROL_BUT_LINES, true)
+}
+
 /// The roles of a member or an invitation: at least one role code.
 pub fn roles() -> impl Into<RefOr<Schema>> {
     ArrayBuilder::new()
@@ -313,4 +337,4 @@ pub fn whole_list<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<i64>
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -6,14 +6,14 @@ use serde_json::Value;
 
 use super::*;
 
-fn json(schema: impl Into<RefOr<Schema>>) -> Value {
+pub(crate) fn json(schema: impl Into<RefOr<Schema>>) -> Value {
     serde_json::to_value(schema.into()).unwrap()
 }
 
 /// The schema's pattern (and `maxLength`) as a test of a string. The patterns are meant
 /// for ECMA-262 (JSON Schema) and Python's `re` (schemathesis); they use only what those
 /// and the `regex` crate read alike.
-fn acceptor(schema: &Value) -> impl Fn(&str) -> bool {
+pub(crate) fn acceptor(schema: &Value) -> impl Fn(&str) -> bool {
     let pattern = schema["pattern"].as_str().unwrap();
     let regex = regex::RegexBuilder::new(pattern)
         .size_limit(1 << 26)
@@ -35,7 +35,7 @@ const ALPHABET: &[char] = &[
 
 /// Strings up to `max + 3` characters long, most of them letters, so the limits are
 /// reached; combining characters are left out (the domain counts after Unicode NFC).
-fn samples(max: usize, seed: u64) -> Vec<String> {
+pub(crate) fn samples(max: usize, seed: u64) -> Vec<String> {
     let mut rng = fastrand::Rng::with_seed(seed);
     let mut samples: Vec<String> = (0..3000)
         .map(|_| {
@@ -73,7 +73,7 @@ fn samples(max: usize, seed: u64) -> Vec<String> {
     samples
 }
 
-fn agree(name: &str, schema: &Value, domain: impl Fn(&str) -> bool, samples: &[String]) {
+pub(crate) fn agree(name: &str, schema: &Value, domain: impl Fn(&str) -> bool, samples: &[String]) {
     let schema = acceptor(schema);
     for sample in samples {
         assert_eq!(

@@ -81,15 +81,17 @@ async fn every_signed_in_page_fits_a_phone_also_with_the_menu_open() {
     let world = world(&app).await;
     let leader = crate::accounts::Browser::signed_in(&app, "school-leader@a.example").await;
     let (earlier, later) = two_moments(&leader, world.org_a.get()).await;
+    let scan = crate::space_scans::pages::start(&leader, &world, &[]).await;
     let browser = Browser::start().await;
     browser.set_window_size(390, 844).await;
     let mut problems = Vec::new();
-    // The admin reads the organisation's pages; the leader her own and her reflections.
+    // The admin reads the organisation's pages; the leader her own, her reflections and a
+    // team scan.
     for (email, reaches) in [
         ("admin@a.example", vec![Reach::Organisation]),
         (
             "school-leader@a.example",
-            vec![Reach::Personal, Reach::Reflection],
+            vec![Reach::Personal, Reach::Reflection, Reach::Scan],
         ),
     ] {
         sign_in(&browser, &app, email, PASSWORD).await;
@@ -97,7 +99,11 @@ async fn every_signed_in_page_fits_a_phone_also_with_the_menu_open() {
             if method != Method::GET || !reaches.contains(&reach) || !is_page(pattern) {
                 continue;
             }
-            let mut path = path_for_anyone(pattern, &world, later);
+            let mut path = if reach == Reach::Scan {
+                pattern.replace("{id}", &scan.to_string())
+            } else {
+                path_for_anyone(pattern, &world, later)
+            };
             if pattern == "/reflecties/vergelijk" {
                 path = format!("{path}?a={earlier}&b={later}");
             }

@@ -1,4 +1,4 @@
 //! Team scans over HTTP: the JSON API and its bad input in [`api`], the pages in [`pages`].
 
 mod api;
-mod pages;
+pub mod pages;

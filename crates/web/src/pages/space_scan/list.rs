@@ -60,8 +60,7 @@ pub struct ScansPage {
 
 impl ScansPage {
     pub fn school_chosen(&self, id: &i64) -> bool {
-        let id = id.to_string();
-        self.posted.schools.iter().any(|s| *s == id)
+        self.posted.schools.contains(&id.to_string())
     }
 
     pub fn organisation_chosen(&self, id: &i64) -> bool {

@@ -161,6 +161,40 @@ impl LinkCredential {
     }
 }
 
+/// The token a request presents: from `Authorization: Bearer <token>` (`true`: an API
+/// client) or else from the cookie `cookie` (`false`: a page's script). Without either, 401.
+/// Shared by the rater's and the team-scan respondent's extractors.
+pub(crate) fn presented_token(parts: &Parts, cookie: &str) -> Result<(String, bool), AppError> {
+    if let Some(value) = parts.headers.get(header::AUTHORIZATION) {
+        let token = value
+            .to_str()
+            .ok()
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(|v| v.trim().chars().take(MAX_TOKEN_CHARS).collect());
+        return token.map(|t| (t, true)).ok_or(AppError::Unauthorized);
+    }
+    named_cookie(&parts.headers, cookie)
+        .filter(|token| !token.is_empty())
+        .map(|t| (t, false))
+        .ok_or(AppError::Unauthorized)
+}
+
+/// A change sent with the cookie must carry the page's form token in `X-CSRF-Token`. The
+/// middleware has already refused a request another site's page sent (`Sec-Fetch-Site`,
+/// `Origin`); the token also covers a browser that sends neither.
+pub(crate) fn check_form_header(parts: &Parts, token: &str) -> Result<(), AppError> {
+    let presented = parts
+        .headers
+        .get(CSRF_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    if csrf_matches(token, presented) {
+        Ok(())
+    } else {
+        Err(AppError::CrossSite)
+    }
+}
+
 /// A handler argument of the rater's API: the link, from the bearer header or the cookie.
 /// Without either the answer is 401; a token that is presented but unknown is the handler's
 /// 404 (and counts as a guess).
@@ -168,26 +202,15 @@ impl<S: Send + Sync> FromRequestParts<S> for LinkCredential {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        if let Some(value) = parts.headers.get(header::AUTHORIZATION) {
-            let token = value
-                .to_str()
-                .ok()
-                .and_then(|v| v.strip_prefix("Bearer "))
-                .map(|v| v.trim().chars().take(MAX_TOKEN_CHARS).collect());
-            return token
-                .map(LinkCredential::Bearer)
-                .ok_or(AppError::Unauthorized);
-        }
-        cookie_token(&parts.headers)
-            .map(LinkCredential::Cookie)
-            .ok_or(AppError::Unauthorized)
+        Ok(match presented_token(parts, LINK_COOKIE)? {
+            (token, true) => LinkCredential::Bearer(token),
+            (token, false) => LinkCredential::Cookie(token),
+        })
     }
 }
 
 /// A handler argument of the rater's API operations that change something: the link, and
-/// for the cookie also the form token in `X-CSRF-Token`. The middleware has already refused
-/// a request another site's page sent (`Sec-Fetch-Site`, `Origin`); the token also covers a
-/// browser that sends neither.
+/// for the cookie also the form token (see [`check_form_header`]).
 pub struct LinkWriter(pub LinkCredential);
 
 impl<S: Send + Sync> FromRequestParts<S> for LinkWriter {
@@ -196,14 +219,7 @@ impl<S: Send + Sync> FromRequestParts<S> for LinkWriter {
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         let credential = LinkCredential::from_request_parts(parts, state).await?;
         if let LinkCredential::Cookie(token) = &credential {
-            let presented = parts
-                .headers
-                .get(CSRF_HEADER)
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or_default();
-            if !csrf_matches(token, presented) {
-                return Err(AppError::CrossSite);
-            }
+            check_form_header(parts, token)?;
         }
         Ok(LinkWriter(credential))
     }

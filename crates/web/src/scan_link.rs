@@ -9,13 +9,11 @@
 //! a second time through the same shared link.
 
 use axum::extract::FromRequestParts;
+use axum::http::HeaderMap;
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, header};
 
 use crate::error::AppError;
-use crate::rater_link::{
-    CSRF_HEADER, MAX_TOKEN_CHARS, csrf_matches, named_cookie, set_named_cookie,
-};
+use crate::rater_link::{check_form_header, named_cookie, presented_token, set_named_cookie};
 
 pub const SCAN_COOKIE: &str = "leidraad_scan";
 /// How long past the closing a browser keeps its link: long enough that the same browser
@@ -70,19 +68,10 @@ impl<S: Send + Sync> FromRequestParts<S> for ScanCredential {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        if let Some(value) = parts.headers.get(header::AUTHORIZATION) {
-            let token = value
-                .to_str()
-                .ok()
-                .and_then(|v| v.strip_prefix("Bearer "))
-                .map(|v| v.trim().chars().take(MAX_TOKEN_CHARS).collect());
-            return token
-                .map(ScanCredential::Bearer)
-                .ok_or(AppError::Unauthorized);
-        }
-        cookie_token(&parts.headers)
-            .map(ScanCredential::Cookie)
-            .ok_or(AppError::Unauthorized)
+        Ok(match presented_token(parts, SCAN_COOKIE)? {
+            (token, true) => ScanCredential::Bearer(token),
+            (token, false) => ScanCredential::Cookie(token),
+        })
     }
 }
 
@@ -96,14 +85,7 @@ impl<S: Send + Sync> FromRequestParts<S> for ScanWriter {
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         let credential = ScanCredential::from_request_parts(parts, state).await?;
         if let ScanCredential::Cookie(token) = &credential {
-            let presented = parts
-                .headers
-                .get(CSRF_HEADER)
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or_default();
-            if !csrf_matches(token, presented) {
-                return Err(AppError::CrossSite);
-            }
+            check_form_header(parts, token)?;
         }
         Ok(ScanWriter(credential))
     }

@@ -23,7 +23,7 @@ mod submit;
 
 pub use crate::feedback::Change;
 pub use drafts::DraftItem;
-pub use links::RespondentLink;
+pub use links::{MAX_SHARED_LINKS_PER_UNIT, RespondentLink};
 pub use release::StoredResponse;
 
 /// Where a scan is in its life. Stored as its Dutch code.

@@ -43,7 +43,6 @@ pub async fn invite(
         .zip(&tokens)
         .map(|(email, token)| (email.lookup_key(), token.digest()))
         .collect();
-    let before = state.store.scan_invitations(viewer.person, id).await?;
     let made = settle(
         state
             .store
@@ -51,13 +50,12 @@ pub async fn invite(
             .await?,
     )?;
     for (email, token) in emails.iter().zip(&tokens) {
-        let known = before.iter().any(|(_, e)| *e == email.lookup_key());
-        if !known {
+        if made.contains(&email.lookup_key()) {
             let url = format!("{base}/t/{}", token.expose());
             mail(state, &record, &viewer.name, email, &url).await?;
         }
     }
-    Ok(made)
+    Ok(made.len())
 }
 
 fn parse_addresses(addresses: &str) -> Result<Vec<Email>, Error> {

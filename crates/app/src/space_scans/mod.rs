@@ -19,8 +19,8 @@ pub use estimate::{estimate_of, save_estimate};
 pub use invite::{MAX_INVITATIONS, invite, replace_share_link};
 pub use release::{Comparison, ScanResultsView, release, results};
 pub use respond::{
-    RespondentForm, SavedItem, ScanSubmission, open_personal, open_shared, respondent_form,
-    save_item, submit,
+    RespondentForm, SavedItem, ScanSubmission, open_mailed, open_personal, open_shared,
+    respondent_form, save_item, start_over, submit,
 };
 pub use start::{ScanOverview, StartScanRequest, delete, overview, scans_of, start};
 

@@ -6,7 +6,7 @@
 use leidraad_domain::space_scan::{
     Change, ResultsInput, ScanResults, ScanSettings, Submitted, compare, compute_results,
 };
-use leidraad_store::space_scans::{ScanRecord, ScanState, UnitRecord};
+use leidraad_store::space_scans::{Change as StoreChange, ScanRecord, ScanState, UnitRecord};
 
 use super::body::Body;
 use super::estimate::estimate_of;
@@ -32,6 +32,11 @@ pub async fn release(state: &App, viewer: &Viewer, id: i64) -> Result<(), Error>
     let scan = questionnaire(state, &record)?;
     let units = state.store.units_of(id).await?;
     let stored = state.store.scan_responses(id).await?;
+    let subgroups: Vec<i64> = if units.len() > 1 {
+        units.iter().map(|u| u.id).collect()
+    } else {
+        Vec::new()
+    };
     let mut responses = Vec::with_capacity(stored.len());
     for response in &stored {
         let body: Body = serde_json::from_str(&response.body).map_err(|_| Error::Internal)?;
@@ -53,20 +58,24 @@ pub async fn release(state: &App, viewer: &Viewer, id: i64) -> Result<(), Error>
         responses: &responses,
         estimate: (!estimate.ratings.is_empty()).then_some(&estimate),
         key: report_key(),
+        subgroups: &subgroups,
     });
     let snapshot = serde_json::to_string(&results).map_err(|_| Error::Internal)?;
-    settle(
-        state
-            .store
-            .release_scan(
-                viewer.person,
-                id,
-                responses.len(),
-                &snapshot,
-                state.clock.now(),
-            )
-            .await?,
-    )
+    let stored = state
+        .store
+        .release_scan(
+            viewer.person,
+            id,
+            responses.len(),
+            &snapshot,
+            state.clock.now(),
+        )
+        .await?;
+    match stored {
+        // The scan was closed before the responses were read: they cannot have changed.
+        StoreChange::ResponsesChanged => Err(Error::Internal),
+        other => settle(other),
+    }
 }
 
 /// A scan's results as its owner reads them.
@@ -127,7 +136,7 @@ async fn comparison(
     later: &ScanResults,
 ) -> Result<Option<Comparison>, Error> {
     let released_at = record.released_at.unwrap_or(i64::MAX);
-    let earlier = state
+    let candidates = state
         .store
         .scans_of(viewer.person)
         .await?
@@ -138,8 +147,18 @@ async fn comparison(
                 && s.questionnaire_id == record.questionnaire_id
                 && s.organisation_id == record.organisation_id
                 && s.released_at.is_some_and(|at| at < released_at)
-        })
-        .max_by_key(|s| s.released_at);
+        });
+    // Only a scan of the same schools: one school is no trend for another.
+    let schools = schools_of(state, record.id).await?;
+    let mut earlier = None;
+    for scan in candidates {
+        let newer = earlier
+            .as_ref()
+            .is_none_or(|e: &ScanRecord| scan.released_at > e.released_at);
+        if newer && schools_of(state, scan.id).await? == schools {
+            earlier = Some(scan);
+        }
+    }
     let Some(earlier) = earlier else {
         return Ok(None);
     };
@@ -148,6 +167,20 @@ async fn comparison(
     };
     let changes = compare(&before, later);
     Ok((!changes.is_empty()).then_some(Comparison { earlier, changes }))
+}
+
+/// The schools a scan's units stand for, in order, each once.
+async fn schools_of(state: &App, scan: i64) -> Result<Vec<i64>, Error> {
+    let mut schools: Vec<i64> = state
+        .store
+        .units_of(scan)
+        .await?
+        .iter()
+        .filter_map(|u| u.school_id.map(|s| s.get()))
+        .collect();
+    schools.sort_unstable();
+    schools.dedup();
+    Ok(schools)
 }
 
 /// The key that orders the open answers of one report: random, drawn once.

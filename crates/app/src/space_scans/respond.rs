@@ -52,7 +52,20 @@ pub async fn open_shared(
     Ok((token.expose().to_owned(), link))
 }
 
-/// Opens a mailed link (or a browser's kept token).
+/// Opens a mailed link from its address (`/t/{token}`). A token made for a shared link is
+/// refused here as unknown: such a token is only ever held in the cookie of the browser it
+/// was made for (or by the API client that asked for it), so nobody can hand a colleague a
+/// token they know as if it were a personal link, and then read along.
+pub async fn open_mailed(
+    state: &App,
+    token: &str,
+    address: Option<IpAddr>,
+) -> Result<RespondentLink, Error> {
+    let found = lookup(state, token).await?.filter(|link| link.mailed);
+    settle_guess(state, "scan-link", address, found).await
+}
+
+/// Opens the link behind a browser's cookie or an API client's bearer token.
 pub async fn open_personal(
     state: &App,
     token: &str,
@@ -106,6 +119,31 @@ fn settle_link(
     change: leidraad_store::space_scans::Change<RespondentLink>,
 ) -> Result<RespondentLink, Error> {
     super::settle(change)
+}
+
+/// Someone else at the same browser (a staff room's laptop) starts over: the draft of this
+/// browser's shared-link token is deleted, and the answer is the unit's shared link to open
+/// afresh. A mailed link is personal and cannot be handed on this way.
+pub async fn start_over(
+    state: &App,
+    token: &str,
+    address: Option<IpAddr>,
+) -> Result<String, Error> {
+    let link = open_personal(state, token, address).await?;
+    if link.mailed || link.answered {
+        return Err(Error::Conflict {
+            code: "scan-already-answered",
+        });
+    }
+    state.store.forget_scan_draft(link.id).await?;
+    let unit = state
+        .store
+        .units_of(link.scan_id)
+        .await?
+        .into_iter()
+        .find(|u| u.id == link.unit_id)
+        .ok_or(Error::NotFound)?;
+    Ok(unit.share_token)
 }
 
 /// What the respondent's page shows.

@@ -32,7 +32,10 @@ pub struct StartScanRequest {
 pub async fn start(state: &App, viewer: &Viewer, request: &StartScanRequest) -> Result<i64, Error> {
     let organisation = request.organisation;
     // Membership first: an outsider learns nothing about which school ids exist.
-    viewer.may(Action::ViewOrganisation, &Target::organisation(organisation))?;
+    viewer.may(
+        Action::ViewOrganisation,
+        &Target::organisation(organisation),
+    )?;
     let schools = chosen_schools(state, organisation, &request.schools).await?;
     match schools.as_slice() {
         [(school, _)] => viewer.may(

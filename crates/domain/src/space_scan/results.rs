@@ -39,6 +39,9 @@ pub struct ResultsInput<'a> {
     pub estimate: Option<&'a Estimate>,
     /// Random, chosen when the results are computed: orders the open answers.
     pub key: u64,
+    /// Every subgroup the scan has, answered in or not: each is listed, so a hidden one
+    /// never tells by being there that someone in it answered.
+    pub subgroups: &'a [i64],
 }
 
 /// A submitted response and the subgroup (school or team) it was given in, if the scan has
@@ -71,7 +74,7 @@ pub struct Shown {
     /// The roles named under "Anders", in the same kind of order as the open answers; empty
     /// where the open answers may not be shown.
     pub other_roles: Vec<String>,
-    /// Every subgroup that answered, by key, shown or not.
+    /// Every subgroup of the scan, by key, shown or not.
     pub subgroups: Vec<SubgroupView>,
 }
 
@@ -236,7 +239,11 @@ fn subgroups(
     tallies: &[Tally],
     statement_shown: &[bool],
 ) -> Vec<SubgroupView> {
-    let mut members: BTreeMap<i64, Vec<&Response>> = BTreeMap::new();
+    let mut members: BTreeMap<i64, Vec<&Response>> = input
+        .subgroups
+        .iter()
+        .map(|key| (*key, Vec::new()))
+        .collect();
     for submitted in input.responses {
         if let Some(key) = submitted.subgroup {
             members.entry(key).or_default().push(&submitted.response);

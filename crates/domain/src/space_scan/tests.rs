@@ -117,6 +117,7 @@ fn results(
         responses,
         estimate,
         key: 7,
+        subgroups: &[],
     })
 }
 

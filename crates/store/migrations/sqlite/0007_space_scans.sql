@@ -50,6 +50,9 @@ CREATE TABLE space_scan_links (
 );
 CREATE INDEX space_scan_links_by_scan ON space_scan_links (scan_id);
 CREATE INDEX space_scan_links_by_unit ON space_scan_links (unit_id);
+-- An address is invited to a scan once, also when two invitations race.
+CREATE UNIQUE INDEX space_scan_links_one_per_address ON space_scan_links (scan_id, lower(email))
+    WHERE email IS NOT NULL;
 
 -- item: 's:<statement>', 'r:<role>' (value 'now,would-like' as two 0/1 digits),
 -- 'o:<open question>', or 'anders' (the name of a role the list does not have).

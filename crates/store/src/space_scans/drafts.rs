@@ -36,7 +36,8 @@ const SAVE: Locking = locking!(
     "ON CONFLICT (link_id, item) DO UPDATE SET value = excluded.value"
 );
 
-/// The same, for a text: replaced only where it still holds `$5`.
+/// The same, for a text: replaced only where it still holds `$5`, checked again on the row
+/// itself, so of two saves racing from the same text only one lands.
 const SAVE_TEXT: Locking = locking!(
     concat!(
         "INSERT INTO space_scan_drafts (link_id, item, value) SELECT l.id, $3, $4 ",
@@ -45,7 +46,8 @@ const SAVE_TEXT: Locking = locking!(
              WHERE d.link_id = $1 AND d.item = $3), '') = $5"
     ),
     "FOR SHARE OF l, s",
-    "ON CONFLICT (link_id, item) DO UPDATE SET value = excluded.value"
+    "ON CONFLICT (link_id, item) DO UPDATE SET value = excluded.value \
+     WHERE space_scan_drafts.value = $5"
 );
 
 impl Store {
@@ -112,6 +114,25 @@ impl Store {
         } else {
             Change::ResponsesChanged
         })
+    }
+
+    /// Deletes the draft of an unanswered link (someone else at the same browser starts
+    /// over); `false` when the link has answered or does not exist.
+    pub async fn forget_scan_draft(&self, link: i64) -> Result<bool, StoreError> {
+        let unanswered = sqlx::query("SELECT answered FROM space_scan_links WHERE id = $1")
+            .bind(link)
+            .fetch_optional(self.writer())
+            .await?
+            .map(|row| row.try_get::<i64, _>("answered"))
+            .transpose()?
+            == Some(0);
+        if unanswered {
+            sqlx::query("DELETE FROM space_scan_drafts WHERE link_id = $1")
+                .bind(link)
+                .execute(self.writer())
+                .await?;
+        }
+        Ok(unanswered)
     }
 
     /// The link's draft, by item.

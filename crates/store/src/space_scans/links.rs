@@ -16,27 +16,36 @@ pub struct RespondentLink {
     pub scan_id: i64,
     pub unit_id: i64,
     pub answered: bool,
+    /// Sent by mail (to an address the link does not tell), rather than made for a browser
+    /// that opened a shared link.
+    pub mailed: bool,
     pub state: ScanState,
     pub closes_at: i64,
 }
 
+/// Most links one unit's shared link makes: far above any school's staff, and a stop to
+/// anyone who would fill a scan by opening the link in a loop.
+pub const MAX_SHARED_LINKS_PER_UNIT: i64 = 5_000;
+
 macro_rules! link_columns {
     () => {
-        "l.id, l.scan_id, l.unit_id, l.answered, s.state, s.closes_at \
+        "l.id, l.scan_id, l.unit_id, l.answered, CASE WHEN l.email IS NULL THEN 0 ELSE 1 END AS mailed, s.state, \
+         s.closes_at \
          FROM space_scan_links l JOIN space_scans s ON s.id = l.scan_id"
     };
 }
 
 impl Store {
     /// Adds mailed links to a unit of an owner's open scan, one per `(email, token digest)`;
-    /// how many were made. An address the scan has already is skipped, so sending the list
-    /// twice invites nobody twice.
+    /// the addresses that got one. An address the scan has already is skipped (a unique index
+    /// holds that also when two invitations race), so sending the list twice invites nobody
+    /// twice and only the addresses answered may be mailed.
     pub async fn add_scan_invitations(
         &self,
         owner: PersonId,
         unit: i64,
         invitations: &[(String, String)],
-    ) -> Result<Change<usize>, StoreError> {
+    ) -> Result<Change<Vec<String>>, StoreError> {
         let mut tx = self.writer().begin().await?;
         let scan: Option<i64> = sqlx::query(
             "SELECT s.id FROM space_scans s JOIN space_scan_units u ON u.scan_id = s.id \
@@ -51,14 +60,13 @@ impl Store {
         let Some(scan) = scan else {
             return Ok(Change::NotFound);
         };
-        let mut made = 0;
+        let mut made = Vec::new();
         for (email, digest) in invitations {
             let result = sqlx::query(
                 "INSERT INTO space_scan_links (scan_id, unit_id, token_digest, email, answered) \
                  SELECT $1, $2, $3, $4, 0 WHERE EXISTS (SELECT 1 FROM space_scans s \
                      WHERE s.id = $1 AND s.state = 'open') \
-                 AND NOT EXISTS (SELECT 1 FROM space_scan_links l \
-                     WHERE l.scan_id = $1 AND lower(l.email) = lower($4))",
+                 ON CONFLICT DO NOTHING",
             )
             .bind(scan)
             .bind(unit)
@@ -66,7 +74,9 @@ impl Store {
             .bind(email)
             .execute(&mut *tx)
             .await?;
-            made += result.rows_affected() as usize;
+            if result.rows_affected() == 1 {
+                made.push(email.clone());
+            }
         }
         let open: bool = sqlx::query("SELECT state FROM space_scans WHERE id = $1")
             .bind(scan)
@@ -139,11 +149,14 @@ impl Store {
             "INSERT INTO space_scan_links (scan_id, unit_id, token_digest, email, answered) \
              SELECT u.scan_id, u.id, $2, NULL, 0 FROM space_scan_units u \
              JOIN space_scans s ON s.id = u.scan_id \
-             WHERE u.id = $1 AND s.state = 'open' AND s.closes_at > $3",
+             WHERE u.id = $1 AND s.state = 'open' AND s.closes_at > $3 \
+             AND (SELECT COUNT(*) FROM space_scan_links c \
+                 WHERE c.unit_id = $1 AND c.email IS NULL) < $4",
         )
         .bind(unit)
         .bind(token_digest)
         .bind(now)
+        .bind(MAX_SHARED_LINKS_PER_UNIT)
         .execute(self.writer())
         .await
         .map_err(StoreError::from_insert)?;
@@ -186,6 +199,7 @@ impl Store {
                 scan_id: row.try_get("scan_id")?,
                 unit_id: row.try_get("unit_id")?,
                 answered: row.try_get::<i64, _>("answered")? == 1,
+                mailed: row.try_get::<i64, _>("mailed")? == 1,
                 state: ScanState::from_code(&row.try_get::<String, _>("state")?)?,
                 closes_at: row.try_get("closes_at")?,
             })

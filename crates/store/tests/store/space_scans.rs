@@ -87,7 +87,10 @@ async fn a_scan_keeps_its_units_and_shared_links_and_counts_without_saying_who()
             .add_scan_invitations(owner, units[0].id, &invitations)
             .await
             .unwrap();
-        assert_eq!(made, Change::Done(2));
+        assert_eq!(
+            made,
+            Change::Done(vec!["a@x.example".to_owned(), "b@x.example".to_owned()])
+        );
         let stranger = person(&store, "ander@x.example").await;
         assert_eq!(
             store

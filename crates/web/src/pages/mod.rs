@@ -10,7 +10,7 @@ pub mod organisation;
 mod profile;
 pub(crate) mod rater;
 pub mod reflection;
-mod space_scan;
+pub(crate) mod space_scan;
 mod search;
 mod sign_in;
 mod start;

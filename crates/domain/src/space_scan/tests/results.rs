@@ -172,6 +172,7 @@ fn open_texts(responses: &[Submitted], key: u64) -> Vec<String> {
         responses,
         estimate: None,
         key,
+        subgroups: &[],
     });
     let open = made.shown.unwrap().open_answers;
     assert_eq!(open.len(), 1, "a question nobody answered is left out");
@@ -230,6 +231,7 @@ fn roles_named_under_anders_are_shown_like_open_answers_in_a_keyed_order() {
             responses,
             estimate: None,
             key,
+            subgroups: &[],
         })
         .shown
         .unwrap()

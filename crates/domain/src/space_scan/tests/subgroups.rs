@@ -135,3 +135,26 @@ fn a_comparison_shows_the_change_where_both_results_are_shown() {
     assert!(compare(&earlier, &too_few).is_empty());
     assert!(compare(&too_few, &later).is_empty());
 }
+
+#[test]
+fn a_subgroup_nobody_answered_in_is_listed_like_any_hidden_one() {
+    let responses: Vec<Submitted> = (0..6).map(|_| submitted(Some(1), response("3"))).collect();
+    let made = compute_results(&ResultsInput {
+        scan: &scan(),
+        settings: settings(3),
+        responses: &responses,
+        estimate: None,
+        key: 7,
+        subgroups: &[1, 2, 3],
+    });
+    let listed: Vec<(i64, Option<usize>)> = made
+        .shown
+        .unwrap()
+        .subgroups
+        .iter()
+        .map(|g| (g.subgroup, g.respondents))
+        .collect();
+    // 2 and 3 are listed though nobody answered there, hidden like any small group (1 is
+    // the whole group, which tells nothing about anyone).
+    assert_eq!(listed, [(1, Some(6)), (2, None), (3, None)]);
+}

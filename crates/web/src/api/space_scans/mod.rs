@@ -167,9 +167,4 @@ fn closing_day(closes_at: i64) -> String {
     format!("{:04}-{:02}-{:02}", day.year, day.month, day.day)
 }
 
-/// Where a unit's shared link leads: from the configured public address, never from the
-/// request's headers.
-fn share_url(state: &AppState, token: &str) -> String {
-    let base = state.settings.public_url.as_deref().unwrap_or("");
-    format!("{}/s/{token}", base.trim_end_matches('/'))
-}
+use crate::pages::space_scan::share_url;

@@ -98,6 +98,11 @@ pub fn respondent_routes() -> Vec<(Method, &'static str, MethodRouter<AppState>)
             "/vragenlijst/inleveren",
             post(respond::post_submit),
         ),
+        (
+            M::POST,
+            "/vragenlijst/opnieuw",
+            post(respond::post_start_over),
+        ),
     ]
 }
 

@@ -190,7 +190,11 @@ pub async fn post_release(
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
     match logic::release(&state, &viewer, id).await {
-        Ok(()) => Ok(Redirect::to(&format!("/teamscans/{id}/resultaten")).into_response()),
+        // Released (a second click finds it so): the results.
+        Ok(())
+        | Err(leidraad_app::Error::Conflict {
+            code: "scan-released",
+        }) => Ok(Redirect::to(&format!("/teamscans/{id}/resultaten")).into_response()),
         Err(error) => again(&state, tr, &viewer, id, Err(error.into()), "").await,
     }
 }

@@ -73,6 +73,8 @@ pub struct QuestionnairePage {
     role_options: Vec<(String, String)>,
     other_role: TextBox,
     open: Vec<TextBox>,
+    /// Opened through a shared link: "Niet jij?" is offered.
+    shared: bool,
     csrf: String,
     drafts: String,
     notice: String,
@@ -103,7 +105,8 @@ pub async fn get_shared(
     match logic::open_shared(&state, &token, held.as_deref(), address).await {
         Ok((own, link)) => Ok(keep(&state, &own, link.closes_at)),
         Err(leidraad_app::Error::Conflict { .. }) => closed_page(tr, &format!("/s/{token}")),
-        Err(leidraad_app::Error::NotFound) => Ok(lost(&state, tr)),
+        // A wrong or replaced shared link leaves the browser's own link (and draft) alone.
+        Err(leidraad_app::Error::NotFound) => Ok(lost(&state, tr, false)),
         Err(error) => Err(error.into()),
     }
 }
@@ -118,9 +121,9 @@ pub async fn get_personal(
     if let Some(switched) = switch_language(query.as_deref(), &format!("/t/{token}")) {
         return Ok(switched);
     }
-    match logic::open_personal(&state, &token, address).await {
+    match logic::open_mailed(&state, &token, address).await {
         Ok(link) => Ok(keep(&state, &token, link.closes_at)),
-        Err(leidraad_app::Error::NotFound) => Ok(lost(&state, tr)),
+        Err(leidraad_app::Error::NotFound) => Ok(lost(&state, tr, false)),
         Err(error) => Err(error.into()),
     }
 }
@@ -146,11 +149,11 @@ async fn form_of(
     address: Option<std::net::IpAddr>,
 ) -> Result<(String, RespondentForm), Response> {
     let Some(token) = scan_link::cookie_token(headers) else {
-        return Err(lost(state, tr));
+        return Err(lost(state, tr, false));
     };
     match logic::respondent_form(state, &token, address).await {
         Ok(form) => Ok((token, form)),
-        Err(leidraad_app::Error::NotFound) => Err(lost(state, tr)),
+        Err(leidraad_app::Error::NotFound) => Err(lost(state, tr, true)),
         Err(error) => Err(AppError::from(error).into_response()),
     }
 }
@@ -218,9 +221,9 @@ fn closed_page(tr: Tr, path: &str) -> Result<Response, AppError> {
     crate::pages::render(&page)
 }
 
-/// 404 for a browser without its link (or with one that is gone): how to get back, and the
-/// cookie that leads nowhere dropped.
-fn lost(state: &AppState, tr: Tr) -> Response {
+/// 404 for a browser without its link (or with one that is gone): how to get back; with
+/// `clear`, the cookie that leads nowhere is dropped.
+fn lost(state: &AppState, tr: Tr, clear: bool) -> Response {
     let page = StatusPage {
         page: PageContext::new(tr, FORM_PATH, Section::Other),
         title: tr.t("scan-lost-title").into_owned(),
@@ -231,8 +234,31 @@ fn lost(state: &AppState, tr: Tr) -> Response {
         Ok(response) => response,
         Err(error) => return error.into_response(),
     };
-    scan_link::clear_cookie(response.headers_mut(), state.settings.secure_cookies());
+    if clear {
+        scan_link::clear_cookie(response.headers_mut(), state.settings.secure_cookies());
+    }
     response
+}
+
+/// "Niet jij?": forgets this browser's draft and opens the shared link afresh.
+pub async fn post_start_over(
+    State(state): State<AppState>,
+    tr: Tr,
+    ClientAddress(address): ClientAddress,
+    headers: HeaderMap,
+    fields: FormFields,
+) -> Result<Response, AppError> {
+    let (token, _) = match form_of(&state, tr, &headers, address).await {
+        Ok(found) => found,
+        Err(answer) => return Ok(answer),
+    };
+    if !csrf_matches(&token, fields.get(CSRF_FIELD)) {
+        return Err(AppError::CrossSite);
+    }
+    let share = logic::start_over(&state, &token, address).await?;
+    let mut response = Redirect::to(&format!("/s/{share}")).into_response();
+    scan_link::clear_cookie(response.headers_mut(), state.settings.secure_cookies());
+    Ok(response)
 }
 
 fn build(
@@ -298,6 +324,7 @@ fn build(
                 save_url: format!("/api/v1/respondent/open/{}", q.id),
             })
             .collect(),
+        shared: !form.link.mailed,
         csrf: rater_link::csrf_token(token),
         drafts: rater_link::draft_prefix(token),
         notice: String::new(),
@@ -329,35 +356,27 @@ fn role_cards(tr: Tr, scan: &SpaceScan, form: &RespondentForm) -> Vec<RatingCard
         .collect()
 }
 
-/// The form's fields as items: every statement, role and text the form holds.
+/// The form's fields as items: every statement, role and text the form holds; a role's answer
+/// that is none of the four is refused.
 fn items_of<'a>(
     scan: &'a SpaceScan,
     fields: &'a FormFields,
 ) -> Result<Vec<SavedItem<'a>>, AppError> {
-    let mut items = Vec::new();
-    for statement in &scan.statements {
-        let answer = fields.get(&format!("card-{}", statement.id));
-        if !answer.is_empty() {
-            items.push(SavedItem::Rating {
-                statement: &statement.id,
-                answer,
-            });
-        }
-    }
-    for role in &scan.roles {
+    let unknown = scan.roles.iter().any(|role| {
         let code = fields.get(&format!("card-rol-{}", role.id));
-        if code.is_empty() {
-            continue;
-        }
-        let (now, would_like) = role_ticks(code).ok_or(AppError::BadRequest {
+        !code.is_empty() && role_ticks(code).is_none()
+    });
+    if unknown {
+        return Err(AppError::BadRequest {
             code: "scan-role-answer-invalid",
-        })?;
-        items.push(SavedItem::Role {
-            role: &role.id,
-            now,
-            would_like,
         });
     }
+    Ok(items_of_lenient(scan, fields))
+}
+
+/// The open answers and the "Anders" role the form holds.
+fn text_items<'a>(scan: &'a SpaceScan, fields: &'a FormFields) -> Vec<SavedItem<'a>> {
+    let mut items = Vec::new();
     for question in &scan.open_questions {
         let name = format!("open-{}", question.id);
         if fields.contains(&name) {
@@ -374,7 +393,32 @@ fn items_of<'a>(
             base: None,
         });
     }
-    Ok(items)
+    items
+}
+
+/// Every item of the form that names a known answer; a role's unknown answer is left out.
+fn items_of_lenient<'a>(scan: &'a SpaceScan, fields: &'a FormFields) -> Vec<SavedItem<'a>> {
+    let mut items = Vec::new();
+    for statement in &scan.statements {
+        let answer = fields.get(&format!("card-{}", statement.id));
+        if !answer.is_empty() {
+            items.push(SavedItem::Rating {
+                statement: &statement.id,
+                answer,
+            });
+        }
+    }
+    for role in &scan.roles {
+        if let Some((now, would_like)) = role_ticks(fields.get(&format!("card-rol-{}", role.id))) {
+            items.push(SavedItem::Role {
+                role: &role.id,
+                now,
+                would_like,
+            });
+        }
+    }
+    items.extend(text_items(scan, fields));
+    items
 }
 
 /// Saves the whole form as the draft and shows it again: the way without script.
@@ -395,18 +439,32 @@ pub async fn post_form(
     if let Some(status) = standing_page(&state, tr, &token, &form)? {
         return Ok(status);
     }
-    let scan = logic::questionnaire(&state, &form.scan)?;
-    let outcome = async {
-        for item in items_of(scan, &fields)? {
-            logic::save_item(&state, &token, address, &item).await?;
-        }
-        Ok::<(), AppError>(())
-    }
-    .await;
-    match outcome {
+    match save_fields(&state, &token, address, &form, &fields).await {
         Ok(()) => Ok(Redirect::to("/vragenlijst?melding=bewaard").into_response()),
         Err(error) => refused(&state, tr, &token, address, error).await,
     }
+}
+
+/// Saves every item of the posted form that can be saved, each on its own, so one refused
+/// answer loses none of the others; the first refusal is the answer.
+async fn save_fields(
+    state: &AppState,
+    token: &str,
+    address: Option<std::net::IpAddr>,
+    form: &RespondentForm,
+    fields: &FormFields,
+) -> Result<(), AppError> {
+    let scan = logic::questionnaire(state, &form.scan)?;
+    let (items, mut first) = match items_of(scan, fields) {
+        Ok(items) => (items, None),
+        Err(error) => (items_of_lenient(scan, fields), Some(error)),
+    };
+    for item in items {
+        if let Err(error) = logic::save_item(state, token, address, &item).await {
+            first.get_or_insert(error.into());
+        }
+    }
+    first.map_or(Ok(()), Err)
 }
 
 /// Hands the answers in: the form's fields over the draft, checked whole.
@@ -427,14 +485,13 @@ pub async fn post_submit(
     if let Some(status) = standing_page(&state, tr, &token, &form)? {
         return Ok(status);
     }
-    let scan = logic::questionnaire(&state, &form.scan)?;
-    let outcome = async {
-        let submission = ScanSubmission {
-            items: items_of(scan, &fields)?,
-        };
-        Ok::<(), AppError>(logic::submit(&state, &token, address, &submission).await?)
-    }
-    .await;
+    // What was posted is saved first, so a refusal of the whole loses nothing typed.
+    let outcome = match save_fields(&state, &token, address, &form, &fields).await {
+        Ok(()) => logic::submit(&state, &token, address, &ScanSubmission::default())
+            .await
+            .map_err(AppError::from),
+        Err(error) => Err(error),
+    };
     match outcome {
         Ok(()) => Ok(Redirect::to(FORM_PATH).into_response()),
         Err(error) => refused(&state, tr, &token, address, error).await,

@@ -385,3 +385,80 @@ async fn the_forms_refuse_nonsense_with_a_reason_and_change_nothing() {
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
     assert!(app.store.scan(id).await.unwrap().is_some());
 }
+
+#[tokio::test]
+async fn a_shared_links_token_is_no_personal_link_and_someone_else_starts_afresh() {
+    let app = spawn_app().await;
+    let world = world(&app).await;
+    let leader = Browser::signed_in(&app, LEADER).await;
+    let id = start(&leader, &world, &[]).await;
+    let share = share_tokens(&leader, id).await.remove(0);
+    // A token made through the shared link (as an API client gets one) does not open as a
+    // mailed link: nobody can hand it to a colleague and read along.
+    let minted: serde_json::Value = app
+        .client
+        .post(app.url(&format!("/api/v1/scan-links/{share}")))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let token = minted["token"].as_str().unwrap();
+    let colleague = Browser::new(&app);
+    let opened = colleague.get(&format!("/t/{token}")).await;
+    assert_eq!(opened.status(), StatusCode::NOT_FOUND);
+
+    // On a shared computer the next person starts afresh: the waiting draft is erased.
+    let (laptop, csrf) = teacher(&app, &share).await;
+    let statement = format!("card-{}", statements(&app)[0]);
+    let saved = laptop
+        .client
+        .post(app.url("/vragenlijst"))
+        .form(&[
+            (statement.as_str(), "eens"),
+            ("open-wat-geeft-ruimte", "Alleen voor mij"),
+            ("csrf_token", csrf.as_str()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    let (_, page) = text(&laptop, "/vragenlijst").await;
+    assert!(page.contains("Alleen voor mij") && page.contains("/vragenlijst/opnieuw"));
+    let afresh = laptop
+        .client
+        .post(app.url("/vragenlijst/opnieuw"))
+        .form(&[("csrf_token", csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(afresh.status(), StatusCode::SEE_OTHER);
+    assert_eq!(afresh.headers()[LOCATION], format!("/s/{share}"));
+    let next = laptop.get(&format!("/s/{share}")).await;
+    assert_eq!(next.headers()[LOCATION], "/vragenlijst");
+    let (_, page) = text(&laptop, "/vragenlijst").await;
+    assert!(!page.contains("Alleen voor mij"), "a fresh questionnaire");
+
+    // Without script, a refusal loses none of the other answers posted with it.
+    let csrf = crate::accounts::csrf_in(&page).unwrap();
+    let refused = laptop
+        .client
+        .post(app.url("/vragenlijst/inleveren"))
+        .form(&[
+            ("open-wat-geeft-ruimte", "Tijd om samen te leren"),
+            ("card-rol-mentor", "misschien"),
+            ("csrf_token", csrf.as_str()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), StatusCode::BAD_REQUEST);
+    assert!(
+        refused
+            .text()
+            .await
+            .unwrap()
+            .contains("Tijd om samen te leren")
+    );
+}

@@ -51,7 +51,15 @@ async fn answer_as_teacher(
         screenshot(&phone, shots, "questionnaire-390", 390).await;
         screenshot(&phone, shots, "questionnaire-1280", 1280).await;
     }
-    choose_everywhere(&phone, if n.is_multiple_of(2) { "oneens" } else { "eens" }).await;
+    choose_everywhere(
+        &phone,
+        if n.is_multiple_of(2) {
+            "oneens"
+        } else {
+            "eens"
+        },
+    )
+    .await;
     phone
         .execute(
             "document.querySelector('input[name=\"card-rol-mentor\"][value=\"willen\"]').click()",

@@ -37,8 +37,9 @@ pub struct Args {
     pub output: PathBuf,
 
     /// Routes to measure, comma-separated (default: all). The ceiling is always measured.
-    /// save-answer, profile, submit-form and feedback-report first fill the fresh database
-    /// with the demo and make an API token for the demo school leader.
+    /// Every route from save-answer on first fills the fresh database with the demo and makes
+    /// an API token for the demo school leader (and for the scan routes the demo's admin and
+    /// board member).
     #[arg(long, value_enum, value_delimiter = ',')]
     pub routes: Vec<RouteName>,
 
@@ -47,6 +48,24 @@ pub struct Args {
     /// out, the bench says so and fails.
     #[arg(long, default_value_t = 3000, value_parser = clap::value_parser!(u32).range(1..=100_000))]
     pub forms_per_second: u32,
+
+    /// The most team scan responses per second scan-submit expects: each respondent link
+    /// submits once, so it opens this many fresh links per second of warmup and measurement
+    /// at every level. If they run out, the bench says so and fails.
+    #[arg(long, default_value_t = 3000, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub scan_responses_per_second: u32,
+
+    /// Responses in the released team scan whose results page scan-results reads (at most
+    /// 50 000: the largest of the 20 schools gets 8 % of them, and a school's shared link
+    /// makes at most 5 000 links).
+    #[arg(long, default_value_t = 10_000, value_parser = clap::value_parser!(u32).range(5..=50_000))]
+    pub scan_respondents: u32,
+
+    /// Share of scan-results' respondents, in percent, who answer both open questions and
+    /// name a role under "Anders" (each such text is shown on the results page); the others
+    /// rate every statement and tick roles only. scan-submit's responses always have them.
+    #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u8).range(0..=100))]
+    pub scan_open_percent: u8,
 
     /// Sign-ins sent at once for the memory row (each hashes a password in 19 MiB).
     #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(u32).range(1..=5000))]
@@ -118,9 +137,30 @@ impl Args {
     /// The links submit-form needs: `--forms-per-second` over the warmup and measurement of
     /// every level, and one for the check before the load.
     pub fn submit_form_links(&self) -> usize {
+        self.links_for(self.forms_per_second)
+    }
+
+    /// The respondent links scan-submit needs, in the same way.
+    pub fn scan_submit_links(&self) -> usize {
+        self.links_for(self.scan_responses_per_second)
+    }
+
+    fn links_for(&self, per_second: u32) -> usize {
         let seconds = (self.warmup + self.duration).as_secs_f64();
-        let per_level = (f64::from(self.forms_per_second) * seconds).ceil() as usize;
+        let per_level = (f64::from(per_second) * seconds).ceil() as usize;
         per_level * self.concurrency.0.len() + 1
+    }
+
+    /// What the fixture makes for the routes that use links up or need a size.
+    pub fn fixture_plan(&self) -> crate::fixture::Plan {
+        crate::fixture::Plan {
+            rater_links: self.submit_form_links(),
+            scan: crate::scan::ScanPlan {
+                submit_links: self.scan_submit_links(),
+                respondents: self.scan_respondents as usize,
+                open_percent: self.scan_open_percent,
+            },
+        }
     }
 }
 
@@ -151,6 +191,13 @@ pub enum RouteName {
     /// The report page of a released 360° round with 30 raters, read with the leader's API
     /// token.
     FeedbackReport,
+    /// A respondent submitting a whole team scan (60 statements, roles, two open answers) in
+    /// one request (`POST`, JSON, the link's token): every request submits a fresh link
+    /// opened from a school's shared link before the load.
+    ScanSubmit,
+    /// The results page of a board's released team scan across 20 schools with
+    /// `--scan-respondents` responses, read with the board member's session cookie.
+    ScanResults,
     /// Not a loaded route but a scenario: `--dialogue-participants` follow one live dialogue
     /// by server-sent events while the facilitator moves to the next card; the time until
     /// every participant has it, and the server's memory with the streams open.
@@ -170,6 +217,8 @@ impl RouteName {
             RouteName::Profile => "profile",
             RouteName::SubmitForm => "submit-form",
             RouteName::FeedbackReport => "feedback-report",
+            RouteName::ScanSubmit => "scan-submit",
+            RouteName::ScanResults => "scan-results",
             RouteName::Dialogue => "dialogue",
         }
     }
@@ -177,7 +226,7 @@ impl RouteName {
     pub fn method(self) -> &'static str {
         match self {
             RouteName::SaveAnswer => "PUT",
-            RouteName::SubmitForm => "POST",
+            RouteName::SubmitForm | RouteName::ScanSubmit => "POST",
             _ => "GET",
         }
     }
@@ -190,8 +239,15 @@ impl RouteName {
                 | RouteName::Profile
                 | RouteName::SubmitForm
                 | RouteName::FeedbackReport
+                | RouteName::ScanSubmit
+                | RouteName::ScanResults
                 | RouteName::Dialogue
         )
+    }
+
+    /// Whether it needs the demo's admin and board member too (the board's team scans).
+    pub fn needs_board(self) -> bool {
+        matches!(self, RouteName::ScanSubmit | RouteName::ScanResults)
     }
 
     /// Whether it is measured as a scenario of its own (`dialogue.rs`), not loaded by
@@ -200,17 +256,22 @@ impl RouteName {
         self == RouteName::Dialogue
     }
 
-    /// Whether the project's goal of half the ceiling applies: not to the 360° feedback
-    /// routes, whose goals are their own (`goals.rs`).
+    /// Whether the project's goal of half the ceiling applies: not to the 360° feedback and
+    /// team scan routes, whose goals are their own (`goals.rs`).
     pub fn has_ceiling_goal(self) -> bool {
         !matches!(
             self,
-            RouteName::SubmitForm | RouteName::FeedbackReport | RouteName::Dialogue
+            RouteName::SubmitForm
+                | RouteName::FeedbackReport
+                | RouteName::ScanSubmit
+                | RouteName::ScanResults
+                | RouteName::Dialogue
         )
     }
 
     /// The path, or for fixture routes its pattern: `{id}` and `{card}` are filled in from
-    /// the fixture (submit-form's credential is the link's token, not in the path).
+    /// the fixture (submit-form's and scan-submit's credential is the link's token, not in
+    /// the path).
     pub fn path(self) -> &'static str {
         match self {
             RouteName::Ceiling => "/healthz",
@@ -223,6 +284,8 @@ impl RouteName {
             RouteName::Profile => "/reflecties/{id}",
             RouteName::SubmitForm => "/api/v1/rater/submit",
             RouteName::FeedbackReport => "/feedback/{id}/rapport",
+            RouteName::ScanSubmit => "/api/v1/respondent/submit",
+            RouteName::ScanResults => "/teamscans/{id}/resultaten",
             RouteName::Dialogue => "/d/{token}/stroom",
         }
     }
@@ -258,161 +321,4 @@ pub fn parse_seconds(text: &str) -> Result<Duration, String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use clap::CommandFactory;
-
-    #[test]
-    fn the_command_line_definition_is_consistent() {
-        Args::command().debug_assert();
-    }
-
-    #[test]
-    fn concurrency_lists_parse_in_order() {
-        assert_eq!(
-            parse_concurrency_levels("1,16,64"),
-            Ok(ConcurrencyLevels(vec![1, 16, 64]))
-        );
-        assert_eq!(
-            parse_concurrency_levels(" 8 , 2"),
-            Ok(ConcurrencyLevels(vec![8, 2]))
-        );
-        assert_eq!(
-            parse_concurrency_levels("4"),
-            Ok(ConcurrencyLevels(vec![4]))
-        );
-    }
-
-    #[test]
-    fn bad_concurrency_lists_are_refused() {
-        assert!(parse_concurrency_levels("0").is_err());
-        assert!(parse_concurrency_levels("1,,2").is_err());
-        assert!(parse_concurrency_levels("-1").is_err());
-        assert!(parse_concurrency_levels("many").is_err());
-    }
-
-    #[test]
-    fn seconds_may_be_fractional_but_not_negative() {
-        assert_eq!(parse_seconds("0.5"), Ok(Duration::from_millis(500)));
-        assert_eq!(parse_seconds("5"), Ok(Duration::from_secs(5)));
-        assert!(parse_seconds("-1").is_err());
-        assert!(parse_seconds("soon").is_err());
-    }
-
-    #[test]
-    fn the_ceiling_is_always_measured_first() {
-        let args =
-            Args::try_parse_from(["leidraad-bench", "--routes", "search,ceiling,card"]).unwrap();
-        assert_eq!(
-            args.selected_routes(),
-            vec![RouteName::Ceiling, RouteName::Search, RouteName::Card]
-        );
-        let args = Args::try_parse_from(["leidraad-bench"]).unwrap();
-        assert_eq!(args.selected_routes().len(), 11);
-        assert!(args.selected_routes().contains(&RouteName::SaveAnswer));
-        assert!(args.selected_routes().contains(&RouteName::Profile));
-        assert_eq!(args.concurrency, ConcurrencyLevels(vec![1, 16, 64]));
-        assert_eq!(args.sign_ins, 200);
-        assert!(!args.no_memory && !args.memory_only);
-    }
-
-    #[test]
-    fn memory_rows_can_be_left_out_or_measured_alone() {
-        let args =
-            Args::try_parse_from(["leidraad-bench", "--memory-only", "--sign-ins", "20"]).unwrap();
-        assert!(args.memory_only);
-        assert_eq!(args.sign_ins, 20);
-        assert!(Args::try_parse_from(["leidraad-bench", "--no-memory"]).is_ok());
-        assert!(Args::try_parse_from(["leidraad-bench", "--no-memory", "--memory-only"]).is_err());
-        assert!(Args::try_parse_from(["leidraad-bench", "--sign-ins", "0"]).is_err());
-    }
-
-    #[test]
-    fn route_names_match_the_command_line_spelling() {
-        for route in RouteName::value_variants() {
-            let spelled = route.to_possible_value().unwrap();
-            assert_eq!(spelled.get_name(), route.name());
-        }
-    }
-
-    #[test]
-    fn only_the_signed_in_routes_need_the_fixture() {
-        let args =
-            Args::try_parse_from(["leidraad-bench", "--routes", "save-answer,profile"]).unwrap();
-        assert_eq!(
-            args.selected_routes(),
-            vec![
-                RouteName::Ceiling,
-                RouteName::SaveAnswer,
-                RouteName::Profile
-            ]
-        );
-        let needing: Vec<RouteName> = RouteName::value_variants()
-            .iter()
-            .copied()
-            .filter(|route| route.needs_fixture())
-            .collect();
-        assert_eq!(
-            needing,
-            vec![
-                RouteName::SaveAnswer,
-                RouteName::Profile,
-                RouteName::SubmitForm,
-                RouteName::FeedbackReport,
-                RouteName::Dialogue
-            ]
-        );
-        assert_eq!(RouteName::SaveAnswer.method(), "PUT");
-        assert_eq!(RouteName::Profile.method(), "GET");
-        assert_eq!(RouteName::SubmitForm.method(), "POST");
-        assert_eq!(RouteName::FeedbackReport.method(), "GET");
-        assert!(!RouteName::SubmitForm.has_ceiling_goal());
-        assert!(RouteName::Profile.has_ceiling_goal());
-    }
-
-    #[test]
-    fn the_dialogue_runs_on_two_instances_only_on_postgres() {
-        let args = Args::try_parse_from(["leidraad-bench", "--routes", "dialogue"]).unwrap();
-        let plan = args.dialogue_plan().unwrap();
-        assert_eq!(
-            (plan.participants, plan.actions, plan.instances),
-            (500, 50, 1)
-        );
-        assert!(RouteName::Dialogue.is_scenario() && RouteName::Dialogue.needs_fixture());
-        let postgres = [
-            "leidraad-bench",
-            "--database-url",
-            "postgres://postgres@127.0.0.1:5432/leidraad_bench_dialogue",
-        ];
-        let args = Args::try_parse_from(postgres).unwrap();
-        assert_eq!(args.dialogue_plan().unwrap().instances, 2);
-        let args =
-            Args::try_parse_from(postgres.iter().chain(&["--dialogue-instances", "1"])).unwrap();
-        assert_eq!(args.dialogue_plan().unwrap().instances, 1);
-        let args = Args::try_parse_from(["leidraad-bench", "--dialogue-instances", "2"]).unwrap();
-        assert!(args.dialogue_plan().is_err());
-        assert!(Args::try_parse_from(["leidraad-bench", "--dialogue-instances", "3"]).is_err());
-        assert!(Args::try_parse_from(["leidraad-bench", "--dialogue-actions", "101"]).is_err());
-    }
-
-    #[test]
-    fn submit_form_gets_a_link_for_every_second_of_every_level() {
-        let args = Args::try_parse_from(["leidraad-bench", "--concurrency", "16,64"]).unwrap();
-        assert_eq!(args.forms_per_second, 3000);
-        assert_eq!(args.submit_form_links(), 3000 * 6 * 2 + 1);
-        let args = Args::try_parse_from([
-            "leidraad-bench",
-            "--concurrency",
-            "16",
-            "--duration",
-            "2.5",
-            "--warmup",
-            "0",
-            "--forms-per-second",
-            "100",
-        ])
-        .unwrap();
-        assert_eq!(args.submit_form_links(), 251);
-        assert!(Args::try_parse_from(["leidraad-bench", "--forms-per-second", "0"]).is_err());
-    }
-}
+mod tests;

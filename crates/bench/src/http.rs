@@ -10,7 +10,9 @@ use std::net::SocketAddr;
 use http_body_util::{BodyExt, Full};
 use hyper::body::{Bytes, Incoming};
 use hyper::client::conn::http1::SendRequest;
-use hyper::header::{AUTHORIZATION, CONTENT_TYPE, HOST, HeaderName, HeaderValue, LOCATION};
+use hyper::header::{
+    AUTHORIZATION, CONTENT_TYPE, COOKIE, HOST, HeaderName, HeaderValue, LOCATION, SET_COOKIE,
+};
 use hyper::{Method, Request, Response, StatusCode, Uri};
 use hyper_util::rt::TokioIo;
 use tokio::net::TcpStream;
@@ -85,6 +87,14 @@ impl RequestSpec {
             HeaderValue::from_static(value),
         ));
         self
+    }
+
+    /// Adds a `Cookie` header: a session's `name=value`, as a browser sends it back.
+    pub fn with_cookie(mut self, cookie: &str) -> Result<Self, String> {
+        let value = HeaderValue::try_from(cookie)
+            .map_err(|_| "the cookie is not a valid header value".to_owned())?;
+        self.headers.push((COOKIE, value));
+        Ok(self)
     }
 
     /// Adds a JSON body.
@@ -171,6 +181,12 @@ impl Connection {
         })
     }
 
+    /// Whether the server has closed the connection (an idle keep-alive connection is closed
+    /// after the server's header read timeout, 10 s by default).
+    pub fn is_closed(&self) -> bool {
+        self.sender.is_closed()
+    }
+
     /// Sends the request, reads the whole body and drops it; returns the status.
     pub async fn send_and_discard(
         &mut self,
@@ -211,6 +227,26 @@ impl Connection {
             .map(str::to_owned);
         let body = response.into_body().collect().await?.to_bytes();
         Ok((status, location, body))
+    }
+
+    /// Sends the request and returns the status, the `name=value` of every `Set-Cookie`
+    /// (without its attributes), and the whole body: for a sign-in.
+    pub async fn send_for_cookies(
+        &mut self,
+        spec: &RequestSpec,
+    ) -> Result<(StatusCode, Vec<String>, Bytes), TransportError> {
+        let response = self.send_request(spec).await?;
+        let status = response.status();
+        let cookies = response
+            .headers()
+            .get_all(SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .filter_map(|v| v.split(';').next())
+            .map(|pair| pair.trim().to_owned())
+            .collect();
+        let body = response.into_body().collect().await?.to_bytes();
+        Ok((status, cookies, body))
     }
 
     async fn send_request(
@@ -287,6 +323,20 @@ mod tests {
             spec.body.unwrap().bytes,
             "email=a%40b.example&password=x+y%26z"
         );
+    }
+
+    #[test]
+    fn a_cookie_goes_with_the_other_headers() {
+        let spec = RequestSpec::get("/teamscans/3/resultaten")
+            .unwrap()
+            .with_cookie("leidraad_session=ab12")
+            .unwrap();
+        let request = spec
+            .to_request(&HeaderValue::from_static("localhost"))
+            .unwrap();
+        assert_eq!(request.headers()[COOKIE], "leidraad_session=ab12");
+        assert!(request.headers().get(AUTHORIZATION).is_none());
+        assert!(RequestSpec::get("/").unwrap().with_cookie("a\nb").is_err());
     }
 
     #[test]

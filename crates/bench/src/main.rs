@@ -14,8 +14,9 @@
 //! as the server, so absolute figures say little; compare each row with the ceiling row at
 //! the same concurrency. The project's goal is that every page reaches at least 50 % of it.
 //!
-//! Most routes are anonymous `GET`s of content pages and JSON. Four are signed in, with a
-//! personal API token (`Authorization: Bearer …`) or a rater's link:
+//! Most routes are anonymous `GET`s of content pages and JSON. Six are signed in, with a
+//! personal API token (`Authorization: Bearer …`), a session cookie, or a rater's or
+//! respondent's link:
 //!
 //! - `save-answer`: the card sort's autosave, `PUT /api/v1/reflections/{id}/answers/{card}`
 //!   with a JSON answer, one database write per request. The clients share one rotation over
@@ -32,6 +33,14 @@
 //!   says so and the bench fails. req/s is submitted forms per second.
 //! - `feedback-report`: the report page `GET /feedback/{id}/rapport` of a released round
 //!   with 30 raters (team 20, colleagues 7, board 3), read with the leader's token.
+//! - `scan-submit`: a respondent submits a whole team scan (60 statements, roles, two open
+//!   answers, a role named under "Anders") in one `POST /api/v1/respondent/submit` with the
+//!   link's token. Like submit-form, each request takes a fresh link, here opened before the
+//!   load from the shared links of a board's open scan across 20 schools
+//!   (`--scan-responses-per-second`, 3 000, per second of every level).
+//! - `scan-results`: the results page `GET /teamscans/{id}/resultaten` of a board's released
+//!   scan across 20 schools with `--scan-respondents` (10 000) responses, read with the board
+//!   member's session cookie; the release's own time is printed once (`scan/`).
 //!
 //! They need a fixture, set up only when one of them is selected: before the server starts,
 //! in its fresh data folder (and `--database-url`), `leidraad demo --seed-only` fills the
@@ -39,8 +48,10 @@
 //! demo school leader (`schoolleider.linde@leidraad.example`). Once the server is ready,
 //! `GET /api/v1/reflections` gives her open and finished reflections, and
 //! `GET /api/v1/reflections/{id}` the open one's card keys; the 360° rounds and their links
-//! are made through the leader's and the rater's API (`fixture/feedback.rs`). The bench
-//! stops with a message when any of that is missing or refused. The writes land in the
+//! are made through the leader's and the rater's API (`fixture/feedback.rs`), the team scans
+//! through the admin's, the board member's and the respondents' (`scan/`, with API tokens for
+//! the demo's admin and board member too). The bench stops with a message when any of that is
+//! missing or refused. The writes land in the
 //! bench's database: with `--database-url`, use a database made for the bench, since the
 //! demo is seeded into it.
 //!
@@ -70,6 +81,7 @@
 //! cargo run --release -p leidraad-bench -- --routes save-answer,profile
 //! cargo run --release -p leidraad-bench -- --memory-only --sign-ins 200
 //! cargo run --release -p leidraad-bench -- --routes dialogue --concurrency 1 --no-memory
+//! cargo run --release -p leidraad-bench -- --routes scan-submit,scan-results --no-memory
 //! cargo run --release -p leidraad-bench -- \
 //!     --database-url postgres://postgres@127.0.0.1:5432/leidraad_bench
 //! ```
@@ -80,6 +92,7 @@
 //! `target/bench/results.json`) as JSON.
 
 mod cli;
+mod console;
 mod dialogue;
 mod fixture;
 mod goals;
@@ -89,11 +102,10 @@ mod memory;
 mod rater_form;
 mod report;
 mod requests;
+mod scan;
 mod server;
 mod stats;
 
-use std::io::Write;
-use std::net::SocketAddr;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -101,7 +113,6 @@ use clap::Parser;
 
 use cli::{Args, RouteName};
 use dialogue::{DialoguePlan, DialogueResult};
-use fixture::Fixture;
 use load::LoadPlan;
 use report::{Report, RouteResult};
 use requests::RequestSet;
@@ -159,6 +170,7 @@ fn run(args: &Args) -> Result<(), String> {
             warmup: args.warmup,
             memory,
             dialogue: None,
+            scan: None,
             results: Vec::new(),
         };
         report::write_json(&args.output, &report)?;
@@ -166,12 +178,23 @@ fn run(args: &Args) -> Result<(), String> {
         return Ok(());
     }
     let data_dir = DataDir::fresh()?;
-    let token = if routes.iter().any(|route| route.needs_fixture()) {
+    let tokens = if routes.iter().any(|route| route.needs_fixture()) {
+        let board = routes.iter().any(|route| route.needs_board());
         println!(
-            "Seeding the demo data and making an API token for {} …",
-            fixture::DEMO_LEADER
+            "Seeding the demo data and making an API token for {}{} …",
+            fixture::DEMO_LEADER,
+            if board {
+                format!(", {} and {}", fixture::DEMO_ADMIN, fixture::DEMO_BOARD)
+            } else {
+                String::new()
+            }
         );
-        Some(fixture::seed(&args.binary, data_dir.path(), database_url)?)
+        Some(fixture::seed(
+            &args.binary,
+            data_dir.path(),
+            database_url,
+            board,
+        )?)
     } else {
         None
     };
@@ -180,12 +203,16 @@ fn run(args: &Args) -> Result<(), String> {
         args,
         &routes,
         dialogue_plan,
-        token,
+        tokens,
         &mut server,
     )));
     // Stop the server before anything else, also when the bench failed.
     drop(server);
-    let (results, dialogue) = measured?;
+    let Measured {
+        results,
+        dialogue,
+        scan,
+    } = measured?;
     let report = Report {
         binary: args.binary.display().to_string(),
         database: database_kind(args.database_url.as_deref()),
@@ -193,9 +220,13 @@ fn run(args: &Args) -> Result<(), String> {
         warmup: args.warmup,
         memory,
         dialogue,
+        scan,
         results,
     };
-    print_verdicts(args, &report.results);
+    console::print_verdicts(args, &report.results);
+    if let Some(scan) = &report.scan {
+        println!("\n{}", console::scan_lines(scan));
+    }
     if let Some(memory) = &report.memory {
         println!("\n{}", memory::table(memory));
     }
@@ -209,28 +240,7 @@ fn run(args: &Args) -> Result<(), String> {
     }
     report::write_json(&args.output, &report)?;
     println!("\nresults written to {}", args.output.display());
-    ran_out(args, &report.results)
-}
-
-/// A route whose requests were used up measured less than its window: an error, after the
-/// results are written.
-fn ran_out(args: &Args, results: &[RouteResult]) -> Result<(), String> {
-    let short: Vec<String> = results
-        .iter()
-        .filter(|r| r.ran_out)
-        .map(|r| format!("{} at {} clients", r.route.name(), r.clients))
-        .collect();
-    if short.is_empty() {
-        return Ok(());
-    }
-    Err(format!(
-        "the prepared rater links ran out ({}): those rows measured less than {} s. \
-         {} links were made for {} forms/s; rerun with a higher --forms-per-second.",
-        short.join(", "),
-        args.duration.as_secs_f64(),
-        args.submit_form_links(),
-        args.forms_per_second
-    ))
+    console::ran_out(args, &report.results)
 }
 
 fn ensure_binary_exists(binary: &Path) -> Result<(), String> {
@@ -260,6 +270,13 @@ async fn until_interrupted<T>(work: impl Future<Output = Result<T, String>>) -> 
     }
 }
 
+/// What `bench` measured and made.
+struct Measured {
+    results: Vec<RouteResult>,
+    dialogue: Option<DialogueResult>,
+    scan: Option<scan::ScanFixture>,
+}
+
 /// Waits for the server, sets up the fixture if a route needs it, runs the live dialogue if
 /// asked (before any load, so its memory readings start from a server that only made the
 /// fixture), checks the routes, then measures every route at every level.
@@ -267,14 +284,13 @@ async fn bench(
     args: &Args,
     routes: &[RouteName],
     dialogue_plan: Option<DialoguePlan>,
-    token: Option<String>,
+    tokens: Option<fixture::Tokens>,
     server: &mut ServerProcess,
-) -> Result<(Vec<RouteResult>, Option<DialogueResult>), String> {
+) -> Result<Measured, String> {
     server.wait_until_ready().await?;
-    let fixture = match token {
-        Some(token) => {
-            let links = args.submit_form_links();
-            Some(fixture::discover(server.address, token, routes, links).await?)
+    let fixture = match tokens {
+        Some(tokens) => {
+            Some(fixture::discover(server.address, tokens, routes, &args.fixture_plan()).await?)
         }
         None => None,
     };
@@ -309,7 +325,7 @@ async fn bench(
         .map(|&route| Ok((route, requests::for_route(route, fixture.as_ref())?)))
         .collect::<Result<Vec<(RouteName, RequestSet)>, String>>()?;
     load::check_routes(server.address, &prepared).await?;
-    print_preamble(args, server.address, fixture.as_ref());
+    console::print_preamble(args, server.address, fixture.as_ref());
     println!("{}", report::table_header());
     let mut results = Vec::new();
     for &clients in &args.concurrency.0 {
@@ -326,11 +342,15 @@ async fn bench(
             if *route == RouteName::Ceiling {
                 ceiling_rps = result.rps;
             }
-            print_row(&result);
+            console::print_row(&result);
             results.push(result);
         }
     }
-    Ok((results, dialogue))
+    Ok(Measured {
+        results,
+        dialogue,
+        scan: fixture.and_then(|fixture| fixture.scans),
+    })
 }
 
 /// The start of an unexpected response body, for an error message.
@@ -339,61 +359,6 @@ pub(crate) fn excerpt(body: &[u8]) -> String {
         .chars()
         .take(BODY_EXCERPT_CHARS)
         .collect()
-}
-
-fn print_preamble(args: &Args, address: SocketAddr, fixture: Option<&Fixture>) {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    println!(
-        "Benchmarking {} ({}) at http://{address}: {} s per run after {} s warmup.",
-        args.binary.display(),
-        database_kind(args.database_url.as_deref()),
-        args.duration.as_secs_f64(),
-        args.warmup.as_secs_f64(),
-    );
-    println!(
-        "Client and server share this machine's {cores} cores: compare rows with the ceiling, \
-         not across machines. req/s counts 200 responses only."
-    );
-    if let Some(fixture) = fixture {
-        let open = fixture.open.as_ref().map_or("none".to_owned(), |open| {
-            format!("{} ({} cards)", open.id, open.card_keys.len())
-        });
-        let finished = fixture
-            .finished
-            .map_or("none".to_owned(), |id| id.to_string());
-        println!(
-            "Signed in as {} with an API token: open reflection {open}, finished reflection \
-             {finished}.",
-            fixture::DEMO_LEADER
-        );
-        if let Some(id) = fixture.released_round {
-            println!("feedback-report reads released round {id} (30 raters).");
-        }
-        if let Some(links) = &fixture.rater_links {
-            println!(
-                "submit-form has {} fresh links ({} forms/s over every level's warmup and run).",
-                links.tokens.len(),
-                args.forms_per_second
-            );
-        }
-    }
-    println!();
-}
-
-/// Prints a row at once, so a long run shows progress.
-fn print_row(result: &RouteResult) {
-    println!("{}", report::table_row(result));
-    let _ = std::io::stdout().flush();
-}
-
-fn print_verdicts(args: &Args, results: &[RouteResult]) {
-    println!();
-    for &clients in &args.concurrency.0 {
-        println!("{}", report::goal_verdict(clients, results));
-    }
-    for line in goals::verdicts(results) {
-        println!("{line}");
-    }
 }
 
 #[cfg(test)]

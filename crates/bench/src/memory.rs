@@ -33,7 +33,7 @@ pub const GOAL_AFTER_SIGN_INS_MB: f64 = 120.0;
 const SETTLE: Duration = Duration::from_secs(1);
 
 /// The password of every demo account (README).
-const DEMO_PASSWORD: &str = "leidraad-demo-2026";
+pub(crate) const DEMO_PASSWORD: &str = "leidraad-demo-2026";
 
 /// The demo accounts (README); the sign-ins take them in turn.
 const DEMO_ACCOUNTS: [&str; 15] = [

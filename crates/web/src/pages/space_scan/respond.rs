@@ -356,22 +356,19 @@ fn role_cards(tr: Tr, scan: &SpaceScan, form: &RespondentForm) -> Vec<RatingCard
         .collect()
 }
 
-/// The form's fields as items: every statement, role and text the form holds; a role's answer
-/// that is none of the four is refused.
-fn items_of<'a>(
-    scan: &'a SpaceScan,
-    fields: &'a FormFields,
-) -> Result<Vec<SavedItem<'a>>, AppError> {
+/// Refuses a role's answer that is none of the four.
+fn role_answers_known(scan: &SpaceScan, fields: &FormFields) -> Result<(), AppError> {
     let unknown = scan.roles.iter().any(|role| {
         let code = fields.get(&format!("card-rol-{}", role.id));
         !code.is_empty() && role_ticks(code).is_none()
     });
     if unknown {
-        return Err(AppError::BadRequest {
+        Err(AppError::BadRequest {
             code: "scan-role-answer-invalid",
-        });
+        })
+    } else {
+        Ok(())
     }
-    Ok(items_of_lenient(scan, fields))
 }
 
 /// The open answers and the "Anders" role the form holds.
@@ -396,8 +393,9 @@ fn text_items<'a>(scan: &'a SpaceScan, fields: &'a FormFields) -> Vec<SavedItem<
     items
 }
 
-/// Every item of the form that names a known answer; a role's unknown answer is left out.
-fn items_of_lenient<'a>(scan: &'a SpaceScan, fields: &'a FormFields) -> Vec<SavedItem<'a>> {
+/// Every item of the form that names a known answer; a role's unknown answer is left out
+/// (see [`role_answers_known`]).
+fn items_of<'a>(scan: &'a SpaceScan, fields: &'a FormFields) -> Vec<SavedItem<'a>> {
     let mut items = Vec::new();
     for statement in &scan.statements {
         let answer = fields.get(&format!("card-{}", statement.id));
@@ -421,6 +419,28 @@ fn items_of_lenient<'a>(scan: &'a SpaceScan, fields: &'a FormFields) -> Vec<Save
     items
 }
 
+/// The link a form was posted to, checked: its form token, and that it still takes answers.
+/// The inner `Err` is the page to show instead (lost link, thanks, closed).
+async fn posted_to(
+    state: &AppState,
+    tr: Tr,
+    headers: &HeaderMap,
+    address: Option<std::net::IpAddr>,
+    fields: &FormFields,
+) -> Result<Result<(String, RespondentForm), Response>, AppError> {
+    let (token, form) = match form_of(state, tr, headers, address).await {
+        Ok(found) => found,
+        Err(answer) => return Ok(Err(answer)),
+    };
+    if !csrf_matches(&token, fields.get(CSRF_FIELD)) {
+        return Err(AppError::CrossSite);
+    }
+    if let Some(status) = standing_page(state, tr, &token, &form)? {
+        return Ok(Err(status));
+    }
+    Ok(Ok((token, form)))
+}
+
 /// Saves the whole form as the draft and shows it again: the way without script.
 pub async fn post_form(
     State(state): State<AppState>,
@@ -429,16 +449,10 @@ pub async fn post_form(
     headers: HeaderMap,
     fields: FormFields,
 ) -> Result<Response, AppError> {
-    let (token, form) = match form_of(&state, tr, &headers, address).await {
+    let (token, form) = match posted_to(&state, tr, &headers, address, &fields).await? {
         Ok(found) => found,
         Err(answer) => return Ok(answer),
     };
-    if !csrf_matches(&token, fields.get(CSRF_FIELD)) {
-        return Err(AppError::CrossSite);
-    }
-    if let Some(status) = standing_page(&state, tr, &token, &form)? {
-        return Ok(status);
-    }
     match save_fields(&state, &token, address, &form, &fields).await {
         Ok(()) => Ok(Redirect::to("/vragenlijst?melding=bewaard").into_response()),
         Err(error) => refused(&state, tr, &token, address, error).await,
@@ -455,11 +469,8 @@ async fn save_fields(
     fields: &FormFields,
 ) -> Result<(), AppError> {
     let scan = logic::questionnaire(state, &form.scan)?;
-    let (items, mut first) = match items_of(scan, fields) {
-        Ok(items) => (items, None),
-        Err(error) => (items_of_lenient(scan, fields), Some(error)),
-    };
-    for item in items {
+    let mut first = role_answers_known(scan, fields).err();
+    for item in items_of(scan, fields) {
         if let Err(error) = logic::save_item(state, token, address, &item).await {
             first.get_or_insert(error.into());
         }
@@ -475,16 +486,10 @@ pub async fn post_submit(
     headers: HeaderMap,
     fields: FormFields,
 ) -> Result<Response, AppError> {
-    let (token, form) = match form_of(&state, tr, &headers, address).await {
+    let (token, form) = match posted_to(&state, tr, &headers, address, &fields).await? {
         Ok(found) => found,
         Err(answer) => return Ok(answer),
     };
-    if !csrf_matches(&token, fields.get(CSRF_FIELD)) {
-        return Err(AppError::CrossSite);
-    }
-    if let Some(status) = standing_page(&state, tr, &token, &form)? {
-        return Ok(status);
-    }
     // What was posted is saved first, so a refusal of the whole loses nothing typed.
     let outcome = match save_fields(&state, &token, address, &form, &fields).await {
         Ok(()) => logic::submit(&state, &token, address, &ScanSubmission::default())

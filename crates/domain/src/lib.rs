@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod anonymity;
 pub mod content;
+pub mod development;
 pub mod dialogue;
 pub mod feedback;
 pub mod fingerprint;

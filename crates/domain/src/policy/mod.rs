@@ -30,8 +30,8 @@
 //! | `StartReflection` | – | – | org | org | org |
 //! | `StartFeedbackRound` | – | – | org | – | – |
 //! | `StartSpaceScan` | – | org | own schools | – | – |
-//! | `ExportOwnData`, `DeleteOwnAccount`, `ManageOwnApiTokens`, `ViewOwnReflection`, `ManageOwnFeedbackRound`, `ManageOwnSpaceScan` | own | own | own | own | own |
-//! | `ViewSharedReflection`, `ViewSharedFeedbackRound` | shared | shared | shared | shared | shared |
+//! | `ExportOwnData`, `DeleteOwnAccount`, `ManageOwnApiTokens`, `ViewOwnReflection`, `ManageOwnFeedbackRound`, `ManageOwnSpaceScan`, `ManageOwnDevelopment` | own | own | own | own | own |
+//! | `ViewSharedReflection`, `ViewSharedFeedbackRound`, `ViewSharedDevelopmentPlan` | shared | shared | shared | shared | shared |
 //! | `AnswerRound`, `JoinDialogue`, `ContributeToDialogue` | – | – | – | – | – |
 //!
 //! - **org**: on the organisation as a whole ([`Target::organisation`]) and on any of its
@@ -198,10 +198,14 @@ pub enum Action {
     StartSpaceScan,
     /// Share, follow, estimate, release and read one's own team scans.
     ManageOwnSpaceScan,
+    /// Keep one's own development plan, learning log, evidence and portfolio.
+    ManageOwnDevelopment,
+    /// Read a development plan someone shared by name (and the evidence it points to).
+    ViewSharedDevelopmentPlan,
 }
 
 impl Action {
-    pub const ALL: [Action; 25] = [
+    pub const ALL: [Action; 27] = [
         Action::ViewOrganisation,
         Action::ManageOrganisation,
         Action::ViewSchools,
@@ -227,6 +231,8 @@ impl Action {
         Action::ViewSharedFeedbackRound,
         Action::StartSpaceScan,
         Action::ManageOwnSpaceScan,
+        Action::ManageOwnDevelopment,
+        Action::ViewSharedDevelopmentPlan,
     ];
 }
 

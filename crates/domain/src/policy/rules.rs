@@ -52,8 +52,11 @@ fn subject_of(action: Action) -> Subject {
         | Action::ManageOwnApiTokens
         | Action::ViewOwnReflection
         | Action::ManageOwnFeedbackRound
-        | Action::ManageOwnSpaceScan => Subject::OwnData,
-        Action::ViewSharedReflection | Action::ViewSharedFeedbackRound => Subject::SharedReflection,
+        | Action::ManageOwnSpaceScan
+        | Action::ManageOwnDevelopment => Subject::OwnData,
+        Action::ViewSharedReflection
+        | Action::ViewSharedFeedbackRound
+        | Action::ViewSharedDevelopmentPlan => Subject::SharedReflection,
         Action::AnswerRound => Subject::AnswerLink,
         Action::JoinDialogue | Action::ContributeToDialogue => Subject::Dialogue,
     }

@@ -115,6 +115,8 @@ const EXPECTED: &[Row] = &[
     row(ViewSharedFeedbackRound, EVERYONE,                                NOBODY,                       NOBODY,                  NOBODY),
     row(StartSpaceScan,       &[BoardMember, SchoolLeader],               &[BoardMember],               &[BoardMember],          NOBODY),
     row(ManageOwnSpaceScan,   EVERYONE,                                   NOBODY,                       NOBODY,                  NOBODY),
+    row(ManageOwnDevelopment, EVERYONE,                                   NOBODY,                       NOBODY,                  NOBODY),
+    row(ViewSharedDevelopmentPlan, EVERYONE,                              NOBODY,                       NOBODY,                  NOBODY),
 ];
 
 /// Me, holding one role in my organisation and attached to my school.
@@ -133,8 +135,12 @@ fn target_for(action: Action, whose: Whose) -> Target<'static> {
             | ViewOwnReflection
             | ManageOwnFeedbackRound
             | ManageOwnSpaceScan
+            | ManageOwnDevelopment
     );
-    let shared = matches!(action, ViewSharedReflection | ViewSharedFeedbackRound);
+    let shared = matches!(
+        action,
+        ViewSharedReflection | ViewSharedFeedbackRound | ViewSharedDevelopmentPlan
+    );
     // For a member every column is denied; the targets are of the right kind so that the
     // denial is the rule's, not a caller bug's.
     let link = |round, link| Target::answer_link(RoundId::FeedbackRound(round), link);
@@ -238,6 +244,8 @@ fn every_action_is_in_all_in_declaration_order() {
             ViewSharedFeedbackRound => 22,
             StartSpaceScan => 23,
             ManageOwnSpaceScan => 24,
+            ManageOwnDevelopment => 25,
+            ViewSharedDevelopmentPlan => 26,
         };
         assert_eq!(position, index, "{action:?}");
     }

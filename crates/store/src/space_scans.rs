@@ -1,5 +1,5 @@
 //! Team scans on professional space: the scan and its units here; its links, drafts,
-//! submissions, estimate and release each in a module of their own.
+//! submissions, estimate, board members' estimates and release each in a module of their own.
 //!
 //! It is the feedback round's machinery for a second instrument. A respondent has no account:
 //! their writes are scoped to their token link, and land only while it is unanswered and the
@@ -15,6 +15,7 @@ use sqlx::any::AnyRow;
 
 use crate::{Store, StoreError};
 
+mod board;
 mod drafts;
 mod estimates;
 mod links;
@@ -22,6 +23,7 @@ mod release;
 mod submit;
 
 pub use crate::feedback::Change;
+pub use board::{BoardEstimateRecord, BoardScanSummary, ExportedBoardEstimate};
 pub use drafts::DraftItem;
 pub use links::{MAX_SHARED_LINKS_PER_UNIT, RespondentLink};
 pub use release::StoredResponse;
@@ -130,6 +132,7 @@ macro_rules! scan_columns {
          s.title, s.threshold, s.closes_at, s.state, s.created_at, s.released_at"
     };
 }
+use scan_columns;
 
 impl Store {
     /// Starts a scan with its units, open at once; its id.

@@ -4,6 +4,7 @@ use serde::Serialize;
 use super::{ApiTokenRecord, AuditEntry, SessionRecord};
 use crate::feedback::{GroupRecord, RoundRecord};
 use crate::reflections::{AnswerRecord, OwnCardRecord, ReflectionRecord};
+use crate::space_scans::ExportedBoardEstimate;
 use crate::{Store, StoreError};
 
 /// Everything Leidraad holds about one person, for their own download.
@@ -18,6 +19,8 @@ pub struct PersonalData {
     pub feedback_rounds: Vec<ExportedRound>,
     pub dialogues: Vec<ExportedDialogue>,
     pub space_scans: Vec<ExportedScan>,
+    /// Team scans of others the person estimated as a board member: their own answers.
+    pub space_scan_board_estimates: Vec<ExportedBoardEstimate>,
 }
 
 /// A team scan the person started: its settings, their own estimate, and the stored results
@@ -135,6 +138,7 @@ impl Store {
             feedback_rounds: self.exported_rounds(person).await?,
             dialogues: self.exported_dialogues(person).await?,
             space_scans: self.exported_scans(person).await?,
+            space_scan_board_estimates: self.board_estimates_of(person).await?,
         }))
     }
 

@@ -1,7 +1,8 @@
 //! Team scans in the store, on every backend: a scan with units and their shared links,
 //! mailed and shared respondent links, drafts saved item by item (a text only over what the
 //! writer saw), a submission that keeps nothing leading back to its link and happens once,
-//! no answers after the closing or the close, and a release that leaves only the results.
+//! no answers after the closing or the close, and a release that leaves only the results;
+//! board members' estimates in [`board`].
 
 use leidraad_domain::accounts::{OrganisationId, PersonId, SchoolId};
 use leidraad_store::Store;
@@ -10,6 +11,8 @@ use leidraad_store::test_support::backends;
 
 use crate::feedback::{count, person, raw};
 use crate::fresh_store;
+
+mod board;
 
 const CLOSES: i64 = 10_000;
 

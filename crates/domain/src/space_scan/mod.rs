@@ -21,9 +21,9 @@ pub use answers::{
 pub use load::{COVERAGE_FILE, SCAN_FILE, STATEMENTS_FILE};
 pub(crate) use load::{is_scan_folder, load_scan};
 pub use results::{
-    Change, ElementScore, Figures, Gap, OpenAnswers, ResultsInput, RoleCount, ScanResults,
-    SectionResult, Shown, Spread, StatementResult, SubgroupView, Submitted, compare,
-    compute_results,
+    BoardEstimate, BoardGaps, Change, ElementScore, Figures, Gap, OpenAnswers, ResultsInput,
+    RoleCount, ScanResults, SectionResult, Shown, Spread, StatementResult, SubgroupView, Submitted,
+    compare, compute_results,
 };
 pub use scale::{Agreement, Direction, ScanAnswer, ScanAnswerError};
 

@@ -18,6 +18,9 @@
 //!   ratings of that statement, so neither a subgroup nor the rest of the group can be
 //!   recovered by subtracting one shown figure from another. A subgroup view has no open
 //!   answers and no estimate.
+//! - **Board members' estimates** stand beside the team's view as the leader's does, each
+//!   as a list of its own under the estimator's name, by the same gap rule; an estimate with
+//!   no gap to show (only "weet ik niet", or only statements too few rated) has no list.
 
 mod figures;
 
@@ -37,11 +40,24 @@ pub struct ResultsInput<'a> {
     pub settings: ScanSettings,
     pub responses: &'a [Submitted],
     pub estimate: Option<&'a Estimate>,
+    /// Board members' estimates of the same statements, in the order their lists are shown.
+    pub board_estimates: &'a [BoardEstimate<'a>],
     /// Random, chosen when the results are computed: orders the open answers.
     pub key: u64,
     /// Every subgroup the scan has, answered in or not: each is listed, so a hidden one
     /// never tells by being there that someone in it answered.
     pub subgroups: &'a [i64],
+}
+
+/// A board member's estimate, with whose it is.
+#[derive(Debug, Clone, Copy)]
+pub struct BoardEstimate<'a> {
+    /// The caller's key for the estimator, kept with their list so that it can be taken out
+    /// again (the app gives the person's id: an erased account leaves no list behind).
+    pub key: i64,
+    /// The name the list is shown under.
+    pub by: &'a str,
+    pub estimate: &'a Estimate,
 }
 
 /// A submitted response and the subgroup (school or team) it was given in, if the scan has
@@ -69,6 +85,11 @@ pub struct Shown {
     /// The leader's estimate beside the team's mean, largest gap first; empty without an
     /// estimate.
     pub gaps: Vec<Gap>,
+    /// Per board member who estimated, their estimate beside the team's mean, largest gap
+    /// first, in the order they were given. Absent from results stored before board members
+    /// could estimate.
+    #[serde(default)]
+    pub board_gaps: Vec<BoardGaps>,
     /// Per open question in the scan's order; questions nobody answered are left out.
     pub open_answers: Vec<OpenAnswers>,
     /// The roles named under "Anders", in the same kind of order as the open answers; empty
@@ -141,14 +162,27 @@ pub struct RoleCount {
     pub would_like: usize,
 }
 
-/// The leader's estimate of one statement beside the team's mean, both as room.
+/// An estimate (the leader's, or a board member's) of one statement beside the team's mean,
+/// both as room.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Gap {
     pub statement: String,
     pub estimate: u8,
     pub team: f64,
-    /// `estimate - team`: above zero, the leader thinks the team feels more room than it does.
+    /// `estimate - team`: above zero, the estimator thinks the team feels more room than it
+    /// does.
     pub gap: f64,
+}
+
+/// One board member's estimate beside the team's view.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BoardGaps {
+    /// See [`BoardEstimate::key`].
+    pub key: i64,
+    /// The board member's name at release.
+    pub by: String,
+    /// Largest first, never empty.
+    pub gaps: Vec<Gap>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -185,10 +219,20 @@ pub fn compute_results(input: &ResultsInput<'_>) -> ScanResults {
         .map(|t| rules.may_show_group(t.rated()))
         .collect();
     let figures = figures::figures(scan, &all, &tallies, &statement_shown);
-    let gaps = input
+    let leaders_gaps = input
         .estimate
         .map(|estimate| gaps(scan, estimate, &figures))
         .unwrap_or_default();
+    let board_gaps = input
+        .board_estimates
+        .iter()
+        .map(|board| BoardGaps {
+            key: board.key,
+            by: board.by.to_owned(),
+            gaps: gaps(scan, board.estimate, &figures),
+        })
+        .filter(|board| !board.gaps.is_empty())
+        .collect();
     let (open_answers, other_roles) = if rules.may_show_comments(respondents) {
         (
             figures::open_answers(scan, &all, input.key),
@@ -203,7 +247,8 @@ pub fn compute_results(input: &ResultsInput<'_>) -> ScanResults {
         threshold,
         shown: Some(Shown {
             figures,
-            gaps,
+            gaps: leaders_gaps,
+            board_gaps,
             open_answers,
             other_roles,
             subgroups,

@@ -1,11 +1,12 @@
 //! The team scan's answers and results, on a small questionnaire made here: parsing and
-//! settings in [`answers`], the results of one group in [`results`], subgroups and
-//! comparisons in [`subgroups`].
+//! settings in [`answers`], the results of one group in [`results`], board members'
+//! estimates beside them in [`board`], subgroups and comparisons in [`subgroups`].
 
 use super::*;
 use crate::content::Localized;
 
 mod answers;
+mod board;
 mod results;
 mod subgroups;
 
@@ -116,6 +117,7 @@ fn results(
         settings,
         responses,
         estimate,
+        board_estimates: &[],
         key: 7,
         subgroups: &[],
     })

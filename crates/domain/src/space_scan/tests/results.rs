@@ -171,6 +171,7 @@ fn open_texts(responses: &[Submitted], key: u64) -> Vec<String> {
         settings: settings(3),
         responses,
         estimate: None,
+        board_estimates: &[],
         key,
         subgroups: &[],
     });
@@ -230,6 +231,7 @@ fn roles_named_under_anders_are_shown_like_open_answers_in_a_keyed_order() {
             settings: settings(3),
             responses,
             estimate: None,
+            board_estimates: &[],
             key,
             subgroups: &[],
         })

@@ -144,6 +144,7 @@ fn a_subgroup_nobody_answered_in_is_listed_like_any_hidden_one() {
         settings: settings(3),
         responses: &responses,
         estimate: None,
+        board_estimates: &[],
         key: 7,
         subgroups: &[1, 2, 3],
     });

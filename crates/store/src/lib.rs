@@ -8,6 +8,7 @@ mod error;
 pub mod feedback;
 mod group_commit;
 mod read_pool;
+pub mod plans;
 pub mod reflections;
 pub mod space_scans;
 pub mod start;

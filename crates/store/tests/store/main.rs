@@ -8,6 +8,7 @@ mod accounts;
 mod dialogues;
 mod feedback;
 mod reads;
+mod plans;
 mod reflections;
 mod space_scans;
 mod start;

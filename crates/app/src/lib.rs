@@ -22,6 +22,7 @@ mod identify;
 pub mod mail;
 pub mod me;
 pub mod organisations;
+pub mod plans;
 pub mod reflections;
 mod secrets;
 pub mod space_scans;

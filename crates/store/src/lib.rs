@@ -7,6 +7,7 @@ pub mod dialogues;
 mod error;
 pub mod feedback;
 mod group_commit;
+pub mod learning_log;
 mod read_pool;
 pub mod plans;
 pub mod reflections;

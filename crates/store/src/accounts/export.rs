@@ -21,6 +21,8 @@ pub struct PersonalData {
     pub space_scans: Vec<ExportedScan>,
     /// Team scans of others the person estimated as a board member: their own answers.
     pub space_scan_board_estimates: Vec<ExportedBoardEstimate>,
+    /// The learning log: cycle, activities and what each evidence file is (not its bytes).
+    pub learning_log: crate::learning_log::ExportedLearningLog,
 }
 
 /// A team scan the person started: its settings, their own estimate, and the stored results
@@ -139,6 +141,7 @@ impl Store {
             dialogues: self.exported_dialogues(person).await?,
             space_scans: self.exported_scans(person).await?,
             space_scan_board_estimates: self.board_estimates_of(person).await?,
+            learning_log: self.exported_learning_log(person).await?,
         }))
     }
 

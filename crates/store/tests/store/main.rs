@@ -7,6 +7,7 @@ use leidraad_store::{Backend, Store};
 mod accounts;
 mod dialogues;
 mod feedback;
+mod learning_log;
 mod reads;
 mod plans;
 mod reflections;

@@ -36,11 +36,17 @@ pub enum Reach {
     /// no account, only the link. Signed-in or not makes no difference.
     Link,
     /// One's own team scans (`/teamscans`, `/api/v1/scans`): starting, sharing, the estimate,
-    /// releasing, the results and their exports; only their owner.
+    /// releasing, the results and their exports; only their owner. Besides, a board member's
+    /// own estimate of a scan someone else runs in their organisation (`…/bestuur`,
+    /// `…/board-estimate`): only that organisation's board members, never the owner.
     Scan,
     /// One's own live dialogues (`/dialogen`): the facilitator's screen and controls, the
     /// summary, and the dialogues one kept.
     Dialogue,
+    /// One's own development plan (`/ontwikkelplan`, `/api/v1/plans`, `/api/v1/plan-themes`)
+    /// and the plans shared with one (`/ontwikkelplan/gedeeld/{id}`, `/api/v1/shared-plans`):
+    /// the owner, and whom they shared it with by name.
+    Plan,
     /// A dialogue participant's screen (`/d/{token}`): whoever joined with the code holds the
     /// token; no account, and no session is looked at.
     Participant,
@@ -118,6 +124,16 @@ pub fn router(state: &AppState) -> Router<AppState> {
 mod tests {
     use super::*;
 
+    fn is_plan_api(path: &str) -> bool {
+        [
+            "/api/v1/plans",
+            "/api/v1/plan-themes",
+            "/api/v1/shared-plans",
+        ]
+        .iter()
+        .any(|prefix| path.starts_with(prefix))
+    }
+
     #[test]
     fn every_method_and_path_is_in_the_table_once() {
         let mut seen = std::collections::HashSet::new();
@@ -145,6 +161,8 @@ mod tests {
                 Reach::Link
             } else if path.starts_with("/teamscans") || path.starts_with("/api/v1/scans") {
                 Reach::Scan
+            } else if path.starts_with("/ontwikkelplan") || is_plan_api(path) {
+                Reach::Plan
             } else if path.starts_with("/dialogen") {
                 Reach::Dialogue
             } else if crate::pages::dialogue::is_participant_path(path) {

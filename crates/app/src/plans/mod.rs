@@ -8,12 +8,15 @@ mod items;
 mod read;
 mod sharing;
 mod sources;
+mod suggest;
 mod themes;
 
 pub use items::{ItemRequest, add_item, delete_item, update_item};
 pub use read::{PlanView, SharedPlan, current_year, own_plan, plans_of, shared_plan, shared_with};
 pub use sharing::{share, unshare};
+pub use leidraad_store::plans::ItemKind;
 pub use sources::SourceRequest;
+pub use suggest::{Suggestion, suggestions};
 pub use themes::{
     ThemeRequest, ThemeUpdate, add_theme, carry_over, delete_theme, save_text, update_theme,
 };
@@ -48,6 +51,14 @@ pub(crate) fn settle<T>(change: Change<T>, full: DevelopmentError) -> Result<T, 
 }
 
 /// The viewer's own theme with its plan; someone else's is as unknown as none.
+pub async fn own_theme_of(
+    state: &App,
+    viewer: &Viewer,
+    id: i64,
+) -> Result<(PlanRecord, ThemeRecord), Error> {
+    own_theme(state, viewer, id).await
+}
+
 pub(crate) async fn own_theme(
     state: &App,
     viewer: &Viewer,

@@ -7,6 +7,7 @@ mod download;
 pub mod feedback;
 mod language_switch;
 pub mod organisation;
+mod plan;
 mod profile;
 pub(crate) mod rater;
 pub mod reflection;
@@ -164,6 +165,7 @@ pub fn routes() -> Vec<Route> {
         .chain(rows(Reach::Link, rater::routes()))
         .chain(rows(Reach::Link, space_scan::respondent_routes()))
         .chain(rows(Reach::Scan, space_scan::routes()))
+        .chain(rows(Reach::Plan, plan::routes()))
         .chain(rows(Reach::Dialogue, dialogue::facilitator_routes()))
         .chain(rows(Reach::Participant, dialogue::participant_routes()))
         .chain(rows(Reach::Public, dialogue::join_routes()))

@@ -139,7 +139,10 @@
     const place = area.parentElement.querySelector(".save-state");
     const key = form.dataset.drafts ? `${form.dataset.drafts}${area.name}` : null;
     let confirmed = area.value; // What the server holds, as far as this page knows.
-    const save = saver(form, area.dataset.saveUrl, place, () => area.value, (text) => ({ text }), (value) => {
+    // A box with data-base saves only over the text it last saw (a development plan's texts):
+    // a save from a stale tab is refused instead of overwriting what was written elsewhere.
+    const body = (text) => (area.hasAttribute("data-base") ? { text, base: confirmed } : { text });
+    const save = saver(form, area.dataset.saveUrl, place, () => area.value, body, (value) => {
       confirmed = value;
       if (key && plain(area.value) === plain(value)) kept.drop(key);
     });
@@ -153,7 +156,7 @@
     // sees the server hold it.
     window.addEventListener("pagehide", () => {
       if (timer && plain(area.value) !== plain(confirmed)) {
-        put(form, area.dataset.saveUrl, { text: area.value }, true);
+        put(form, area.dataset.saveUrl, body(area.value), true);
       }
     });
     if (key) restore(form, area, key, confirmed, save);

@@ -158,6 +158,8 @@ pub async fn erase(state: &App, viewer: &Viewer) -> Result<(), Error> {
             return Err(Error::Conflict { code: "last-admin" });
         }
     }
+    // Released results keep no list of someone who is gone; the rows go with the account.
+    crate::space_scans::forget_board_estimates(state, viewer.person).await?;
     let erased = state.store.erase_person(viewer.person).await?;
     state.forget_identities();
     state.mailer.discard(&erased.outbox_files).await;

@@ -2,12 +2,14 @@
 //! scan, shares it through a shared link with a QR code or personal links by mail, gives their
 //! estimate, follows how many answered (never who), and releases it once enough have; then
 //! everyone with the scan reads the stored results. Respondents answer through their token
-//! link without an account.
+//! link without an account. A board member of the scan's organisation may give an estimate
+//! of their own, which the results show beside the team's view too.
 //!
 //! The rules of what may be shown are the domain's (`space_scan::compute_results`, through the
 //! `anonymity` module), applied once at release; every page, export and API response after
 //! that reads the stored snapshot.
 
+mod board;
 mod body;
 mod estimate;
 mod invite;
@@ -15,6 +17,10 @@ mod release;
 mod respond;
 mod start;
 
+pub(crate) use board::forget_board_estimates;
+pub use board::{
+    BoardEstimateView, BoardScan, board_estimate_of, board_scans, save_board_estimate,
+};
 pub use estimate::{estimate_of, save_estimate};
 pub use invite::{MAX_INVITATIONS, invite, replace_share_link};
 pub use release::{Comparison, ScanResultsView, release, results};
@@ -60,6 +66,22 @@ pub(crate) async fn own_scan(state: &App, viewer: &Viewer, id: i64) -> Result<Sc
         .may(
             Action::ManageOwnSpaceScan,
             &Target::owned_by(record.person_id),
+        )
+        .map_err(|_| Error::NotFound)?;
+    Ok(record)
+}
+
+/// A scan someone else owns in an organisation where the viewer is a board member: theirs to
+/// estimate. Anyone else, the owner too, finds it as unknown as one that does not exist.
+pub(crate) async fn board_scan(state: &App, viewer: &Viewer, id: i64) -> Result<ScanRecord, Error> {
+    let record = state.store.scan(id).await?.ok_or(Error::NotFound)?;
+    if record.person_id == viewer.person {
+        return Err(Error::NotFound);
+    }
+    viewer
+        .may(
+            Action::ViewBoardOverview,
+            &Target::organisation(record.organisation_id),
         )
         .map_err(|_| Error::NotFound)?;
     Ok(record)

@@ -1,10 +1,12 @@
 //! Releasing a scan: once at least its threshold of people answered, the owner closes it and
-//! the results are computed once, by the domain's rules, and stored; the answers themselves
-//! are deleted in the same transaction. Reading the results reads that snapshot, beside the
+//! the results are computed once, by the domain's rules, and stored, with the owner's and
+//! every board member's estimate beside them; the answers themselves are deleted in the same
+//! transaction. Reading the results reads that snapshot, beside the
 //! owner's previous scan of the same questionnaire when there is one.
 
 use leidraad_domain::space_scan::{
-    Change, ResultsInput, ScanResults, ScanSettings, Submitted, compare, compute_results,
+    BoardEstimate, Change, ResultsInput, ScanResults, ScanSettings, Submitted, compare,
+    compute_results,
 };
 use leidraad_store::space_scans::{Change as StoreChange, ScanRecord, ScanState, UnitRecord};
 
@@ -50,6 +52,16 @@ pub async fn release(state: &App, viewer: &Viewer, id: i64) -> Result<(), Error>
         });
     }
     let estimate = estimate_of(state, viewer, id).await?;
+    // Read after the close: no board member's estimate changes any more.
+    let board = super::board::at_release(state, &record, scan).await?;
+    let board_estimates: Vec<BoardEstimate<'_>> = board
+        .iter()
+        .map(|(key, by, estimate)| BoardEstimate {
+            key: *key,
+            by,
+            estimate,
+        })
+        .collect();
     let settings =
         ScanSettings::new(usize::try_from(record.threshold).map_err(|_| Error::Internal)?)?;
     let results = compute_results(&ResultsInput {
@@ -57,6 +69,7 @@ pub async fn release(state: &App, viewer: &Viewer, id: i64) -> Result<(), Error>
         settings,
         responses: &responses,
         estimate: (!estimate.ratings.is_empty()).then_some(&estimate),
+        board_estimates: &board_estimates,
         key: report_key(),
         subgroups: &subgroups,
     });

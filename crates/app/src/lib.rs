@@ -19,6 +19,7 @@ pub mod files;
 mod guesses;
 pub mod hashing;
 mod identify;
+pub mod learning_log;
 pub mod mail;
 pub mod me;
 pub mod organisations;

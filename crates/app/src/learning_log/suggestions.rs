@@ -1,0 +1,179 @@
+//! Leidraad's own activities in the log: a finished reflection, a released 360° round, a
+//! dialogue one facilitated and a released team scan are offered as entries; their owner
+//! confirms them into the log or dismisses them, and either way they are not offered again.
+
+use leidraad_domain::development::{ActivityKind, Day};
+use leidraad_store::feedback::RoundState;
+use leidraad_store::learning_log::ActivityFields;
+
+use super::{framework, may_keep_log, settle};
+use crate::{App, Error, Viewer};
+
+/// Titles of Leidraad's things can be long (a scan's, a dialogue's); the log keeps this much.
+const TITLE_CHARS: usize = 160;
+
+/// Something the person did in Leidraad that may go in their log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggestion {
+    pub kind: ActivityKind,
+    pub id: i64,
+    /// The thing's own name, empty when it has none (a reflection): the page names it by kind.
+    pub title: String,
+    pub day: Day,
+    /// Domains of the standard it covered, where it says.
+    pub domains: Vec<String>,
+}
+
+/// Everything the person did in Leidraad, oldest first, whether logged or not.
+async fn candidates(state: &App, viewer: &Viewer) -> Result<Vec<Suggestion>, Error> {
+    let person = viewer.person;
+    let store = &state.store;
+    let mut found = Vec::new();
+    for reflection in store.reflections_of(person).await? {
+        if let Some(at) = reflection.finished_at {
+            let domains = if reflection.domains.is_empty() {
+                framework(state, Some(&reflection.framework_id))?
+                    .domains
+                    .iter()
+                    .map(|d| d.id.clone())
+                    .collect()
+            } else {
+                reflection.domains
+            };
+            found.push(entry(
+                ActivityKind::Reflection,
+                reflection.id,
+                "",
+                at,
+                domains,
+            ));
+        }
+    }
+    for summary in store.rounds_of(person).await? {
+        let round = summary.round;
+        if let (RoundState::Closed, Some(at)) = (round.state, round.closed_at) {
+            let framework = framework(state, Some(&round.framework_id))?;
+            let domains = framework
+                .domains
+                .iter()
+                .filter(|d| {
+                    round
+                        .cards
+                        .iter()
+                        .any(|c| framework.card(c).is_some_and(|c| c.domain == d.id))
+                })
+                .map(|d| d.id.clone())
+                .collect();
+            found.push(entry(
+                ActivityKind::FeedbackRound,
+                round.id,
+                "",
+                at,
+                domains,
+            ));
+        }
+    }
+    for dialogue in store.dialogues_of(person).await? {
+        if let Some(at) = dialogue.ended_at {
+            let kind = ActivityKind::Dialogue;
+            found.push(entry(kind, dialogue.id, &dialogue.title, at, Vec::new()));
+        }
+    }
+    for summary in store.scans_of(person).await? {
+        let scan = summary.scan;
+        if let Some(at) = scan.released_at {
+            let kind = ActivityKind::TeamScan;
+            found.push(entry(kind, scan.id, &scan.title, at, Vec::new()));
+        }
+    }
+    Ok(found)
+}
+
+fn entry(kind: ActivityKind, id: i64, title: &str, at: i64, domains: Vec<String>) -> Suggestion {
+    Suggestion {
+        kind,
+        id,
+        title: title.chars().take(TITLE_CHARS).collect(),
+        day: Day::today(at),
+        domains,
+    }
+}
+
+/// What is still to confirm or dismiss, newest first.
+pub(super) async fn pending(state: &App, viewer: &Viewer) -> Result<Vec<Suggestion>, Error> {
+    let logged = state.store.logged_sources(viewer.person).await?;
+    let mut open: Vec<Suggestion> = candidates(state, viewer)
+        .await?
+        .into_iter()
+        .filter(|s| {
+            !logged
+                .iter()
+                .any(|(kind, id)| kind == s.kind.code() && *id == s.id)
+        })
+        .collect();
+    open.sort_by(|a, b| (b.day, b.id).cmp(&(a.day, a.id)));
+    Ok(open)
+}
+
+/// The suggestions waiting for the person.
+pub async fn suggestions(state: &App, viewer: &Viewer) -> Result<Vec<Suggestion>, Error> {
+    may_keep_log(viewer)?;
+    pending(state, viewer).await
+}
+
+/// The suggestion `kind`/`id`, if it is one of the person's and still waiting.
+async fn waiting(state: &App, viewer: &Viewer, kind: &str, id: i64) -> Result<Suggestion, Error> {
+    may_keep_log(viewer)?;
+    let kind = ActivityKind::parse(kind).map_err(|_| Error::NotFound)?;
+    pending(state, viewer)
+        .await?
+        .into_iter()
+        .find(|s| s.kind == kind && s.id == id)
+        .ok_or(Error::NotFound)
+}
+
+/// Puts a suggestion in the log, as an informal activity of that day; the leader adds hours,
+/// cards and what they learned afterwards. Returns the new activity's id.
+pub async fn confirm(state: &App, viewer: &Viewer, kind: &str, id: i64) -> Result<i64, Error> {
+    let suggestion = waiting(state, viewer, kind, id).await?;
+    let framework = framework(state, None)?;
+    let day = suggestion.day.to_string();
+    let fields = ActivityFields {
+        kind: suggestion.kind.code(),
+        title: &suggestion.title,
+        happened_on: &day,
+        minutes: 0,
+        points: 0,
+        framework_id: &framework.id,
+        domains: &suggestion.domains,
+        cards: &[],
+        themes: &[],
+        learned: "",
+        differently: "",
+    };
+    let source = Some((suggestion.kind.code(), suggestion.id));
+    settle(
+        state
+            .store
+            .add_activity(viewer.person, fields, source, state.clock.now())
+            .await?,
+    )
+}
+
+/// Sets a suggestion aside for good.
+pub async fn dismiss(state: &App, viewer: &Viewer, kind: &str, id: i64) -> Result<(), Error> {
+    let suggestion = waiting(state, viewer, kind, id).await?;
+    let framework = framework(state, None)?;
+    settle(
+        state
+            .store
+            .dismiss_suggestion(
+                viewer.person,
+                (suggestion.kind.code(), suggestion.id),
+                &framework.id,
+                &suggestion.day.to_string(),
+                state.clock.now(),
+            )
+            .await?,
+    )
+}

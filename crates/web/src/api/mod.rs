@@ -15,6 +15,7 @@ mod content;
 mod feedback;
 mod input;
 mod openapi;
+mod plans;
 mod rater;
 pub mod reflections;
 mod space_scans;
@@ -105,6 +106,7 @@ static OPENAPI_JSON: LazyLock<String> = LazyLock::new(|| {
     document.merge(feedback::FeedbackApi::openapi());
     document.merge(rater::RaterApi::openapi());
     document.merge(space_scans::ScanApi::openapi());
+    document.merge(plans::PlanApi::openapi());
     utoipa::Modify::modify(&Conventions, &mut document);
     document
         .to_pretty_json()
@@ -141,6 +143,7 @@ pub fn routes() -> Vec<Route> {
     .chain(rows(Reach::Link, rater::routes()))
     .chain(rows(Reach::Scan, space_scans::routes()))
     .chain(rows(Reach::Link, space_scans::respondent_routes()))
+    .chain(rows(Reach::Plan, plans::routes()))
     .collect()
 }
 

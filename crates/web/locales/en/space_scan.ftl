@@ -25,6 +25,7 @@ problem-scan-unit-unknown = Choose a school or team of this team scan.
 problem-scan-role-answer-invalid = For a role, choose: no, I do now, I would like to, or I do and want to keep doing.
 problem-scan-no-gaps = There are no differences between your estimate and the team to talk about: give your estimate before you release the results.
 problem-scan-not-released = The results are there once you release the team scan.
+problem-scan-board-estimate-closed = Your estimate is fixed: the school leader has closed the team scan to release its results.
 
 nav-scans = Team scan
 
@@ -168,6 +169,23 @@ scan-export-question = Question
 scan-export-answer = Answer
 scan-export-unit = School or team
 scan-export-respondents = Answers
+
+## A board member's estimate
+scan-board-title = Team scans in your organisation
+scan-board-lead = As a board member you can give your own estimate for a school leader's team scan: how do you think that team answers the statements? When the results are released, the school leader sees your estimate beside the team's view. You never see who answered what: only how many have answered.
+scan-board-estimate-title = Your estimate: { $title }
+scan-board-estimate-lead = { $leader } runs this team scan with the team of { $schools }. How do you think that team answers each statement? For each one, choose the answer you expect from the team.
+scan-board-estimate-privacy = When the results are released, { $leader } sees your estimate with your name beside the team's view, apart from their own estimate. Until then you can change anything.
+scan-board-estimate-closing = The team scan is closed and { $leader } is releasing the results: your estimate is fixed.
+scan-board-estimate-closed = The results are released: { $leader } now sees your estimate beside the team's view. Your estimate is fixed.
+scan-board-estimate-none = The results are released. You gave no estimate for this team scan, so { $leader } sees none of yours.
+scan-board-gaps-title = Estimate of { $name } (board) beside the team's view
+scan-board-gaps-lead = How { $name } as a board member thought the team would answer, beside what the team experiences. Largest difference first.
+scan-board-gap-figures = Estimate { $estimate }, the team { $team }
+scan-board-gap-over = estimated { $gap } higher
+scan-board-gap-under = estimated { $gap } lower
+scan-export-board-estimate = Estimate { $name }
+scan-export-board-gap = Difference { $name }
 
 ## The questionnaire
 scan-eyebrow = Professional space team scan

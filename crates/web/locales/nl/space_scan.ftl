@@ -25,6 +25,7 @@ problem-scan-unit-unknown = Kies een school of team van deze teamscan.
 problem-scan-role-answer-invalid = Kies bij een rol: nee, doe ik nu, zou ik willen, of doe ik en wil ik blijven doen.
 problem-scan-no-gaps = Er zijn geen verschillen tussen je inschatting en het team om over in gesprek te gaan: vul je inschatting in voordat je de resultaten vrijgeeft.
 problem-scan-not-released = De resultaten zijn er pas als je de teamscan vrijgeeft.
+problem-scan-board-estimate-closed = Je inschatting staat vast: de schoolleider heeft de teamscan gesloten om de resultaten vrij te geven.
 
 nav-scans = Teamscan
 
@@ -168,6 +169,23 @@ scan-export-question = Vraag
 scan-export-answer = Antwoord
 scan-export-unit = School of team
 scan-export-respondents = Antwoorden
+
+## De inschatting van een bestuurder
+scan-board-title = Teamscans in je organisatie
+scan-board-lead = Als bestuurder kun je bij de teamscan van een schoolleider je eigen inschatting geven: hoe denk jij dat dat team de stellingen beantwoordt? Bij het vrijgeven ziet de schoolleider jouw inschatting naast het beeld van het team. Wie wat antwoordde, zie je niet: je ziet alleen hoeveel mensen geantwoord hebben.
+scan-board-estimate-title = Jouw inschatting: { $title }
+scan-board-estimate-lead = { $leader } houdt deze teamscan met het team van { $schools }. Hoe denk jij dat dat team elke stelling beantwoordt? Kies per stelling het antwoord dat je van het team verwacht.
+scan-board-estimate-privacy = Als de resultaten vrijgegeven worden, ziet { $leader } jouw inschatting met je naam naast het beeld van het team, apart van de eigen inschatting. Tot dan kun je alles aanpassen.
+scan-board-estimate-closing = De teamscan is gesloten en { $leader } geeft de resultaten vrij: je inschatting staat vast.
+scan-board-estimate-closed = De resultaten zijn vrijgegeven: { $leader } ziet jouw inschatting nu naast het beeld van het team. Je inschatting staat vast.
+scan-board-estimate-none = De resultaten zijn vrijgegeven. Je hebt voor deze teamscan geen inschatting gegeven, dus { $leader } ziet er geen van jou.
+scan-board-gaps-title = Inschatting van { $name } (bestuur) naast het beeld van het team
+scan-board-gaps-lead = Hoe { $name } als bestuurder dacht dat het team zou antwoorden, naast wat het team ervaart. Grootste verschil eerst.
+scan-board-gap-figures = Inschatting { $estimate }, het team { $team }
+scan-board-gap-over = { $gap } hoger ingeschat
+scan-board-gap-under = { $gap } lager ingeschat
+scan-export-board-estimate = Inschatting { $name }
+scan-export-board-gap = Verschil { $name }
 
 ## De vragenlijst
 scan-eyebrow = Teamscan professionele ruimte

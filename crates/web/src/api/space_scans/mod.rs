@@ -1,9 +1,11 @@
 //! The team scan on professional space in the API: the owner's scans (starting one, its
-//! shared links and mailed invitations, the estimate, releasing it, the results), and a
-//! respondent's questionnaire through their link.
+//! shared links and mailed invitations, the estimate, releasing it, the results), a board
+//! member's estimate of a scan in their organisation, and a respondent's questionnaire
+//! through their link.
 //!
 //! A scan is its owner's alone: anyone else gets 404 on every `/api/v1/scans/{id}` route, as
-//! for a scan that does not exist. The owner learns how many answered, never who: no answer
+//! for a scan that does not exist; only `…/board-estimate` is the organisation's board
+//! members' instead (and not the owner's). The owner learns how many answered, never who: no answer
 //! names a link that answered. A respondent has no account: their credential is their link's
 //! token, as a bearer token or (from the questionnaire page's script) the `leidraad_scan`
 //! cookie with `X-CSRF-Token`; a shared link's token opens a link of one's own first
@@ -18,6 +20,7 @@ use utoipa::{OpenApi, ToSchema};
 
 use crate::AppState;
 
+mod board;
 mod estimate;
 mod input;
 mod questionnaire;
@@ -25,6 +28,7 @@ mod respondent;
 mod results;
 mod scans;
 
+use board::*;
 use estimate::*;
 use input::*;
 use questionnaire::*;
@@ -43,6 +47,9 @@ use scans::*;
         post_release,
         get_estimate,
         put_estimate,
+        list_board_scans,
+        get_board_estimate,
+        put_board_estimate,
         get_results,
         post_scan_link,
         get_respondent,
@@ -71,6 +78,9 @@ use scans::*;
         ScanRole,
         ScanOpenQuestion,
         ScanEstimate,
+        ScanBoardItem,
+        ScanBoardList,
+        ScanBoardEstimate,
         ScanResultsBody,
         ScanUnitLabel,
         ScanResultsSnapshot,
@@ -82,6 +92,7 @@ use scans::*;
         ScanElementScore,
         ScanRoleCount,
         ScanGap,
+        ScanBoardGaps,
         ScanOpenAnswers,
         ScanSubgroup,
         ScanComparison,
@@ -100,7 +111,8 @@ use scans::*;
     tags(
         (name = "scans", description = "One's own team scans on professional space: starting \
             one, sharing it, the estimate, releasing it and its results. Only their owner \
-            reaches them."),
+            reaches them; a board member of the scan's organisation reaches only their own \
+            estimate of it (`…/board-estimate`)."),
         (name = "respondent", description = "Answering a team scan with a respondent's link, \
             without an account. The credential is the link's token as a bearer token (or, from \
             the questionnaire page's script, the `leidraad_scan` cookie with `X-CSRF-Token`)."),
@@ -110,7 +122,8 @@ use scans::*;
 )]
 pub struct ScanApi;
 
-/// The owner's rows of the route table ([`crate::routes::Reach::Scan`]).
+/// The owner's rows of the route table, and a board member's estimate
+/// ([`crate::routes::Reach::Scan`]).
 pub fn routes() -> Vec<(Method, &'static str, MethodRouter<AppState>)> {
     use Method as M;
     vec![
@@ -128,6 +141,17 @@ pub fn routes() -> Vec<(Method, &'static str, MethodRouter<AppState>)> {
             M::PUT,
             "/api/v1/scans/{id}/estimate/{statement}",
             put(put_estimate),
+        ),
+        (M::GET, "/api/v1/scans/board", get(list_board_scans)),
+        (
+            M::GET,
+            "/api/v1/scans/{id}/board-estimate",
+            get(get_board_estimate),
+        ),
+        (
+            M::PUT,
+            "/api/v1/scans/{id}/board-estimate/{statement}",
+            put(put_board_estimate),
         ),
         (M::GET, "/api/v1/scans/{id}/results", get(get_results)),
     ]

@@ -64,6 +64,10 @@ pub struct ScanShown {
     /// The owner's estimate beside the team's mean room, largest gap first; empty without
     /// an estimate.
     pub gaps: Vec<ScanGap>,
+    /// Per board member who estimated, their estimate beside the team's mean room under
+    /// their name, largest gap first, the lists by name; a board member with no gap to show
+    /// has no list.
+    pub board_gaps: Vec<ScanBoardGaps>,
     /// Per open question in the scan's order (questions nobody answered left out), the texts
     /// in an order that says nothing about who wrote them or when.
     pub open_answers: Vec<ScanOpenAnswers>,
@@ -129,14 +133,26 @@ pub struct ScanRoleCount {
     pub would_like: usize,
 }
 
-/// The owner's estimate of a statement beside the team's mean, both as room.
+/// An estimate (the owner's, or a board member's) of a statement beside the team's mean,
+/// both as room.
 #[derive(Serialize, ToSchema)]
 pub struct ScanGap {
     pub statement: String,
     pub estimate: u8,
     pub team: f64,
-    /// `estimate - team`: above zero, the owner thought the team felt more room than it does.
+    /// `estimate - team`: above zero, the estimator thought the team felt more room than it
+    /// does.
     pub gap: f64,
+}
+
+/// One board member's estimate beside the team's view.
+#[derive(Serialize, ToSchema)]
+pub struct ScanBoardGaps {
+    /// The board member's name at release.
+    pub by: String,
+    /// Largest gap first; never empty.
+    #[schema(min_items = 1)]
+    pub gaps: Vec<ScanGap>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -221,6 +237,14 @@ fn shown(shown: &Shown) -> ScanShown {
     ScanShown {
         figures: figures(&shown.figures),
         gaps: shown.gaps.iter().map(gap).collect(),
+        board_gaps: shown
+            .board_gaps
+            .iter()
+            .map(|board| ScanBoardGaps {
+                by: board.by.clone(),
+                gaps: board.gaps.iter().map(gap).collect(),
+            })
+            .collect(),
         open_answers: shown.open_answers.iter().map(open_answers).collect(),
         other_roles: shown.other_roles.clone(),
         subgroups: shown.subgroups.iter().map(subgroup).collect(),

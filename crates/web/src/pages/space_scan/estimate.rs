@@ -1,12 +1,13 @@
 //! `/teamscans/{id}/inschatting`: the owner answers the statements as they expect their team
 //! to, on the same scale (with "weet ik niet"). Without script the form posts whole; with it,
-//! every choice saves at once through the API (`rating.js`).
+//! every choice saves at once through the API (`rating.js`). A board member's estimate
+//! (`board.rs`) is the same page with other words around it.
 
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use leidraad_app::space_scans as logic;
-use leidraad_domain::space_scan::SpaceScan;
+use leidraad_domain::space_scan::{Estimate, SpaceScan};
 use leidraad_store::space_scans::ScanState;
 
 use crate::AppState;
@@ -17,15 +18,23 @@ use crate::i18n::Tr;
 use crate::pages::feedback::RatingCard;
 use crate::pages::{PageContext, Section, render};
 
+/// An estimate's page: the statements as rating cards, and the words around them.
 #[derive(Template)]
 #[template(path = "teamscan_estimate.html")]
 pub struct EstimatePage {
-    page: PageContext,
-    id: i64,
-    title: String,
-    sections: Vec<(String, Vec<RatingCard>)>,
-    options: Vec<(String, String)>,
-    closed: bool,
+    pub page: PageContext,
+    /// The breadcrumb: where it leads, and its words.
+    pub back: (String, String),
+    pub heading: String,
+    pub leads: Vec<String>,
+    /// Why the estimate can no longer change; empty while it can.
+    pub notice: String,
+    /// Where the whole form posts without script.
+    pub action: String,
+    pub sections: Vec<(String, Vec<RatingCard>)>,
+    pub options: Vec<(String, String)>,
+    /// Read-only: the choices are shown, not offered.
+    pub closed: bool,
 }
 
 /// The statements by section, as cards to rate; `chosen` gives a statement's saved answer.
@@ -85,14 +94,38 @@ pub async fn get_estimate(
             .map_or(String::new(), |answer| answer.code().to_owned())
     };
     let save_url = |statement: &str| format!("/api/v1/scans/{id}/estimate/{statement}");
+    let closed = overview.record.state == ScanState::Released;
     render(&EstimatePage {
         page: PageContext::new(tr, format!("/teamscans/{id}/inschatting"), Section::Other),
-        id,
-        title: overview.record.title.clone(),
+        back: (format!("/teamscans/{id}"), overview.record.title.clone()),
+        heading: tr.t("scan-estimate-title").into_owned(),
+        leads: vec![tr.t("scan-estimate-page-lead").into_owned()],
+        notice: if closed {
+            tr.t("scan-estimate-closed").into_owned()
+        } else {
+            String::new()
+        },
+        action: format!("/teamscans/{id}/inschatting"),
         sections: statement_cards(tr, scan, chosen, save_url),
         options: scale_options(tr, scan),
-        closed: overview.record.state == ScanState::Released,
+        closed,
     })
+}
+
+/// The answers of a whole posted estimate form, checked together so that a bad one saves
+/// nothing. A field left empty is left as it was.
+pub fn posted_estimate<'a>(
+    scan: &'a SpaceScan,
+    form: &'a FormFields,
+) -> Result<Vec<(&'a str, &'a str)>, AppError> {
+    let chosen: Vec<(&str, &str)> = scan
+        .statements
+        .iter()
+        .map(|s| (s.id.as_str(), form.get(&format!("card-{}", s.id))))
+        .filter(|(_, answer)| !answer.is_empty())
+        .collect();
+    Estimate::parse(scan, &chosen).map_err(|e| AppError::BadRequest { code: e.code() })?;
+    Ok(chosen)
 }
 
 /// Saves every statement of the form at once: the page's way without script. A field left
@@ -105,16 +138,7 @@ pub async fn post_estimate(
 ) -> Result<Response, AppError> {
     let overview = logic::overview(&state, &viewer, id).await?;
     let scan = logic::questionnaire(&state, &overview.record)?;
-    let chosen: Vec<(&str, &str)> = scan
-        .statements
-        .iter()
-        .map(|s| (s.id.as_str(), form.get(&format!("card-{}", s.id))))
-        .filter(|(_, answer)| !answer.is_empty())
-        .collect();
-    // Checked whole first, so a bad answer saves nothing.
-    leidraad_domain::space_scan::Estimate::parse(scan, &chosen)
-        .map_err(|e| AppError::BadRequest { code: e.code() })?;
-    for (statement, answer) in chosen {
+    for (statement, answer) in posted_estimate(scan, &form)? {
         logic::save_estimate(&state, &viewer, id, statement, answer).await?;
     }
     Ok(Redirect::to(&format!("/teamscans/{id}")).into_response())

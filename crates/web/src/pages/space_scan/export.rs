@@ -1,5 +1,6 @@
-//! A released scan's results as files: the statements as CSV for Dutch Excel, every table as
-//! an XLSX workbook, and the whole as JSON. All read the same stored results the page shows,
+//! A released scan's results as files: the statements as CSV for Dutch Excel (with the
+//! owner's and every board member's estimate beside them), every table as an XLSX workbook,
+//! and the whole as JSON. All read the same stored results the page shows,
 //! so nothing the threshold hides is in any of them; a scan not released has no files.
 
 use std::borrow::Cow;
@@ -8,7 +9,7 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use leidraad_app::space_scans::{self as logic, ScanResultsView};
-use leidraad_domain::space_scan::{ScanResults, Shown, SpaceScan};
+use leidraad_domain::space_scan::{Gap, ScanResults, Shown, SpaceScan};
 use serde::Serialize;
 
 use super::{element_name, mean_text, question_text, role_name, section_title, statement_text};
@@ -81,11 +82,35 @@ fn columns(tr: Tr, names: &[(&str, f64)]) -> Vec<(Cow<'static, str>, f64)> {
         .collect()
 }
 
-/// One row per statement: its spread over the rooms, the don't-knows, the mean, and the
-/// estimate beside it. A statement too few rated has only its text.
+/// One row per statement: its spread over the rooms, the don't-knows, the mean, the owner's
+/// estimate beside it, and then each board member's. A statement too few rated has only its
+/// text; an estimate without a gap there leaves its two cells empty.
 fn statements_table(tr: Tr, scan: &SpaceScan, results: &ScanResults) -> Table<'static> {
     let mut rows = Vec::new();
+    let mut columns = columns(
+        tr,
+        &[
+            ("scan-export-section", 28.0),
+            ("scan-export-statement", 60.0),
+            ("scan-room-1", 10.0),
+            ("scan-room-2", 10.0),
+            ("scan-room-3", 10.0),
+            ("scan-room-4", 10.0),
+            ("scan-export-dont-know", 12.0),
+            ("scan-export-mean", 10.0),
+            ("scan-export-estimate", 12.0),
+            ("scan-export-gap", 10.0),
+        ],
+    );
     if let Some(shown) = &results.shown {
+        for board in &shown.board_gaps {
+            let name = board.by.as_str();
+            columns.push((
+                tr.t1("scan-export-board-estimate", "name", name).into(),
+                16.0,
+            ));
+            columns.push((tr.t1("scan-export-board-gap", "name", name).into(), 14.0));
+        }
         for section in &shown.figures.sections {
             for statement in &section.statements {
                 let mut row = vec![
@@ -96,13 +121,10 @@ fn statements_table(tr: Tr, scan: &SpaceScan, results: &ScanResults) -> Table<'s
                     row.extend(spread.by_room.iter().map(|n| count(*n)));
                     row.push(count(spread.dont_know));
                     row.push(number(tr, spread.mean));
-                    if let Some(gap) = shown
-                        .gaps
-                        .iter()
-                        .find(|g| g.statement == statement.statement)
-                    {
-                        row.push(count(usize::from(gap.estimate)));
-                        row.push(number(tr, gap.gap));
+                    let lists = std::iter::once(&shown.gaps)
+                        .chain(shown.board_gaps.iter().map(|board| &board.gaps));
+                    for gaps in lists {
+                        row.extend(gap_cells(tr, gaps, &statement.statement));
                     }
                 }
                 rows.push(row);
@@ -111,22 +133,16 @@ fn statements_table(tr: Tr, scan: &SpaceScan, results: &ScanResults) -> Table<'s
     }
     Table {
         name: Cow::Owned(tr.t("scan-export-statements").into_owned()),
-        columns: columns(
-            tr,
-            &[
-                ("scan-export-section", 28.0),
-                ("scan-export-statement", 60.0),
-                ("scan-room-1", 10.0),
-                ("scan-room-2", 10.0),
-                ("scan-room-3", 10.0),
-                ("scan-room-4", 10.0),
-                ("scan-export-dont-know", 12.0),
-                ("scan-export-mean", 10.0),
-                ("scan-export-estimate", 12.0),
-                ("scan-export-gap", 10.0),
-            ],
-        ),
+        columns,
         rows,
+    }
+}
+
+/// A statement's estimate and gap in one list, or two empty cells.
+fn gap_cells(tr: Tr, gaps: &[Gap], statement: &str) -> [Cell<'static>; 2] {
+    match gaps.iter().find(|g| g.statement == statement) {
+        Some(gap) => [count(usize::from(gap.estimate)), number(tr, gap.gap)],
+        None => [Cell::plain(""), Cell::plain("")],
     }
 }
 

@@ -1,5 +1,6 @@
 //! `/teamscans`: one's own scans, and starting one for a school one leads (or, as a board
-//! member, for any school of the organisation or across several).
+//! member, for any school of the organisation or across several). A board member also finds
+//! the scans others run in their organisation here, each with their own estimate to give.
 
 use askama::Template;
 use axum::extract::State;
@@ -21,6 +22,17 @@ pub struct ScanLine {
     pub state: String,
     pub state_label: String,
     pub facts: String,
+    pub href: String,
+}
+
+/// A scan someone else runs, in a board member's list: how many answered (never who) and how
+/// far the board member's own estimate got.
+pub struct BoardLine {
+    pub title: String,
+    pub state: String,
+    pub state_label: String,
+    pub facts: String,
+    pub estimated: String,
     pub href: String,
 }
 
@@ -53,6 +65,7 @@ pub struct Posted {
 pub struct ScansPage {
     page: PageContext,
     own: Vec<ScanLine>,
+    board: Vec<BoardLine>,
     organisations: Vec<OrganisationChoice>,
     posted: Posted,
     error: String,
@@ -104,6 +117,7 @@ async fn page(state: &AppState, tr: Tr, viewer: &Viewer) -> Result<ScansPage, Ap
     Ok(ScansPage {
         page: PageContext::new(tr, "/teamscans", Section::Other),
         own,
+        board: board_lines(state, tr, viewer).await?,
         organisations: organisations(state, viewer).await?,
         posted: Posted {
             organisation: String::new(),
@@ -115,6 +129,38 @@ async fn page(state: &AppState, tr: Tr, viewer: &Viewer) -> Result<ScansPage, Ap
         },
         error: String::new(),
     })
+}
+
+/// The scans of others in the organisations where the viewer is a board member.
+async fn board_lines(
+    state: &AppState,
+    tr: Tr,
+    viewer: &Viewer,
+) -> Result<Vec<BoardLine>, AppError> {
+    Ok(logic::board_scans(state, viewer)
+        .await?
+        .iter()
+        .map(|s| BoardLine {
+            title: s.record.title.clone(),
+            state: s.record.state.code().to_owned(),
+            state_label: state_label(tr, s.record.state),
+            facts: format!(
+                "{} · {}",
+                s.schools.join(", "),
+                tr.t2(
+                    "scan-line-facts",
+                    ("answered", usize::try_from(s.answered).unwrap_or(0)),
+                    ("date", closing_date(tr, s.record.closes_at)),
+                )
+            ),
+            estimated: tr.t2(
+                "scan-estimated-of",
+                ("done", s.estimated),
+                ("total", s.statements),
+            ),
+            href: format!("/teamscans/{}/bestuur", s.record.id),
+        })
+        .collect())
 }
 
 /// The organisations and schools the viewer may start a scan for.

@@ -1,11 +1,15 @@
 //! The team scan on professional space. The owner's pages (`/teamscans`): starting a scan, its
 //! overview with the shared links (and their QR codes) and personal invitations, the estimate,
 //! releasing, the results with their print view and exports, and a live dialogue from the
-//! largest gaps. The respondent's pages (`/s/{token}`, `/t/{token}`, `/vragenlijst`): link
-//! routes without a session, like a rater's.
+//! largest gaps. A board member's estimate of a scan someone else runs in their organisation
+//! (`/teamscans/{id}/bestuur`), listed on `/teamscans` too. The respondent's pages
+//! (`/s/{token}`, `/t/{token}`, `/vragenlijst`): link routes without a session, like a
+//! rater's.
 
+mod board;
 mod estimate;
 mod export;
+mod gaps;
 mod list;
 mod overview;
 mod respond;
@@ -20,7 +24,7 @@ use leidraad_store::space_scans::ScanState;
 use crate::AppState;
 use crate::i18n::Tr;
 
-/// The owner's pages ([`crate::routes::Reach::Scan`]).
+/// The owner's pages, and a board member's estimate ([`crate::routes::Reach::Scan`]).
 pub fn routes() -> Vec<(Method, &'static str, MethodRouter<AppState>)> {
     use Method as M;
     vec![
@@ -56,6 +60,16 @@ pub fn routes() -> Vec<(Method, &'static str, MethodRouter<AppState>)> {
             M::POST,
             "/teamscans/{id}/inschatting",
             post(estimate::post_estimate),
+        ),
+        (
+            M::GET,
+            "/teamscans/{id}/bestuur",
+            get(board::get_board_estimate),
+        ),
+        (
+            M::POST,
+            "/teamscans/{id}/bestuur",
+            post(board::post_board_estimate),
         ),
         (
             M::GET,

@@ -1,7 +1,7 @@
 //! `/teamscans/{id}/resultaten`: the stored results, as the domain decided what may be shown.
 //! Below the threshold only the count; from it on the sections and statements with their
 //! spread, the estimate beside the team (largest gaps first, with a live dialogue about them
-//! in one click), killers and helpers, the roles map, the open answers, the views per school
+//! in one click) and each board member's beside it, killers and helpers, the roles map, the open answers, the views per school
 //! or team that may be shown, and the change since the previous scan. The same page prints.
 
 use askama::Template;
@@ -13,6 +13,7 @@ use leidraad_domain::dialogue::statement_card;
 use leidraad_domain::space_scan::{Change, Figures, SpaceScan, Spread};
 use leidraad_store::space_scans::ScanState;
 
+use super::gaps::{BoardGapsView, GapView, board_gaps, leaders_gaps};
 use super::{
     closing_date, element_name, mean_text, question_text, role_name, section_title, statement_text,
 };
@@ -47,15 +48,6 @@ pub struct SectionView {
     pub title: String,
     pub mean: Option<String>,
     pub statements: Vec<StatementView>,
-}
-
-pub struct GapView {
-    pub text: String,
-    /// "Your estimate 3 · the team 2,1".
-    pub figures: String,
-    pub gap: String,
-    /// The leader thinks the team feels more room than it does.
-    pub over: bool,
 }
 
 pub struct ScoreView {
@@ -98,6 +90,7 @@ pub struct ResultsPage {
     shown: bool,
     sections: Vec<SectionView>,
     gaps: Vec<GapView>,
+    board_gaps: Vec<BoardGapsView>,
     killers: Vec<ScoreView>,
     helpers: Vec<ScoreView>,
     roles: Vec<RoleView>,
@@ -156,21 +149,8 @@ fn page(tr: Tr, scan: &SpaceScan, view: &ScanResultsView) -> ResultsPage {
         threshold: record.threshold,
         shown: shown.is_some(),
         sections: shown.map_or_else(Vec::new, |s| sections(tr, scan, &s.figures)),
-        gaps: shown.map_or_else(Vec::new, |s| {
-            s.gaps
-                .iter()
-                .map(|g| GapView {
-                    text: statement_text(tr, scan, &g.statement),
-                    figures: tr.t2(
-                        "scan-gap-figures",
-                        ("estimate", g.estimate.to_string()),
-                        ("team", mean_text(tr, g.team)),
-                    ),
-                    gap: mean_text(tr, g.gap.abs()),
-                    over: g.gap > 0.0,
-                })
-                .collect()
-        }),
+        gaps: shown.map_or_else(Vec::new, |s| leaders_gaps(tr, scan, s)),
+        board_gaps: shown.map_or_else(Vec::new, |s| board_gaps(tr, scan, s)),
         killers: shown.map_or_else(Vec::new, |s| {
             s.figures
                 .killers

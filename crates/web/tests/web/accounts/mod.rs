@@ -130,7 +130,7 @@ pub async fn world(app: &TestApp) -> World {
     }
 }
 
-async fn join(
+pub async fn join(
     app: &TestApp,
     organisation: OrganisationId,
     admin: PersonId,

@@ -1,9 +1,10 @@
 //! The team scan's JSON API: a whole scan from start to results through API tokens and
 //! respondents' links as API clients hold them (`whole`), the questionnaire page's cookie and
-//! a board's scan across schools (`page`); and what is refused, each with its status and
-//! problem code and nothing changed in the store: bad settings (`settings`), answers off the
-//! questionnaire or the scale (`answers`), a link that answers a second time or after closing
-//! or release, and whoever holds neither the scan nor the link (`links`).
+//! a board's scan across schools (`page`), a board member's estimate and who may give it
+//! (`board`); and what is refused, each with its status and problem code and nothing changed
+//! in the store: bad settings (`settings`), answers off the questionnaire or the scale
+//! (`answers`), a link that answers a second time or after closing or release, and whoever
+//! holds neither the scan nor the link (`links`).
 
 use leidraad_domain::accounts::{Secret, digest_of};
 use leidraad_domain::space_scan::ScanAnswer;
@@ -17,6 +18,7 @@ use crate::helpers::{TestApp, spawn_app};
 use crate::reflections::call;
 
 mod answers;
+mod board;
 mod links;
 mod page;
 mod settings;

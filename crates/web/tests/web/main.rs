@@ -14,6 +14,7 @@ mod language;
 mod limits;
 mod mail;
 mod pages;
+mod plans;
 mod privacy;
 mod reflections;
 mod round_trips;

@@ -140,7 +140,7 @@ mod api;
 pub mod rater;
 mod rater_api;
 mod release;
-mod report;
+pub mod report;
 
 /// Whom the leader shared round `round` with.
 pub async fn viewers(app: &TestApp, round: i64) -> Vec<PersonId> {

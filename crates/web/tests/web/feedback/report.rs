@@ -22,7 +22,7 @@ const PAIR_GENERAL: &str = "Geheim van twee";
 /// "vanzelfsprekend"; four team members answered (visie-01: 4, 4, 4 and "kan ik niet
 /// beoordelen"; visie-02: 2, 2, 3), and two colleagues (visie-01 and visie-03: 1) whose
 /// threshold of three was not met.
-async fn released(app: &TestApp, world: &World, leader: &Browser<'_>) -> i64 {
+pub async fn released(app: &TestApp, world: &World, leader: &Browser<'_>) -> i64 {
     let me = person(app, LEADER).await;
     let round = new_round(leader, world, &["visie"]).await;
     let (team, colleagues) = (

@@ -1,0 +1,3 @@
+//! The development plan: its JSON API.
+
+mod api;

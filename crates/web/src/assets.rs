@@ -50,6 +50,7 @@ static ASSETS: LazyLock<[Asset; 2]> = LazyLock::new(|| {
                 include_str!("../static/css/dialogue.css"),
                 include_str!("../static/css/scan.css"),
                 include_str!("../static/css/plan.css"),
+                include_str!("../static/css/log.css"),
             ),
         ),
         asset(

@@ -170,6 +170,8 @@ mod tests {
             } else if path.starts_with("/account")
                 || path == "/mijn-leidraad"
                 || path.starts_with("/api/v1/me")
+                || path.starts_with("/logboek")
+                || path.starts_with("/api/v1/learning-log")
                 || path == "/organisaties"
                 || path == "/uitloggen"
                 || path == "/api/v1/organisations"

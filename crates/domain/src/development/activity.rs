@@ -120,6 +120,14 @@ pub fn parse_hours(typed: &str) -> Result<u32, DevelopmentError> {
     Ok(whole * 60 + (hundredths * 60 + 50) / 100)
 }
 
+/// Whole minutes as an API client sends them: 0 to [`MAX_HOURS`] hours' worth.
+pub fn check_minutes(minutes: i64) -> Result<u32, DevelopmentError> {
+    u32::try_from(minutes)
+        .ok()
+        .filter(|m| *m <= MAX_HOURS * 60)
+        .ok_or(DevelopmentError::ActivityHoursInvalid)
+}
+
 /// Minutes as a leader reads them: "1,5" in Dutch, "1.5" in English, "2" for whole hours.
 pub fn format_hours(minutes: u32, decimal_comma: bool) -> String {
     let hundredths = (minutes * 100 + 30) / 60;
@@ -226,6 +234,8 @@ pub struct ActivityForm<'a> {
     pub title: &'a str,
     pub day: &'a str,
     pub hours: &'a str,
+    /// Whole minutes instead of typed hours (the API sends these); takes the place of `hours`.
+    pub minutes: Option<i64>,
     pub points: &'a str,
     pub domains: Vec<&'a str>,
     pub cards: Vec<&'a str>,
@@ -258,7 +268,10 @@ impl Activity {
             kind: ActivityKind::parse(form.kind)?,
             title: parse_activity_title(form.title)?,
             day: Day::parse(form.day)?,
-            minutes: parse_hours(form.hours)?,
+            minutes: match form.minutes {
+                Some(minutes) => check_minutes(minutes)?,
+                None => parse_hours(form.hours)?,
+            },
             points: parse_points(form.points)?,
             domains,
             cards,

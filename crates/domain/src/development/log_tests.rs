@@ -78,6 +78,7 @@ fn an_activity_is_checked_field_by_field() {
         title: "Cursus verandermanagement",
         day: "2026-03-12",
         hours: "6",
+        minutes: None,
         points: "20",
         domains: vec!["visie"],
         cards: vec!["medewerkers-02", "visie-01"],
@@ -103,6 +104,14 @@ fn an_activity_is_checked_field_by_field() {
     refused(|f| f.day = "12-03-2026", "date-invalid");
     refused(|f| f.hours = "-2", "activity-hours-invalid");
     refused(|f| f.points = "-10", "activity-points-invalid");
+    refused(|f| f.minutes = Some(-1), "activity-hours-invalid");
+    refused(|f| f.minutes = Some(60_001), "activity-hours-invalid");
+    let api = ActivityForm {
+        minutes: Some(7),
+        hours: "not read",
+        ..form.clone()
+    };
+    assert_eq!(Activity::parse(framework, &api).unwrap().minutes, 7);
     refused(|f| f.title = "a\u{1b}b", "activity-title-invalid");
     refused(|f| f.title = " ", "activity-title-invalid");
     refused(|f| f.learned = "a\u{0}b", "activity-text-invalid");

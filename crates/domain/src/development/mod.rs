@@ -11,8 +11,8 @@ mod theme;
 
 pub use activity::{
     Activity, ActivityForm, ActivityKind, ActivitySource, MAX_ACTIVITY_CARDS, MAX_HOURS,
-    MAX_POINTS, check_touched, format_hours, parse_activity_title, parse_hours, parse_points,
-    parse_reflection_text,
+    MAX_POINTS, check_minutes, check_touched, format_hours, parse_activity_title, parse_hours,
+    parse_points, parse_reflection_text,
 };
 pub use cycle::{
     CYCLE_YEARS, DEFAULT_TARGET, MAX_TARGET, Progress, QUIET_DAYS, RegisterCycle, YearPoints,

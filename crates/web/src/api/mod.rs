@@ -14,6 +14,7 @@ mod body;
 mod content;
 mod feedback;
 mod input;
+mod learning_log;
 mod openapi;
 mod plans;
 mod rater;
@@ -106,6 +107,7 @@ static OPENAPI_JSON: LazyLock<String> = LazyLock::new(|| {
     document.merge(feedback::FeedbackApi::openapi());
     document.merge(rater::RaterApi::openapi());
     document.merge(space_scans::ScanApi::openapi());
+    document.merge(learning_log::LearningLogApi::openapi());
     document.merge(plans::PlanApi::openapi());
     utoipa::Modify::modify(&Conventions, &mut document);
     document
@@ -142,6 +144,7 @@ pub fn routes() -> Vec<Route> {
     .chain(rows(Reach::Feedback, feedback::routes()))
     .chain(rows(Reach::Link, rater::routes()))
     .chain(rows(Reach::Scan, space_scans::routes()))
+    .chain(rows(Reach::Personal, learning_log::routes()))
     .chain(rows(Reach::Link, space_scans::respondent_routes()))
     .chain(rows(Reach::Plan, plans::routes()))
     .collect()

@@ -6,6 +6,7 @@ pub mod dialogue;
 mod download;
 pub mod feedback;
 mod language_switch;
+pub(crate) mod learning_log;
 pub mod organisation;
 mod plan;
 mod profile;
@@ -160,6 +161,7 @@ pub fn routes() -> Vec<Route> {
         .chain(public)
         .chain(personal)
         .chain(rows(Reach::Organisation, organisation::routes()))
+        .chain(rows(Reach::Personal, learning_log::routes()))
         .chain(rows(Reach::Reflection, reflection::routes()))
         .chain(rows(Reach::Feedback, feedback::routes()))
         .chain(rows(Reach::Link, rater::routes()))

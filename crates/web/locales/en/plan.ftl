@@ -21,10 +21,7 @@ nav-plan = Development plan
 plan-title = Development plan { $year }
 plan-lead = What do you want to learn as a leader this school year? Choose at most three themes: the standard advises two or three subjects a year. Make them from your results or write them yourself, and make clear how you will notice that it works.
 plan-years = School years
-plan-themes = { $count ->
-    [0] Themes (none of { $most } yet)
-   *[other] Themes ({ $count } of { $most })
-}
+plan-themes = Themes ({ $count } of { $most })
 plan-empty = Your plan has no themes yet. Start from a result below, or write a theme yourself.
 plan-full = Your plan has three themes: enough for one school year. Want a new theme? Finish or delete one first.
 plan-theme-number = Theme { $number }
@@ -35,10 +32,11 @@ plan-actions-done = { $count ->
    *[other] { $done } of { $count } actions done
 }
 plan-source-own = Own theme
-plan-source-focus-card = Focus card from your self-reflection
-plan-source-blind-spot = Blind spot from your 360° feedback
-plan-source-scan-gap = Gap from your team scan
-plan-source-carried-over = Carried over from last school year
+plan-source-focus-card = Focus card from the self-reflection
+plan-source-blind-spot = Blind spot from the 360° feedback
+plan-source-scan-gap = Gap between estimate and team in the team scan
+plan-source-carried-over = Carried over from the previous school year
+plan-goal-short = Goal
 plan-status = Status
 plan-status-planned = Planned
 plan-status-underway = Underway

@@ -21,11 +21,7 @@ nav-plan = Ontwikkelplan
 plan-title = Ontwikkelplan { $year }
 plan-lead = Wat wil je dit schooljaar leren als leidinggevende? Kies hoogstens drie thema's: de standaard raadt twee of drie onderwerpen per jaar aan. Maak ze uit je resultaten of schrijf ze zelf, en maak duidelijk hoe je merkt dat het lukt.
 plan-years = Schooljaren
-plan-themes = { $count ->
-    [0] Thema's (nog geen van de { $most })
-    [one] Thema's (1 van { $most })
-   *[other] Thema's ({ $count } van { $most })
-}
+plan-themes = Thema's ({ $count } van { $most })
 plan-empty = Je plan heeft nog geen thema's. Begin met een resultaat hieronder, of schrijf zelf een thema.
 plan-full = Je plan heeft drie thema's: genoeg voor één schooljaar. Wil je een nieuw thema? Rond er eerst een af of verwijder er een.
 plan-theme-number = Thema { $number }
@@ -36,10 +32,11 @@ plan-actions-done = { $count ->
    *[other] { $done } van { $count } acties gedaan
 }
 plan-source-own = Eigen thema
-plan-source-focus-card = Focuskaart uit je zelfreflectie
-plan-source-blind-spot = Blinde vlek uit je 360°-feedback
-plan-source-scan-gap = Verschil uit je teamscan
-plan-source-carried-over = Meegenomen uit vorig schooljaar
+plan-source-focus-card = Focuskaart uit de zelfreflectie
+plan-source-blind-spot = Blinde vlek uit de 360°-feedback
+plan-source-scan-gap = Verschil tussen inschatting en team in de teamscan
+plan-source-carried-over = Meegenomen uit het vorige schooljaar
+plan-goal-short = Doel
 plan-status = Status
 plan-status-planned = Gepland
 plan-status-underway = Bezig

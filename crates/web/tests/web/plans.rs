@@ -1,3 +1,4 @@
-//! The development plan: its JSON API.
+//! The development plan: its pages and its JSON API.
 
 mod api;
+mod pages;

@@ -112,25 +112,22 @@ pub fn theme_view(state: &AppState, tr: Tr, framework_id: &str, theme: &ThemeRec
 }
 
 fn source_words(state: &AppState, tr: Tr, theme: &ThemeRecord) -> String {
-    let item = match theme.source_kind.as_str() {
-        "focus-card" | "blind-spot" => state
-            .library
-            .default_framework()
-            .and_then(|f| f.card(&theme.source_item))
-            .map(|c| tr.pick(&c.text).to_owned()),
-        "scan-gap" => state
-            .library
-            .space_scans
-            .iter()
-            .find_map(|s| s.statement(&theme.source_item))
-            .map(|s| tr.pick(&s.text).to_owned()),
-        _ => None,
-    };
     let kind = tr
         .t(&format!("plan-source-{}", theme.source_kind))
         .into_owned();
-    match item {
-        Some(item) => format!("{kind}: “{item}”"),
+    // A card source shows its card among the theme's cards; a scan's statement is nowhere
+    // else on the page, so it is quoted here.
+    let statement = (theme.source_kind == "scan-gap")
+        .then(|| {
+            state
+                .library
+                .space_scans
+                .iter()
+                .find_map(|s| s.statement(&theme.source_item))
+        })
+        .flatten();
+    match statement {
+        Some(statement) => format!("{kind}: “{}”", tr.pick(&statement.text)),
         None => kind,
     }
 }

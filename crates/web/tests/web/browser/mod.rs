@@ -15,6 +15,7 @@ pub(crate) mod dialogue;
 mod driver;
 mod feedback;
 pub mod phone;
+mod plan;
 mod reflection;
 mod results;
 mod sorting;

@@ -6,6 +6,9 @@ fn everyone(answer: &str, count: usize) -> Vec<Submitted> {
         .collect()
 }
 
+/// A gap as listed: statement, estimate, gap.
+type Listed<'a> = (&'a str, u8, f64);
+
 fn estimate(ratings: &[(&str, &str)]) -> Estimate {
     Estimate::parse(&scan(), ratings).unwrap()
 }
@@ -54,7 +57,7 @@ fn each_board_member_gets_a_gap_list_of_their_own_by_the_leaders_rule() {
     assert_eq!(owners, ["a-1"]);
     // In the order given; within each, the largest gap first (ties in the questionnaire's
     // order), exactly as the leader's would be.
-    let lists: Vec<(i64, &str, Vec<(&str, u8, f64)>)> = shown
+    let lists: Vec<(i64, &str, Vec<Listed>)> = shown
         .board_gaps
         .iter()
         .map(|b| {

@@ -11,6 +11,7 @@ mod feedback;
 mod hardening;
 mod helpers;
 mod language;
+mod learning_log;
 mod limits;
 mod mail;
 mod pages;

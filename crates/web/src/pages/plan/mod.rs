@@ -20,6 +20,7 @@ pub fn routes() -> Vec<(Method, &'static str, MethodRouter<AppState>)> {
     vec![
         (M::GET, "/ontwikkelplan", get(year::get_current)),
         (M::GET, "/ontwikkelplan/{year}", get(year::get_year)),
+        (M::POST, "/ontwikkelplan/themas", post(year::post_theme_now)),
         (
             M::POST,
             "/ontwikkelplan/{year}/themas",

@@ -182,26 +182,35 @@ fn label(year: SchoolYear) -> String {
 
 fn suggestion_view(state: &AppState, tr: Tr, suggestion: &Suggestion) -> SuggestionView {
     let source = &suggestion.source;
-    let (title, card) = if source.kind == "scan-gap" {
-        let text = state
-            .library
-            .space_scans
-            .iter()
-            .find_map(|s| s.statement(&source.item))
-            .map_or(source.item.clone(), |s| tr.pick(&s.text).to_owned());
-        (text, None)
-    } else {
-        let card = card_view(tr, state.library.default_framework(), &source.item);
-        (card.text.clone(), Some(card))
-    };
+    let card = (source.kind != "scan-gap")
+        .then(|| card_view(tr, state.library.default_framework(), &source.item));
     SuggestionView {
         kind: source.kind.clone(),
         kind_label: tr.t(&format!("plan-source-{}", source.kind)).into_owned(),
         id: source.id.unwrap_or_default(),
         item: source.item.clone(),
-        title: short_title(&title),
+        title: source_title(state, tr, source),
         card,
     }
+}
+
+/// The words of a result as a theme's first title: the scan's statement or the card's text.
+fn source_title(state: &AppState, tr: Tr, source: &SourceRequest) -> String {
+    let text = if source.kind == "scan-gap" {
+        state
+            .library
+            .space_scans
+            .iter()
+            .find_map(|s| s.statement(&source.item))
+            .map(|s| tr.pick(&s.text).to_owned())
+    } else {
+        state
+            .library
+            .default_framework()
+            .and_then(|f| f.card(&source.item))
+            .map(|c| tr.pick(&c.text).to_owned())
+    };
+    short_title(&text.unwrap_or_default())
 }
 
 /// A card's or statement's text as a theme's first title: one line of at most 120 characters.
@@ -222,26 +231,54 @@ pub async fn post_theme(
     form: FormFields,
 ) -> Result<Response, AppError> {
     let year = parse_year(&year)?;
+    add_theme(&state, tr, &viewer, year, &form).await
+}
+
+/// A theme for this school year: the one-click form beside a result on its own page (a
+/// report's blind spot, a scan's gap, a focus card), which knows no school year.
+pub async fn post_theme_now(
+    State(state): State<AppState>,
+    tr: Tr,
+    SignedIn(viewer): SignedIn,
+    form: FormFields,
+) -> Result<Response, AppError> {
+    let year = logic::current_year(&state);
+    add_theme(&state, tr, &viewer, year, &form).await
+}
+
+async fn add_theme(
+    state: &AppState,
+    tr: Tr,
+    viewer: &Viewer,
+    year: SchoolYear,
+    form: &FormFields,
+) -> Result<Response, AppError> {
     let id = match form.get("source_id") {
         "" => None,
         typed => Some(typed.parse().map_err(|_| AppError::BadRequest {
             code: "plan-source-unknown",
         })?),
     };
+    let source = SourceRequest {
+        kind: form.get("source_kind").to_owned(),
+        id,
+        item: form.get("source_item").to_owned(),
+    };
+    // A result's form may leave the title to the result's own words.
+    let title = match form.get("title").trim() {
+        "" => source_title(state, tr, &source),
+        typed => typed.to_owned(),
+    };
     let request = ThemeRequest {
-        title: form.get("title").to_owned(),
+        title,
         goal: form.get("goal").to_owned(),
         cards: form.all("card").map(str::to_owned).collect(),
-        source: SourceRequest {
-            kind: form.get("source_kind").to_owned(),
-            id,
-            item: form.get("source_item").to_owned(),
-        },
+        source,
     };
-    match logic::add_theme(&state, &viewer, year, &request).await {
+    match logic::add_theme(state, viewer, year, &request).await {
         Ok(id) => Ok(Redirect::to(&format!("/ontwikkelplan/thema/{id}")).into_response()),
         Err(error) => {
-            let mut page = plan_page(&state, tr, &viewer, year).await?;
+            let mut page = plan_page(state, tr, viewer, year).await?;
             if request.source.kind.is_empty() {
                 page.title = request.title;
                 page.goal = request.goal;

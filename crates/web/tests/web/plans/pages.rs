@@ -58,23 +58,40 @@ async fn a_leader_plans_three_themes_one_from_a_blind_spot_and_shares_the_plan_w
     assert!(html.contains(&format!("name=\"source_id\" value=\"{round}\"")));
     assert!(html.contains("name=\"source_item\" value=\"visie-02\""));
 
-    // One click on the blind spot: the theme links back to the report and holds its card.
-    let title = &app.state.library.frameworks[0]
+    // One click beside the blind spot on the report itself: the theme takes the card's words,
+    // links back to the report and holds its card.
+    let (_, report) = page(&leader, &format!("/feedback/{round}/rapport")).await;
+    assert!(
+        report.contains("action=\"/ontwikkelplan/themas\""),
+        "{report}"
+    );
+    let response = leader
+        .post(
+            "/ontwikkelplan/themas",
+            &[
+                ("source_kind", "blind-spot"),
+                ("source_id", &round.to_string()),
+                ("source_item", "visie-02"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let location = response.headers()[LOCATION].to_str().unwrap().to_owned();
+    let blind: i64 = location
+        .trim_start_matches("/ontwikkelplan/thema/")
+        .parse()
+        .unwrap();
+    let card = &app.state.library.frameworks[0]
         .card("visie-02")
         .unwrap()
         .text
         .nl;
-    let blind = add(
-        &leader,
-        &year,
-        &[
-            ("source_kind", "blind-spot"),
-            ("source_id", &round.to_string()),
-            ("source_item", "visie-02"),
-            ("title", &title.chars().take(120).collect::<String>()),
-        ],
-    )
-    .await;
+    let (_, made) = app.store.theme(blind).await.unwrap().unwrap();
+    assert!(
+        card.starts_with(made.title.trim_end_matches('…')),
+        "{}",
+        made.title
+    );
     let (status, html) = page(&leader, &format!("/ontwikkelplan/thema/{blind}")).await;
     assert_eq!(status, StatusCode::OK);
     assert!(

@@ -1,8 +1,8 @@
 //! The demo's team scans on professional space, all Sanne's at OBS De Linde: last school
-//! year's scan (seven answers, released in March), this school year's (eight answers and her
-//! estimate of all statements, released four weeks ago, so its results compare with last
-//! year's), and a follow-up per bouw that is open now: three answers, one more in a browser's
-//! draft, and her estimate half done.
+//! year's scan (seven answers, released in March), this school year's (eight answers, her
+//! estimate of all statements and the board member Henk's beside it, released four weeks ago,
+//! so its results compare with last year's), and a follow-up per bouw that is open now: three
+//! answers, one more in a browser's draft, and her estimate half done.
 //!
 //! Everything goes through the use cases a leader and a respondent use (start, estimate, the
 //! shared link, submit, release), on an app whose clock the demo sets to each moment, so the
@@ -23,7 +23,10 @@ use leidraad_store::Store;
 use super::DAY;
 use super::people::Members;
 
+mod board;
+
 const HOUR: i64 = 3600;
+const HENK: usize = 1;
 const SANNE: usize = 2;
 const DE_LINDE: &str = "OBS De Linde";
 
@@ -375,6 +378,11 @@ pub(super) async fn seed(
         .await?;
     demo.answer_all(current, started, THIS_YEAR, Year::This)
         .await?;
+    let henk = leidraad_app::load_viewer(store, members.people[HENK], None)
+        .await
+        .map_err(|e| app("Henk", e))?
+        .ok_or("the demo's board member")?;
+    board::estimate(&state, &henk, &scan, current).await?;
     demo.release(current, now - 27 * DAY).await?;
 
     let opened = now - 6 * DAY;

@@ -7,7 +7,7 @@
 //! their own.
 
 use leidraad_domain::accounts::{Action, OrganisationId, RoleSet, Target};
-use leidraad_store::start::{OrganisationAtStart, ReflectionAtStart, SharedAtStart};
+use leidraad_store::start::{OrganisationAtStart, PlanAtStart, ReflectionAtStart, SharedAtStart};
 
 use crate::{App, Error, Viewer};
 
@@ -94,6 +94,8 @@ pub struct Start {
     pub next: Vec<NextStep>,
     /// Finished reflections others shared, newest first.
     pub shared: Vec<SharedAtStart>,
+    /// Development plans others shared, newest school year first.
+    pub shared_plans: Vec<PlanAtStart>,
     /// How many of the person's own reflections are finished.
     pub finished: usize,
     pub overseen: Vec<Overseen>,
@@ -120,6 +122,16 @@ pub async fn start_page(state: &App, viewer: &Viewer) -> Result<Start, Error> {
             viewer.allowed(
                 Action::ViewSharedReflection,
                 &Target::shared_with(shared.author_id, me),
+            )
+        })
+        .collect();
+    let shared_plans = record
+        .shared_plans
+        .into_iter()
+        .filter(|plan| {
+            viewer.allowed(
+                Action::ViewSharedDevelopmentPlan,
+                &Target::shared_with(plan.owner_id, me),
             )
         })
         .collect();
@@ -155,6 +167,7 @@ pub async fn start_page(state: &App, viewer: &Viewer) -> Result<Start, Error> {
         open,
         next,
         shared,
+        shared_plans,
         finished: record
             .reflections
             .iter()

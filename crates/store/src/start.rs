@@ -3,9 +3,9 @@
 //! organisations with a few counts, and the schools they belong to. The page is where everyone
 //! lands after signing in, so it must cost no more than the other personal pages.
 //!
-//! A `UNION ALL` of four row kinds over the same columns, as the viewer query is written:
-//! `o` an own reflection, `s` one shared with the person, `g` an organisation they belong to,
-//! `m` a school they belong to. Columns a kind does not use are typed NULLs, so PostgreSQL can
+//! A `UNION ALL` of five row kinds over the same columns, as the viewer query is written:
+//! `o` an own reflection, `s` one shared with the person, `p` a development plan shared with
+//! them, `g` an organisation they belong to, `m` a school they belong to. Columns a kind does not use are typed NULLs, so PostgreSQL can
 //! match the branches.
 
 use leidraad_domain::accounts::{OrganisationId, PersonId, SchoolId};
@@ -43,6 +43,16 @@ pub struct SharedAtStart {
     pub finished_at: i64,
 }
 
+/// A development plan someone shared with the person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanAtStart {
+    pub id: i64,
+    pub owner_id: PersonId,
+    pub owner: String,
+    /// The year its school year starts in.
+    pub school_year: i64,
+}
+
 /// An organisation the person belongs to, counted. Whether the person may see these counts
 /// is the policy's call in the app layer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,6 +80,8 @@ pub struct StartRecord {
     pub reflections: Vec<ReflectionAtStart>,
     /// Newest first.
     pub shared: Vec<SharedAtStart>,
+    /// Newest school year first.
+    pub shared_plans: Vec<PlanAtStart>,
     /// By name.
     pub organisations: Vec<OrganisationAtStart>,
     /// By name.
@@ -96,6 +108,14 @@ const START: &str = "\
         r.started_at, r.finished_at, r.updated_at, p.name, r.domains \
     FROM reflection_shares s JOIN reflections r ON r.id = s.reflection_id \
     JOIN people p ON p.id = r.person_id \
+    WHERE s.viewer_id = $1 \
+    UNION ALL \
+    SELECT 'p', -d.school_year, CAST(NULL AS TEXT), -d.id, \
+        d.id, d.person_id, d.school_year, CAST(NULL AS BIGINT), \
+        CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), \
+        d.created_at, d.updated_at, d.updated_at, p.name, CAST(NULL AS TEXT) \
+    FROM development_plan_shares s JOIN development_plans d ON d.id = s.plan_id \
+    JOIN people p ON p.id = d.person_id \
     WHERE s.viewer_id = $1 \
     UNION ALL \
     SELECT 'g', CAST(NULL AS BIGINT), o.name, o.id, \
@@ -162,6 +182,12 @@ impl Store {
                     finished_at: row
                         .try_get::<Option<i64>, _>("at2")?
                         .ok_or(StoreError::Corrupt("a shared reflection without its end"))?,
+                }),
+                "p" => start.shared_plans.push(PlanAtStart {
+                    id: row.try_get("n1")?,
+                    owner_id: PersonId(row.try_get("n2")?),
+                    school_year: row.try_get("n3")?,
+                    owner: row.try_get("t1")?,
                 }),
                 "g" => start.organisations.push(OrganisationAtStart {
                     id: OrganisationId(row.try_get("n1")?),

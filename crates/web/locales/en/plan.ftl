@@ -95,3 +95,8 @@ plan-delete = Delete theme
 plan-shared-title = Development plan of { $name }, { $year }
 plan-shared-lead = { $name } shared this plan with you, for instance to prepare the development conversation. You can read it, not change it.
 plan-shared-empty = This plan has no themes yet.
+
+## Mijn Leidraad
+start-kind-plan = Development plan
+start-plan-year = School year { $year }
+start-read-plan = Read the plan

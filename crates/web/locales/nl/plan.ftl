@@ -95,3 +95,8 @@ plan-delete = Thema verwijderen
 plan-shared-title = Ontwikkelplan van { $name }, { $year }
 plan-shared-lead = { $name } deelde dit plan met jou, bijvoorbeeld om het ontwikkelgesprek voor te bereiden. Je kunt het lezen, niet wijzigen.
 plan-shared-empty = Dit plan heeft nog geen thema's.
+
+## Mijn Leidraad
+start-kind-plan = Ontwikkelplan
+start-plan-year = Schooljaar { $year }
+start-read-plan = Plan lezen

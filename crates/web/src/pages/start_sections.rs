@@ -4,7 +4,7 @@
 use leidraad_app::start::{Belonging, NextStep, OpenWork, Overseen, Start};
 use leidraad_domain::accounts::{Role, RoleSet};
 use leidraad_domain::local_time::LocalDateTime;
-use leidraad_store::start::SharedAtStart;
+use leidraad_store::start::{PlanAtStart, SharedAtStart};
 
 use super::start::{ItemView, LinkView, ProgressView, SectionView};
 use crate::AppState;
@@ -15,7 +15,10 @@ use crate::i18n::Tr;
 /// for the person (their open work, what others shared, the next step) comes first; what they
 /// oversee and where they belong goes beside it on a wide screen, after it on a phone.
 pub fn sections(state: &AppState, tr: Tr, start: &Start) -> Vec<SectionView> {
-    let newcomer = start.open.is_empty() && start.finished == 0 && start.shared.is_empty();
+    let newcomer = start.open.is_empty()
+        && start.finished == 0
+        && start.shared.is_empty()
+        && start.shared_plans.is_empty();
     let mut sections = Vec::new();
     if newcomer {
         sections.push(welcome(tr, start));
@@ -279,7 +282,8 @@ fn shared_section(state: &AppState, tr: Tr, start: &Start) -> SectionView {
         .belongings
         .iter()
         .any(|b| b.roles.contains(Role::BoardMember) || b.roles.contains(Role::Coach));
-    let lead = if start.shared.is_empty() && reads_along {
+    let nothing = start.shared.is_empty() && start.shared_plans.is_empty();
+    let lead = if nothing && reads_along {
         tr.t("start-shared-none").into_owned()
     } else {
         String::new()
@@ -293,7 +297,27 @@ fn shared_section(state: &AppState, tr: Tr, start: &Start) -> SectionView {
             .shared
             .iter()
             .map(|s| shared_item(state, tr, s))
+            .chain(start.shared_plans.iter().map(|p| plan_item(tr, p)))
             .collect(),
+    }
+}
+
+/// A development plan shared with the person: a coach or a board member finds it where they
+/// find shared reflections.
+fn plan_item(tr: Tr, plan: &PlanAtStart) -> ItemView {
+    ItemView {
+        eyebrow: tr.t("start-kind-plan").into_owned(),
+        title: plan.owner.clone(),
+        text: tr.t1(
+            "start-plan-year",
+            "year",
+            format!("{}–{}", plan.school_year, plan.school_year + 1),
+        ),
+        links: vec![LinkView::quiet(
+            format!("/ontwikkelplan/gedeeld/{}", plan.id),
+            tr.t("start-read-plan"),
+        )],
+        ..ItemView::default()
     }
 }
 

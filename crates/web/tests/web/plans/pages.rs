@@ -148,6 +148,11 @@ async fn a_leader_plans_three_themes_one_from_a_blind_spot_and_shares_the_plan_w
         "{html}"
     );
     assert!(html.contains("Ontwikkelplan van Test school-leader"));
+    let (_, start) = page(&coach, "/mijn-leidraad").await;
+    assert!(
+        start.contains(&shared),
+        "the coach finds it on their start page"
+    );
     let staff = Browser::signed_in(&app, "staff@a.example").await;
     assert_eq!(staff.get(&shared).await.status(), StatusCode::NOT_FOUND);
     assert_eq!(

@@ -66,6 +66,14 @@ REFERENCE_CODES = {
     "scan-teams-one-school",
     "scan-invitations-too-many",
     "scan-response-empty",
+    # The learning log: a card or domain id that is not the standard's, a theme id that is not
+    # one of the caller's own plans', and a file whose bytes are not a kept kind (no schema can
+    # say what a file holds) or that is over 10 MB.
+    "activity-card-unknown",
+    "activity-domain-unknown",
+    "activity-theme-unknown",
+    "evidence-type-refused",
+    "evidence-too-large",
 }
 
 

@@ -8,6 +8,7 @@
 //! [`Store::plan_viewers`].
 
 use leidraad_domain::accounts::PersonId;
+use serde::Serialize;
 use sqlx::any::AnyRow;
 use sqlx::{AssertSqlSafe, Row};
 
@@ -20,9 +21,10 @@ mod themes;
 pub use items::{ItemFields, ItemKind};
 pub use themes::{NewTheme, ThemeFields};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PlanRecord {
     pub id: i64,
+    #[serde(skip)]
     pub person_id: PersonId,
     /// The year the school year starts in.
     pub school_year: i64,
@@ -31,7 +33,7 @@ pub struct PlanRecord {
     pub updated_at: i64,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ThemeRecord {
     pub id: i64,
     pub plan_id: i64,
@@ -51,7 +53,7 @@ pub struct ThemeRecord {
     pub updated_at: i64,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ActionRecord {
     pub id: i64,
     pub text: String,
@@ -60,7 +62,7 @@ pub struct ActionRecord {
     pub done: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ReviewRecord {
     pub id: i64,
     pub due_on: String,
@@ -68,10 +70,18 @@ pub struct ReviewRecord {
 }
 
 /// A plan with everything in it, themes in their order.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FullPlan {
     pub plan: PlanRecord,
     pub themes: Vec<ThemeRecord>,
+}
+
+/// A plan in its owner's data export, with the names of whom it is shared with.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportedPlan {
+    #[serde(flatten)]
+    pub plan: FullPlan,
+    pub shared_with: Vec<String>,
 }
 
 /// What became of a change to a plan.
@@ -179,6 +189,24 @@ impl Store {
         };
         let themes = self.themes_of(id).await?;
         Ok(Some(FullPlan { plan, themes }))
+    }
+
+    /// Every plan of the person with everything in it, for their own data export.
+    pub async fn exported_plans(&self, person: PersonId) -> Result<Vec<ExportedPlan>, StoreError> {
+        let mut exported = Vec::new();
+        for (record, _) in self.plans_of(person).await? {
+            let Some(plan) = self.full_plan(record.id).await? else {
+                continue;
+            };
+            let shared_with = self
+                .plan_viewers(record.id)
+                .await?
+                .into_iter()
+                .map(|(_, name)| name)
+                .collect();
+            exported.push(ExportedPlan { plan, shared_with });
+        }
+        Ok(exported)
     }
 
     /// Marks the plan as changed now.

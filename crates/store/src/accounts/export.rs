@@ -23,6 +23,8 @@ pub struct PersonalData {
     pub space_scan_board_estimates: Vec<ExportedBoardEstimate>,
     /// The learning log: cycle, activities and what each evidence file is (not its bytes).
     pub learning_log: crate::learning_log::ExportedLearningLog,
+    /// Development plans, one per school year, with their themes and whom each is shared with.
+    pub development_plans: Vec<crate::plans::ExportedPlan>,
 }
 
 /// A team scan the person started: its settings, their own estimate, and the stored results
@@ -142,6 +144,7 @@ impl Store {
             space_scans: self.exported_scans(person).await?,
             space_scan_board_estimates: self.board_estimates_of(person).await?,
             learning_log: self.exported_learning_log(person).await?,
+            development_plans: self.exported_plans(person).await?,
         }))
     }
 

@@ -299,6 +299,16 @@ async fn actions_review_moments_and_shares_belong_to_the_owner() {
         assert_eq!(shared.len(), 1);
         assert_eq!(shared[0].1, "sanne@x.example");
         assert!(!store.unshare_plan(coach, plan.id, coach).await.unwrap());
+        // The owner's export holds the plan with its themes, items and whom it is shared with.
+        let data = store.personal_data(owner).await.unwrap().unwrap();
+        let json = serde_json::to_value(&data).unwrap();
+        let plans = &json["development_plans"];
+        assert_eq!(plans[0]["plan"]["school_year"], 2026);
+        assert_eq!(plans[0]["themes"][0]["actions"][0]["text"], "Lezen");
+        assert_eq!(plans[0]["shared_with"][0], "coach@x.example");
+        let coach_data =
+            serde_json::to_value(store.personal_data(coach).await.unwrap().unwrap()).unwrap();
+        assert_eq!(coach_data["development_plans"], serde_json::json!([]));
         assert!(store.unshare_plan(owner, plan.id, coach).await.unwrap());
         assert!(store.plans_shared_with(coach).await.unwrap().is_empty());
         store.close().await;

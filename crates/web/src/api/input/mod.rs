@@ -24,7 +24,7 @@ use utoipa::openapi::schema::{
 };
 
 /// Unicode White_Space: what `str::trim` takes off both ends of typed text.
-const SPACE: &str = r"\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000";
+pub(crate) const SPACE: &str = r"\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000";
 /// Control characters (Unicode Cc), which `char::is_control` finds.
 const CONTROL: &str = r"\x00-\x1f\x7f-\x9f";
 /// Control characters other than tab, line feed and carriage return, which notes may hold.

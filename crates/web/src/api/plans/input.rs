@@ -13,7 +13,7 @@ use utoipa::openapi::schema::{
 };
 use utoipa::{IntoParams, ToSchema};
 
-use crate::api::input::{lines_or_empty_pattern, one_line_pattern};
+use crate::api::input::{SPACE, lines_or_empty_pattern, one_line_pattern};
 use crate::error::AppError;
 
 /// A theme's title: one line (`parse_title`).
@@ -30,12 +30,13 @@ pub const REVIEW_CHARS: usize = 4000;
 const FIRST_YEAR: i16 = 2000;
 const LAST_YEAR: i16 = 2100;
 
-/// A school year as the API writes it: `2026-2027`, nothing looser (no bare starting year, no
-/// white space), so the document's pattern is exactly what is accepted.
+/// A school year as the API writes it: `2026-2027`, nothing looser (no bare starting year),
+/// with white space around it trimmed as around all typed text, so the document's pattern is
+/// exactly what is accepted.
 pub fn school_year(text: &str) -> Result<SchoolYear, AppError> {
     SchoolYear::parse(text)
         .ok()
-        .filter(|year| year.to_string() == text)
+        .filter(|year| year.to_string() == text.trim())
         .ok_or(AppError::BadRequest {
             code: DevelopmentError::SchoolYearInvalid.code(),
         })
@@ -43,17 +44,21 @@ pub fn school_year(text: &str) -> Result<SchoolYear, AppError> {
 
 /// Every school year, spelt out: a pattern cannot say "the next year" otherwise, and one
 /// that allowed `2026-2031` would send generated requests into a refusal the document did not
-/// announce.
+/// announce. White space around it is allowed, as `trim` takes it off (a generator reading
+/// `$` as Python does adds a line break at the end).
 pub fn school_year_schema() -> ObjectBuilder {
     let years: Vec<String> = (FIRST_YEAR..=LAST_YEAR)
         .map(|year| format!("{year}-{}", year + 1))
         .collect();
     ObjectBuilder::new()
         .schema_type(Type::String)
-        .pattern(Some(format!("^(?:{})$", years.join("|"))))
+        .pattern(Some(format!(
+            "^[{SPACE}]*(?:{})[{SPACE}]*$",
+            years.join("|")
+        )))
         .description(Some(format!(
             "A school year (1 August to 31 July) as `YYYY-YYYY`, the second year the first \
-             plus one: {FIRST_YEAR}-{} to {LAST_YEAR}-{}.",
+             plus one: {FIRST_YEAR}-{} to {LAST_YEAR}-{}. White space around it is ignored.",
             FIRST_YEAR + 1,
             LAST_YEAR + 1
         )))
@@ -360,6 +365,10 @@ mod tests {
             "2026",
             " 2026-2027",
             "2026-2027 ",
+            "2026-2027\n",
+            "\u{3000}2026-2027\t",
+            "2026-2027\u{0}",
+            "\u{200b}2026-2027",
             "2026 - 2027",
             "",
             "abcd-efgh",

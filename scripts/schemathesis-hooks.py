@@ -66,6 +66,12 @@ REFERENCE_CODES = {
     "scan-teams-one-school",
     "scan-invitations-too-many",
     "scan-response-empty",
+    # Development plans: a card id that is not one of the standard's (GET /api/v1/cards lists
+    # them), and a source that is not a result of the caller's own that says what it names (a
+    # focus card of their finished reflection, a blind spot of their released 360° report, a gap
+    # of their released team scan) or a source kind with an id it does not take.
+    "plan-card-unknown",
+    "plan-source-unknown",
     # The learning log: a card or domain id that is not the standard's, a theme id that is not
     # one of the caller's own plans', and a file whose bytes are not a kept kind (no schema can
     # say what a file holds) or that is over 10 MB.

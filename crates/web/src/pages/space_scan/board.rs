@@ -33,6 +33,16 @@ pub async fn get_board_estimate(
     };
     let save_url = |statement: &str| format!("/api/v1/scans/{id}/board-estimate/{statement}");
     let leader = view.leader.as_str();
+    let open = view.record.state == ScanState::Open;
+    let mut leads = vec![tr.t2(
+        "scan-board-estimate-lead",
+        ("leader", leader),
+        ("schools", view.schools.join(", ")),
+    )];
+    // What will happen with it, while it still can change; afterwards the notice says.
+    if open {
+        leads.push(tr.t1("scan-board-estimate-privacy", "leader", leader));
+    }
     render(&EstimatePage {
         page: PageContext::new(tr, format!("/teamscans/{id}/bestuur"), Section::Other),
         back: (
@@ -44,19 +54,12 @@ pub async fn get_board_estimate(
             "title",
             view.record.title.as_str(),
         ),
-        leads: vec![
-            tr.t2(
-                "scan-board-estimate-lead",
-                ("leader", leader),
-                ("schools", view.schools.join(", ")),
-            ),
-            tr.t1("scan-board-estimate-privacy", "leader", leader),
-        ],
+        leads,
         notice: notice(tr, &view),
         action: format!("/teamscans/{id}/bestuur"),
         sections: statement_cards(tr, scan, chosen, save_url),
         options: scale_options(tr, scan),
-        closed: view.record.state != ScanState::Open,
+        closed: !open,
     })
 }
 

@@ -1,7 +1,8 @@
-//! The team scan in Chromium: a leader starts a scan and gives their estimate (autosaved);
-//! six teachers answer through the shared link in phone-sized windows; the leader sees nothing
+//! The team scan in Chromium: a leader starts a scan and gives their estimate (autosaved), and
+//! so does the organisation's board member, from their list of scans; six teachers answer through the shared link in phone-sized windows; the leader sees nothing
 //! while four have answered and can release after the fifth; the full results (gaps, roles
-//! map, open answers); a dialogue from the largest gap. axe on every page, no sideways scroll
+//! map, open answers, the board member's list); the board member's estimate fixed; a dialogue
+//! from the largest gap. axe on every page, no sideways scroll
 //! and 44 px targets on the phone pages.
 //!
 //! With `LEIDRAAD_SCAN_SCREENSHOTS=<folder>` it also saves screenshots at 390 and 1280 px.
@@ -11,6 +12,7 @@ use super::*;
 use crate::accounts::{PASSWORD, world};
 
 const LEADER: &str = "school-leader@a.example";
+const BOARD: &str = "board-member@a.example";
 
 /// Clicks every radio of `value` on the page (each click autosaves) and waits until every
 /// save on the page says it is saved.
@@ -134,6 +136,29 @@ async fn a_leader_estimates_six_phones_answer_and_a_dialogue_starts_from_the_lar
     let statements = app.state.library.space_scans[0].statements.len();
     assert_eq!(app.store.scan_estimate(id).await.unwrap().len(), statements);
 
+    // The board member finds the scan in their list and estimates it on a phone.
+    let board = Browser::start().await;
+    board.set_window_size(390, 844).await;
+    sign_in(&board, &app, BOARD, PASSWORD).await;
+    serious.extend(axe_violations(&board, &axe, &app.url("/teamscans"), "nl").await);
+    screenshot(&board, shots, "board-list-390", 390).await;
+    let link = board
+        .find(&format!("a[href='/teamscans/{id}/bestuur']"))
+        .await;
+    board.click(&link).await;
+    board
+        .wait_for("location.pathname.endsWith('/bestuur')")
+        .await;
+    serious.extend(axe_on_screen(&board, &axe, "the board member's estimate").await);
+    serious.extend(phone_problems(&board, "/bestuur").await);
+    choose_everywhere(&board, "eens").await;
+    all_saved(&board).await;
+    let person = app.store.person_by_email(BOARD).await.unwrap().unwrap().id;
+    let estimated = app.store.board_estimate(id, person).await.unwrap();
+    assert_eq!(estimated.len(), statements);
+    screenshot(&board, shots, "board-estimate-390", 390).await;
+    screenshot(&board, shots, "board-estimate-1280", 1280).await;
+
     // 2 and 3. Four phones: nothing to see and nothing to release.
     for n in 0..4 {
         serious.extend(answer_as_teacher(&share, n, &axe, shots).await);
@@ -172,6 +197,7 @@ async fn a_leader_estimates_six_phones_answer_and_a_dialogue_starts_from_the_lar
         "Waar jij en je team het meest verschillen",
         "Rollen",
         "Vertrouwen van collega 5",
+        "Inschatting van Test board-member (bestuur) naast het beeld van het team",
     ] {
         assert!(results.contains(expected), "{expected}");
     }
@@ -181,6 +207,27 @@ async fn a_leader_estimates_six_phones_answer_and_a_dialogue_starts_from_the_lar
     leader.set_window_size(390, 844).await;
     serious.extend(phone_problems(&leader, "/resultaten").await);
     leader.set_window_size(1280, 900).await;
+
+    // The board member's estimate is fixed now: shown, not offered.
+    board.set_window_size(390, 844).await;
+    board
+        .goto(&app.url(&format!("/teamscans/{id}/bestuur")))
+        .await;
+    let fixed = board.execute("return document.body.innerText").await;
+    assert!(
+        fixed
+            .as_str()
+            .unwrap()
+            .contains("ziet jouw inschatting nu naast het beeld van het team"),
+        "{fixed}"
+    );
+    let disabled = board
+        .execute("return document.querySelectorAll('input[type=radio]:not(:disabled)').length")
+        .await;
+    assert_eq!(disabled.as_i64(), Some(0));
+    serious.extend(axe_on_screen(&board, &axe, "the fixed board estimate").await);
+    screenshot(&board, shots, "board-estimate-fixed-390", 390).await;
+    board.close().await;
 
     // 4. A dialogue from the largest gap.
     let first_gap = leader

@@ -12,6 +12,7 @@ mod dialogues;
 mod feedback;
 mod learning_log;
 mod people;
+mod plans;
 mod reflections;
 mod space_scans;
 
@@ -37,6 +38,7 @@ pub async fn seed(store: &Store, library: &Library) -> Result<(), String> {
     feedback::seed(store, library, &members, now).await?;
     dialogues::seed(store, library, &members, now).await?;
     space_scans::seed(store, library, &members, now).await?;
+    plans::seed(store, library, &members, now).await?;
     learning_log::seed(store, library, &members, now).await?;
     println!(
         "Demo ready: {DEMO_ORGANISATION}, {} people; every password is {DEMO_PASSWORD}",

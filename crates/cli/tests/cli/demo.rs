@@ -52,6 +52,7 @@ async fn the_demo_has_two_schools_and_every_role_and_seeds_once() {
         "shared with board member and coach"
     );
     team_scans_of(&store, sanne.id).await;
+    plans_of(&store, sanne.id).await;
     let password = leidraad_domain::accounts::PasswordHash::from_stored(admin.password_hash);
     assert!(
         leidraad_domain::accounts::verify_password("leidraad-demo-2026", &password),
@@ -105,6 +106,36 @@ async fn team_scans_of(store: &leidraad_store::Store, sanne: leidraad_domain::ac
     assert_eq!(store.scan_response_count(open.id).await.unwrap(), 3);
     assert_eq!(store.scan_estimate(open.id).await.unwrap().len(), 30);
     assert!(store.scan_results(open.id).await.unwrap().is_none());
+}
+
+/// Sanne's development plans: last year's two themes (one achieved with its review, one
+/// underway) and this year's three, from a 360° blind spot, a team-scan gap and last year's
+/// unfinished theme, shared with the coach.
+async fn plans_of(store: &leidraad_store::Store, sanne: leidraad_domain::accounts::PersonId) {
+    let plans = store.plans_of(sanne).await.unwrap();
+    assert_eq!(plans.len(), 2, "this school year's and last");
+    let this = store.full_plan(plans[0].0.id).await.unwrap().unwrap();
+    let kinds: Vec<&str> = this.themes.iter().map(|t| t.source_kind.as_str()).collect();
+    assert_eq!(kinds, ["blind-spot", "scan-gap", "carried-over"]);
+    assert!(
+        this.themes
+            .iter()
+            .all(|t| !t.goal.is_empty() && !t.actions.is_empty())
+    );
+    let blind = &this.themes[0];
+    assert!(
+        blind.cards.contains(&blind.source_item),
+        "the blind spot's card"
+    );
+    assert_eq!(
+        store.plan_viewers(this.plan.id).await.unwrap().len(),
+        1,
+        "the coach"
+    );
+    let last = store.full_plan(plans[1].0.id).await.unwrap().unwrap();
+    assert_eq!(last.themes[0].status, "achieved");
+    assert!(!last.themes[0].review.is_empty());
+    assert_eq!(this.themes[2].source_id, Some(last.themes[1].id));
 }
 
 fn now() -> i64 {

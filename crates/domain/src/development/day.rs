@@ -36,6 +36,14 @@ impl Day {
         later.0.duration_since(self.0).as_hours() / 24
     }
 
+    /// The day `days` later (earlier when negative); the last day jiff knows at most.
+    pub fn plus_days(self, days: i64) -> Day {
+        self.0
+            .checked_add(jiff::Span::new().days(days))
+            .map(Day)
+            .unwrap_or(self)
+    }
+
     /// The same day `years` later (29 February becomes 28 February where needed).
     pub fn plus_years(self, years: i16) -> Day {
         let year = self.0.year().saturating_add(years);

@@ -410,6 +410,16 @@ async fn a_plan_holds_three_themes_with_their_texts_actions_and_review_moments()
     assert_eq!(next["earlier_themes"][0]["carried"], true);
     assert_eq!(next["earlier_themes"][1]["carried"], false);
 
+    // The last school year a plan can be for has no next one to carry into.
+    let last = theme(&leader, "2100-2101", json!({"title": "Ver vooruit"})).await;
+    let path_last = format!("/api/v1/plan-themes/{last}/carry-over");
+    let response = call(&leader, Method::POST, &path_last, None).await;
+    refused(response, StatusCode::CONFLICT, "plan-year-last").await;
+    assert_eq!(
+        get(&leader, "/api/v1/plans").await["plans"][0]["year"],
+        "2100-2101"
+    );
+
     let gone = call(
         &leader,
         Method::DELETE,

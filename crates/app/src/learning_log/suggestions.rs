@@ -111,7 +111,7 @@ pub(super) async fn pending(state: &App, viewer: &Viewer) -> Result<Vec<Suggesti
                 .any(|(kind, id)| kind == s.kind.code() && *id == s.id)
         })
         .collect();
-    open.sort_by(|a, b| (b.day, b.id).cmp(&(a.day, a.id)));
+    open.sort_by_key(|s| std::cmp::Reverse((s.day, s.id)));
     Ok(open)
 }
 

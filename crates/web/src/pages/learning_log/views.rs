@@ -173,13 +173,20 @@ pub fn file_line(tr: Tr, file: &EvidenceRecord) -> FileLine {
     }
 }
 
-/// "340 kB", "2,4 MB".
+/// "340 kB", "2,4 MB", counted as the limits are (a MB is 1024 × 1024 bytes, so the quota
+/// reads "200 MB").
 pub fn size_words(tr: Tr, bytes: i64) -> String {
-    if bytes < 1_000_000 {
-        tr.t1("log-size-kb", "size", (bytes + 999) / 1000)
+    const KB: i64 = 1024;
+    const MB: i64 = 1024 * 1024;
+    if bytes < MB {
+        tr.t1("log-size-kb", "size", (bytes + KB - 1) / KB)
     } else {
-        let tenths = (bytes + 50_000) / 100_000;
-        let text = format!("{}.{}", tenths / 10, tenths % 10);
+        let tenths = (bytes * 10 + MB / 2) / MB;
+        let text = if tenths % 10 == 0 {
+            (tenths / 10).to_string()
+        } else {
+            format!("{}.{}", tenths / 10, tenths % 10)
+        };
         let text = if tr.lang == Language::Nl {
             text.replace('.', ",")
         } else {

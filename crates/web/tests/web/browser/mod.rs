@@ -14,6 +14,7 @@ mod content;
 pub(crate) mod dialogue;
 mod driver;
 mod feedback;
+mod learning_log;
 pub mod phone;
 mod plan;
 mod reflection;

@@ -24,6 +24,7 @@ pub mod mail;
 pub mod me;
 pub mod organisations;
 pub mod plans;
+pub mod portfolio;
 pub mod reflections;
 mod secrets;
 pub mod space_scans;

@@ -43,7 +43,8 @@ pub enum Reach {
     /// One's own live dialogues (`/dialogen`): the facilitator's screen and controls, the
     /// summary, and the dialogues one kept.
     Dialogue,
-    /// One's own development plan (`/ontwikkelplan`, `/api/v1/plans`, `/api/v1/plan-themes`)
+    /// One's own development plan (`/ontwikkelplan`, `/api/v1/plans`, `/api/v1/plan-themes`),
+    /// one's portfolio (`/portfolio`, its PDF, ZIP and JSON)
     /// and the plans shared with one (`/ontwikkelplan/gedeeld/{id}`, `/api/v1/shared-plans`):
     /// the owner, and whom they shared it with by name.
     Plan,
@@ -161,7 +162,10 @@ mod tests {
                 Reach::Link
             } else if path.starts_with("/teamscans") || path.starts_with("/api/v1/scans") {
                 Reach::Scan
-            } else if path.starts_with("/ontwikkelplan") || is_plan_api(path) {
+            } else if path.starts_with("/ontwikkelplan")
+                || path.starts_with("/portfolio")
+                || is_plan_api(path)
+            {
                 Reach::Plan
             } else if path.starts_with("/dialogen") {
                 Reach::Dialogue

@@ -100,3 +100,4 @@ plan-shared-empty = This plan has no themes yet.
 start-kind-plan = Development plan
 start-plan-year = School year { $year }
 start-read-plan = Read the plan
+plan-to-portfolio = Your portfolio for re-registration: your plans, your log and your results per domain, as a PDF

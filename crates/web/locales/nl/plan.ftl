@@ -100,3 +100,4 @@ plan-shared-empty = Dit plan heeft nog geen thema's.
 start-kind-plan = Ontwikkelplan
 start-plan-year = Schooljaar { $year }
 start-read-plan = Plan lezen
+plan-to-portfolio = Je portfolio voor herregistratie: je plannen, je logboek en je resultaten per domein, als pdf

@@ -9,6 +9,7 @@ mod language_switch;
 pub(crate) mod learning_log;
 pub mod organisation;
 mod plan;
+mod portfolio;
 mod profile;
 pub(crate) mod rater;
 pub mod reflection;
@@ -168,6 +169,7 @@ pub fn routes() -> Vec<Route> {
         .chain(rows(Reach::Link, space_scan::respondent_routes()))
         .chain(rows(Reach::Scan, space_scan::routes()))
         .chain(rows(Reach::Plan, plan::routes()))
+        .chain(rows(Reach::Plan, portfolio::routes()))
         .chain(rows(Reach::Dialogue, dialogue::facilitator_routes()))
         .chain(rows(Reach::Participant, dialogue::participant_routes()))
         .chain(rows(Reach::Public, dialogue::join_routes()))

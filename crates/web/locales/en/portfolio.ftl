@@ -1,0 +1,35 @@
+# The portfolio for re-registration.
+
+nav-portfolio = Portfolio
+portfolio-page-title = Portfolio
+portfolio-files = The portfolio as a file
+portfolio-download-pdf = Download as PDF
+portfolio-download-zip = PDF with all evidence (zip)
+portfolio-download-json = Data (JSON)
+portfolio-title = Portfolio of { $name }
+portfolio-lead = What I did to grow as a school leader in this registration cycle, ordered by the nine domains of the professional standard: my activities and what I learned from them, my evidence, how my self-image changed, what my team and colleagues saw in 360° feedback, and the themes of my development plan.
+portfolio-period = Period: { $from } to { $until }
+portfolio-totals = Totals
+portfolio-points = Register points in this period
+portfolio-hours = Hours
+portfolio-target = Target of the cycle (points)
+portfolio-still-needed = Still needed (points)
+portfolio-days-left = Days left in the cycle
+portfolio-per-year = Points per year of the cycle
+portfolio-cycle-year = Year { $number } (from { $from })
+portfolio-no-cycle = No registration cycle is set yet: this portfolio holds everything until today. Set your cycle in your log.
+portfolio-elsewhere = Outside the domains
+portfolio-domain-empty = Nothing here in this period yet.
+portfolio-activities = Activities
+portfolio-hours-of = { $hours } hours
+portfolio-points-of = { $points } points
+portfolio-learned = What I learned
+portfolio-differently = What I do differently now
+portfolio-evidence = Evidence: { $file }
+portfolio-moves = Self-reflection: cards that moved between { $first } and { $last }
+portfolio-feedback = 360° feedback
+portfolio-feedback-card = { $card } ({ $figures })
+portfolio-feedback-figures = self { $own } · others { $others }
+portfolio-too-few = too few ratings
+portfolio-themes = Themes from the development plan
+portfolio-review = Review

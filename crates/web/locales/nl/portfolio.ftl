@@ -1,0 +1,35 @@
+# Het portfolio voor herregistratie.
+
+nav-portfolio = Portfolio
+portfolio-page-title = Portfolio
+portfolio-files = Het portfolio als bestand
+portfolio-download-pdf = Download als pdf
+portfolio-download-zip = Pdf met alle bewijsstukken (zip)
+portfolio-download-json = Gegevens (json)
+portfolio-title = Portfolio van { $name }
+portfolio-lead = Wat ik deed om te groeien als schoolleider in deze registratiecyclus, geordend naar de negen domeinen van de beroepsstandaard: mijn activiteiten en wat ik ervan leerde, mijn bewijsstukken, hoe mijn zelfbeeld veranderde, wat mijn team en collega's terugzagen in 360°-feedback, en de thema's van mijn ontwikkelplan.
+portfolio-period = Periode: { $from } tot en met { $until }
+portfolio-totals = Totalen
+portfolio-points = Registerpunten in deze periode
+portfolio-hours = Uren
+portfolio-target = Doel van de cyclus (punten)
+portfolio-still-needed = Nog nodig (punten)
+portfolio-days-left = Dagen over in de cyclus
+portfolio-per-year = Punten per jaar van de cyclus
+portfolio-cycle-year = Jaar { $number } (vanaf { $from })
+portfolio-no-cycle = Er is nog geen registratiecyclus ingesteld: dit portfolio bevat alles tot vandaag. Stel je cyclus in bij je logboek.
+portfolio-elsewhere = Buiten de domeinen
+portfolio-domain-empty = In deze periode staat hier nog niets.
+portfolio-activities = Activiteiten
+portfolio-hours-of = { $hours } uur
+portfolio-points-of = { $points } punten
+portfolio-learned = Wat ik leerde
+portfolio-differently = Wat ik nu anders doe
+portfolio-evidence = Bewijsstuk: { $file }
+portfolio-moves = Zelfreflectie: verschoven kaarten tussen { $first } en { $last }
+portfolio-feedback = 360°-feedback
+portfolio-feedback-card = { $card } ({ $figures })
+portfolio-feedback-figures = zelf { $own } · anderen { $others }
+portfolio-too-few = te weinig oordelen
+portfolio-themes = Thema's uit het ontwikkelplan
+portfolio-review = Terugblik

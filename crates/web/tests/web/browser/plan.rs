@@ -1,6 +1,8 @@
 //! The development plan in Chromium: a leader with a released 360° report makes a theme of its
 //! blind spot in one click, writes the goal (autosaved, still there after a reload), adds an
-//! action, and shares the plan with their coach, who reads it. axe on every page, no sideways
+//! action; logs a course for that theme with a PDF certificate as evidence (chosen in the
+//! file field) and sees the cycle's points move; shares the plan with their coach, who reads
+//! it. axe on every page, no sideways
 //! scroll and 44 px targets on a 390 px phone.
 //!
 //! With `LEIDRAAD_PLAN_SCREENSHOTS=<folder>` it also saves screenshots at 390 and 1280 px.
@@ -88,7 +90,57 @@ async fn a_leader_makes_a_theme_of_a_blind_spot_and_the_coach_reads_the_shared_p
         .await;
     problems.extend(look(&leader, &axe, "plan-theme", shots).await);
 
-    // 3. The plan, shared with the coach.
+    // 3. A course for the theme, with a PDF as evidence: the cycle's points move.
+    let person = crate::feedback::person(&app, LEADER).await;
+    let today = leidraad_domain::development::Day::today(app.clock.now());
+    app.store
+        .set_register_cycle(
+            person,
+            &today.plus_days(-30).to_string(),
+            100,
+            app.clock.now(),
+        )
+        .await
+        .unwrap();
+    leader.goto(&app.url("/logboek")).await;
+    let points = "document.querySelector('.cycle-facts dd').textContent.trim()";
+    assert_eq!(leader.execute(&format!("return {points}")).await, "0");
+    leader
+        .execute(&format!(
+            "document.querySelector('details.add-activity').open = true;
+             document.querySelector('#kind').value = 'course';
+             document.querySelector('#day').value = '{}';
+             document.querySelector('input[name=theme]').checked = true;",
+            today.plus_days(-2)
+        ))
+        .await;
+    fill_and_submit(
+        &leader,
+        &[
+            ("#title", "Cursus feedback geven en vragen"),
+            ("#hours", "6"),
+            ("#points", "20"),
+        ],
+        ".activity-form button[type=submit]",
+    )
+    .await;
+    leader
+        .wait_for("/^\\/logboek\\/\\d+/.test(location.pathname)")
+        .await;
+    let certificate = std::env::temp_dir().join(format!("certificaat-{}.pdf", fastrand::u64(..)));
+    std::fs::write(&certificate, crate::learning_log::PDF).unwrap();
+    let file = leader.find("#file").await;
+    leader.send_keys(&file, certificate.to_str().unwrap()).await;
+    let upload = leader.find(".upload-form button[type=submit]").await;
+    leader.click(&upload).await;
+    leader
+        .wait_for("document.querySelector('.file-list')?.textContent.includes('certificaat')")
+        .await;
+    std::fs::remove_file(&certificate).unwrap();
+    leader.goto(&app.url("/logboek")).await;
+    assert_eq!(leader.execute(&format!("return {points}")).await, "20");
+
+    // 4. The plan, shared with the coach.
     leader.goto(&app.url("/ontwikkelplan")).await;
     fill_and_submit(
         &leader,
@@ -102,8 +154,7 @@ async fn a_leader_makes_a_theme_of_a_blind_spot_and_the_coach_reads_the_shared_p
     problems.extend(look(&leader, &axe, "plan", shots).await);
     leader.close().await;
 
-    // 4. The coach reads it.
-    let person = crate::feedback::person(&app, LEADER).await;
+    // 5. The coach reads it.
     let plans = app.store.plans_of(person).await.unwrap();
     let coach = Browser::start().await;
     coach.set_window_size(1280, 900).await;

@@ -90,7 +90,7 @@ pub async fn list_evidence(
 /// A file, as an attachment (`nosniff`, never cached), for its owner and for whom they share
 /// a development plan with; anyone else gets 404.
 #[utoipa::path(get, path = "/api/v1/learning-log/evidence/{id}", tag = "learning-log", params(("id" = i64, Path)), responses(
-    (status = 200, description = "the file's bytes, with the content type they were recognised as", content_type = "application/octet-stream", body = Vec<u8>)
+    (status = 200, description = "the file's bytes, with the content type they were recognised as", content((Vec<u8> = "application/pdf"), (Vec<u8> = "image/png"), (Vec<u8> = "image/jpeg"), (Vec<u8> = "image/gif"), (Vec<u8> = "image/webp"), (Vec<u8> = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"), (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), (Vec<u8> = "application/vnd.openxmlformats-officedocument.presentationml.presentation"), (Vec<u8> = "application/msword"), (Vec<u8> = "application/vnd.ms-excel"), (Vec<u8> = "application/vnd.ms-powerpoint"), (Vec<u8> = "application/vnd.oasis.opendocument.text"), (Vec<u8> = "application/vnd.oasis.opendocument.spreadsheet"), (Vec<u8> = "application/vnd.oasis.opendocument.presentation")))
 ))]
 pub async fn get_evidence(
     State(state): State<AppState>,
@@ -110,4 +110,31 @@ pub async fn delete_evidence(
 ) -> Result<StatusCode, AppError> {
     logic::delete_evidence(&state, &viewer, id).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+#[cfg(test)]
+mod tests {
+    /// The document names every content type a download can answer: each kind the domain
+    /// keeps.
+    #[test]
+    fn every_kept_kind_is_a_documented_content_type() {
+        use utoipa::OpenApi;
+        let document = super::super::LearningLogApi::openapi()
+            .to_json()
+            .expect("the document serialises");
+        for bytes in [
+            &b"%PDF-1.4"[..],
+            b"\x89PNG\r\n\x1a\n",
+            b"\xff\xd8\xff\xe0",
+            b"GIF89a",
+            b"RIFF\0\0\0\0WEBP",
+        ] {
+            let kind = leidraad_domain::development::sniff(bytes).unwrap();
+            assert!(
+                document.contains(kind.content_type()),
+                "{}",
+                kind.content_type()
+            );
+        }
+    }
 }

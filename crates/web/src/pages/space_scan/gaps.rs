@@ -8,6 +8,8 @@ use super::{mean_text, statement_text};
 use crate::i18n::Tr;
 
 pub struct GapView {
+    /// The statement's id: a theme of the development plan can be made from the gap.
+    pub statement: String,
     pub text: String,
     /// "Your estimate 3 · the team 2,1".
     pub figures: String,
@@ -68,6 +70,7 @@ struct Words {
 fn gap_view(tr: Tr, scan: &SpaceScan, gap: &Gap, words: &Words) -> GapView {
     let size = mean_text(tr, gap.gap.abs());
     GapView {
+        statement: gap.statement.clone(),
         text: statement_text(tr, scan, &gap.statement),
         figures: tr.t2(
             words.figures,

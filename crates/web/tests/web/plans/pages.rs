@@ -300,3 +300,71 @@ async fn a_themes_texts_actions_and_moments_change_only_as_meant() {
     assert_eq!(deleted.status(), StatusCode::SEE_OTHER);
     assert!(app.store.theme(id).await.unwrap().is_none());
 }
+
+#[tokio::test]
+async fn a_theme_is_made_from_a_gap_on_the_team_scans_results() {
+    use crate::space_scans::pages::{answer_all, share_tokens, start, statements, teacher};
+    let app = spawn_app().await;
+    let world = world(&app).await;
+    let leader = Browser::signed_in(&app, LEADER).await;
+    let scan = start(&leader, &world, &[]).await;
+    // The leader expects much more room than the team will say it feels.
+    let names: Vec<String> = statements(&app)
+        .iter()
+        .map(|s| format!("card-{s}"))
+        .collect();
+    let estimate: Vec<(&str, &str)> = names
+        .iter()
+        .map(|n| (n.as_str(), "helemaal-eens"))
+        .collect();
+    leader
+        .post(&format!("/teamscans/{scan}/inschatting"), &estimate)
+        .await;
+    let share = share_tokens(&leader, scan).await.remove(0);
+    for n in 0..5 {
+        let (browser, csrf) = teacher(&app, &share).await;
+        answer_all(&app, &browser, &csrf, "oneens", &format!("Tijd {n}")).await;
+    }
+    let released = leader
+        .post(&format!("/teamscans/{scan}/vrijgeven"), &[])
+        .await;
+    assert_eq!(released.status(), StatusCode::SEE_OTHER);
+    let (_, results) = page(&leader, &format!("/teamscans/{scan}/resultaten")).await;
+    let marker = "name=\"source_item\" value=\"";
+    let at = results.find(marker).expect("a gap offers a theme") + marker.len();
+    let statement = &results[at..at + results[at..].find('"').unwrap()];
+    let response = leader
+        .post(
+            "/ontwikkelplan/themas",
+            &[
+                ("source_kind", "scan-gap"),
+                ("source_id", &scan.to_string()),
+                ("source_item", statement),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let location = response.headers()[LOCATION].to_str().unwrap().to_owned();
+    let (status, html) = page(&leader, &location).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.contains(&format!("href=\"/teamscans/{scan}/resultaten\"")),
+        "{html}"
+    );
+    assert!(html.contains("Verschil tussen inschatting en team"));
+    // A statement that is no gap of this scan is refused and adds nothing.
+    let refused = leader
+        .post(
+            "/ontwikkelplan/themas",
+            &[
+                ("source_kind", "scan-gap"),
+                ("source_id", &scan.to_string()),
+                ("source_item", "geen-stelling"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::BAD_REQUEST);
+    let person = crate::feedback::person(&app, LEADER).await;
+    let plans = app.store.plans_of(person).await.unwrap();
+    assert_eq!(plans[0].1, 1, "one theme");
+}

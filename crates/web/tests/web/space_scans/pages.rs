@@ -65,7 +65,7 @@ pub async fn share_tokens(leader: &Browser<'_>, id: i64) -> Vec<String> {
         })
 }
 
-fn statements(app: &TestApp) -> Vec<String> {
+pub fn statements(app: &TestApp) -> Vec<String> {
     app.state.library.space_scans[0]
         .statements
         .iter()

@@ -110,11 +110,13 @@ pub async fn board_scans(state: &App, viewer: &Viewer) -> Result<Vec<BoardScan>,
     Ok(scans)
 }
 
-/// The names of the schools a scan's units stand for, in order, each once.
+/// The names of the schools a scan's units stand for, in order, each once; the units' own
+/// labels when none of their schools is left (a school deleted since).
 async fn school_names(state: &App, record: &ScanRecord) -> Result<Vec<String>, Error> {
     let schools = state.store.schools(record.organisation_id).await?;
+    let units = state.store.units_of(record.id).await?;
     let mut names: Vec<String> = Vec::new();
-    for unit in state.store.units_of(record.id).await? {
+    for unit in &units {
         let Some(school) = unit.school_id else {
             continue;
         };
@@ -123,6 +125,9 @@ async fn school_names(state: &App, record: &ScanRecord) -> Result<Vec<String>, E
         {
             names.push(found.name.clone());
         }
+    }
+    if names.is_empty() {
+        names = units.into_iter().map(|unit| unit.label).collect();
     }
     Ok(names)
 }

@@ -43,9 +43,18 @@ fn style(block: &Block) -> Style {
     }
 }
 
-/// Pages of laid-out lines: (bold, size, x, y, text).
+/// A line of text at its place on a page.
+struct Placed {
+    bold: bool,
+    size: f32,
+    x: f32,
+    y: f32,
+    text: String,
+}
+
+/// Pages of laid-out lines.
 struct Layout {
-    pages: Vec<Vec<(bool, f32, f32, f32, String)>>,
+    pages: Vec<Vec<Placed>>,
     y: f32,
 }
 
@@ -68,7 +77,13 @@ impl Layout {
         }
         self.y -= style.leading;
         let page = self.pages.last_mut().expect("a page is always open");
-        page.push((style.bold, style.size, x, self.y, text));
+        page.push(Placed {
+            bold: style.bold,
+            size: style.size,
+            x,
+            y: self.y,
+            text,
+        });
     }
 
     fn block(&mut self, block: &Block) {
@@ -96,7 +111,13 @@ impl Layout {
                 let label_width = 200.0;
                 self.line(style, left, label.clone());
                 let page = self.pages.last_mut().expect("a page is always open");
-                page.push((true, style.size, left + label_width, self.y, value.clone()));
+                page.push(Placed {
+                    bold: true,
+                    size: style.size,
+                    x: left + label_width,
+                    y: self.y,
+                    text: value.clone(),
+                });
             }
             Block::Bullet(text) => {
                 for (i, line) in wrap(text, style, WIDTH - MARGIN - left)
@@ -107,7 +128,13 @@ impl Layout {
                     if i == 0 {
                         let y = self.y;
                         let page = self.pages.last_mut().expect("a page is always open");
-                        page.push((false, style.size, left - 10.0, y, "•".to_owned()));
+                        page.push(Placed {
+                            bold: false,
+                            size: style.size,
+                            x: left - 10.0,
+                            y,
+                            text: "•".to_owned(),
+                        });
                     }
                 }
             }
@@ -260,8 +287,15 @@ pub fn render(blocks: &[Block], title: &str, footer: &str) -> Vec<u8> {
         resources.finish();
         page.finish();
         let mut content = Content::new();
-        for (is_bold, size, x, y, text) in lines {
-            write_text(&mut content, *is_bold, *size, *x, *y, text);
+        for line in lines {
+            write_text(
+                &mut content,
+                line.bold,
+                line.size,
+                line.x,
+                line.y,
+                &line.text,
+            );
         }
         let foot = format!("{footer} · {} / {count}", index + 1);
         write_text(&mut content, false, 8.0, MARGIN, 36.0, &foot);

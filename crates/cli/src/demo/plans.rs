@@ -266,16 +266,20 @@ const LAST_YEAR: [DemoTheme<'static>; 2] = [
 const THIS_YEAR: [DemoTheme<'static>; 3] = [
     DemoTheme {
         title: "",
-        goal: "Wat ik bedoel met onze visie is in de klassen terug te zien, niet alleen op papier.",
-        monitoring: "Bij elk klassenbezoek noteer ik één voorbeeld waar de visie zichtbaar is, \
-                     en bespreek ik het in de bouwvergadering.",
+        goal: "Mijn team ziet dit minder bij mij dan ik zelf. Ik wil weten waar dat verschil zit en het kleiner maken.",
+        monitoring: "Na elk teamoverleg vraag ik twee collega's of ze het terugzagen; in de \
+                     volgende 360°-feedback is het verschil tussen mij en het team kleiner.",
         review: "",
         status: "underway",
         source: ("own", None, ""),
         cards: &[],
         actions: &[
-            ("Visie in drie zinnen met het team herschrijven", 45, true),
-            ("Klassenbezoeken met de visie als kijkwijzer", 150, false),
+            ("Met drie teamleden doorpraten over wat zij zien", 45, true),
+            (
+                "Een collega-schoolleider laten meekijken in een teamoverleg",
+                150,
+                false,
+            ),
             (
                 "Intervisie met twee collega-schoolleiders over visiegestuurd werken",
                 200,

@@ -33,3 +33,4 @@ portfolio-feedback-figures = self { $own } · others { $others }
 portfolio-too-few = too few ratings
 portfolio-themes = Themes from the development plan
 portfolio-review = Review
+portfolio-monitoring = How I know it works

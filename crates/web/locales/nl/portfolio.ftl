@@ -33,3 +33,4 @@ portfolio-feedback-figures = zelf { $own } · anderen { $others }
 portfolio-too-few = te weinig oordelen
 portfolio-themes = Thema's uit het ontwikkelplan
 portfolio-review = Terugblik
+portfolio-monitoring = Hoe ik weet dat het lukt

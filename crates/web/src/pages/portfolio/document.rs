@@ -192,7 +192,7 @@ fn domain(
             )));
             for (key, text) in [
                 ("plan-goal-short", &theme.goal),
-                ("plan-monitoring-label", &theme.monitoring),
+                ("portfolio-monitoring", &theme.monitoring),
                 ("portfolio-review", &theme.review),
             ] {
                 if !text.is_empty() {

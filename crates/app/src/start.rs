@@ -55,6 +55,8 @@ pub enum NextStep {
     Share { reflection: i64 },
     /// Everything is finished: a new moment, to compare with the last one later.
     NewMoment { last_finished_at: i64 },
+    /// A reflection is finished: it and what follows belong in the learning log.
+    KeepLog,
     /// An organisation the person manages has no schools yet.
     AddSchools {
         organisation: OrganisationId,
@@ -162,6 +164,10 @@ pub async fn start_page(state: &App, viewer: &Viewer) -> Result<Start, Error> {
         })
         .collect();
     let mut next = reflection_steps(&record.reflections, may_reflect);
+    // What one did in Leidraad is offered in the learning log from the first finished moment.
+    if record.reflections.iter().any(|r| r.finished_at.is_some()) {
+        next.push(NextStep::KeepLog);
+    }
     next.extend(organisation_steps(&overseen));
     Ok(Start {
         open,

@@ -2,6 +2,10 @@
 
 nav-log = Learning log
 
+start-step-log = Keep your learning log
+start-step-log-text = What you did in Leidraad is ready for your log. Add your courses, intervision and register points too.
+start-step-log-go = To your log
+
 problem-activity-kind-unknown = Choose a kind of activity from the list.
 problem-activity-title-invalid = Give the activity a name of 1 to 160 characters, on one line.
 problem-activity-hours-invalid = Enter the hours as a number from 0 to 1000, like 1.5 or 2. A negative number is not possible.

@@ -2,6 +2,10 @@
 
 nav-log = Logboek
 
+start-step-log = Houd je logboek bij
+start-step-log-text = Wat je in Leidraad deed staat klaar voor je logboek. Zet er ook je cursussen, intervisie en registerpunten bij.
+start-step-log-go = Naar je logboek
+
 problem-activity-kind-unknown = Kies een soort activiteit uit de lijst.
 problem-activity-title-invalid = Geef de activiteit een naam van 1 tot 160 tekens, op één regel.
 problem-activity-hours-invalid = Vul de uren in als een getal van 0 tot 1000, zoals 1,5 of 2. Een negatief getal kan niet.

@@ -250,6 +250,11 @@ fn step_item(tr: Tr, step: &NextStep) -> ItemView {
             ),
             LinkView::primary("/reflecties", tr.t("start-step-new-moment-go")),
         ),
+        NextStep::KeepLog => (
+            "start-step-log",
+            tr.t("start-step-log-text").into_owned(),
+            LinkView::quiet("/logboek", tr.t("start-step-log-go")),
+        ),
         NextStep::AddSchools { organisation, name } => (
             "start-step-schools",
             tr.t1("start-step-schools-text", "organisation", name.as_str()),

@@ -130,6 +130,7 @@ mod tests {
             "/api/v1/plans",
             "/api/v1/plan-themes",
             "/api/v1/shared-plans",
+            "/api/v1/portfolio",
         ]
         .iter()
         .any(|prefix| path.starts_with(prefix))

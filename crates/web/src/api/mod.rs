@@ -17,6 +17,7 @@ mod input;
 mod learning_log;
 mod openapi;
 mod plans;
+mod portfolio;
 mod rater;
 pub mod reflections;
 mod space_scans;
@@ -109,6 +110,7 @@ static OPENAPI_JSON: LazyLock<String> = LazyLock::new(|| {
     document.merge(space_scans::ScanApi::openapi());
     document.merge(learning_log::LearningLogApi::openapi());
     document.merge(plans::PlanApi::openapi());
+    document.merge(portfolio::PortfolioApi::openapi());
     utoipa::Modify::modify(&Conventions, &mut document);
     document
         .to_pretty_json()
@@ -147,6 +149,7 @@ pub fn routes() -> Vec<Route> {
     .chain(rows(Reach::Personal, learning_log::routes()))
     .chain(rows(Reach::Link, space_scans::respondent_routes()))
     .chain(rows(Reach::Plan, plans::routes()))
+    .chain(rows(Reach::Plan, portfolio::routes()))
     .collect()
 }
 

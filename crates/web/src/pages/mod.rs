@@ -10,6 +10,7 @@ pub(crate) mod learning_log;
 pub mod organisation;
 mod plan;
 mod portfolio;
+pub(crate) use portfolio::{portfolio_json, portfolio_pdf};
 mod profile;
 pub(crate) mod rater;
 pub mod reflection;

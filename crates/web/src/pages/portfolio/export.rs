@@ -30,11 +30,12 @@ pub async fn get_pdf(
     SignedIn(viewer): SignedIn,
 ) -> Result<Response, AppError> {
     let portfolio = logic::portfolio(&state, &viewer).await?;
-    Ok(download(
-        pdf_of(&state, tr, &portfolio),
-        PDF,
-        "portfolio.pdf",
-    ))
+    Ok(pdf_response(&state, tr, &portfolio))
+}
+
+/// The PDF as an attachment that is never cached (the page's and the API's).
+pub fn pdf_response(state: &AppState, tr: Tr, portfolio: &Portfolio) -> Response {
+    download(pdf_of(state, tr, portfolio), PDF, "portfolio.pdf")
 }
 
 /// The PDF, the JSON, and every evidence file of the portfolio's activities under
@@ -99,7 +100,7 @@ fn parts(portfolio: &Portfolio) -> impl Iterator<Item = &DomainPart> {
         .chain(std::iter::once(&portfolio.elsewhere))
 }
 
-fn as_json(portfolio: &Portfolio) -> Value {
+pub fn as_json(portfolio: &Portfolio) -> Value {
     let cycle = portfolio.cycle.as_ref().map(|c| {
         json!({
             "starts_on": c.cycle.start.to_string(),

@@ -19,6 +19,7 @@ use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::pages::{PageContext, Section, render};
 pub use document::Block;
+pub(crate) use export::{as_json as portfolio_json, pdf_response as portfolio_pdf};
 
 /// The routes ([`crate::routes::Reach::Plan`]).
 pub fn routes() -> Vec<(Method, &'static str, MethodRouter<AppState>)> {

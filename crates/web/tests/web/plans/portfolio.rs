@@ -218,6 +218,14 @@ async fn the_portfolio_holds_every_domain_the_activities_and_the_totals_as_pdf_z
         "nine domains and the rest"
     );
 
+    // The API says the same, and gives the same PDF.
+    let api: serde_json::Value = leader.get("/api/v1/portfolio").await.json().await.unwrap();
+    assert_eq!(api["total_points"], 40);
+    assert_eq!(api["domains"], json["domains"]);
+    let response = leader.get("/api/v1/portfolio/pdf").await;
+    attachment(&response, "application/pdf", "portfolio.pdf");
+    assert!(response.bytes().await.unwrap().starts_with(b"%PDF-"));
+
     // Someone else's portfolio is their own: the coach's holds none of this.
     let coach = Browser::signed_in(&app, "coach@a.example").await;
     let theirs = coach

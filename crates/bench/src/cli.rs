@@ -39,7 +39,7 @@ pub struct Args {
     /// Routes to measure, comma-separated (default: all). The ceiling is always measured.
     /// Every route from save-answer on first fills the fresh database with the demo and makes
     /// an API token for the demo school leader (and for the scan routes the demo's admin and
-    /// board member).
+    /// board member); log-page first fills her learning log to 200 activities.
     #[arg(long, value_enum, value_delimiter = ',')]
     pub routes: Vec<RouteName>,
 
@@ -198,6 +198,10 @@ pub enum RouteName {
     /// The results page of a board's released team scan across 20 schools with
     /// `--scan-respondents` responses, read with the board member's session cookie.
     ScanResults,
+    /// The demo leader's learning log page with 200 activities, read with her session cookie.
+    LogPage,
+    /// The demo leader's portfolio as a PDF made on the server, read with her session cookie.
+    PortfolioPdf,
     /// Not a loaded route but a scenario: `--dialogue-participants` follow one live dialogue
     /// by server-sent events while the facilitator moves to the next card; the time until
     /// every participant has it, and the server's memory with the streams open.
@@ -219,6 +223,8 @@ impl RouteName {
             RouteName::FeedbackReport => "feedback-report",
             RouteName::ScanSubmit => "scan-submit",
             RouteName::ScanResults => "scan-results",
+            RouteName::LogPage => "log-page",
+            RouteName::PortfolioPdf => "portfolio-pdf",
             RouteName::Dialogue => "dialogue",
         }
     }
@@ -241,6 +247,8 @@ impl RouteName {
                 | RouteName::FeedbackReport
                 | RouteName::ScanSubmit
                 | RouteName::ScanResults
+                | RouteName::LogPage
+                | RouteName::PortfolioPdf
                 | RouteName::Dialogue
         )
     }
@@ -256,8 +264,8 @@ impl RouteName {
         self == RouteName::Dialogue
     }
 
-    /// Whether the project's goal of half the ceiling applies: not to the 360° feedback and
-    /// team scan routes, whose goals are their own (`goals.rs`).
+    /// Whether the project's goal of half the ceiling applies: not to the 360° feedback, team
+    /// scan, log and portfolio routes, whose goals are their own (`goals.rs`).
     pub fn has_ceiling_goal(self) -> bool {
         !matches!(
             self,
@@ -265,6 +273,8 @@ impl RouteName {
                 | RouteName::FeedbackReport
                 | RouteName::ScanSubmit
                 | RouteName::ScanResults
+                | RouteName::LogPage
+                | RouteName::PortfolioPdf
                 | RouteName::Dialogue
         )
     }
@@ -286,6 +296,8 @@ impl RouteName {
             RouteName::FeedbackReport => "/feedback/{id}/rapport",
             RouteName::ScanSubmit => "/api/v1/respondent/submit",
             RouteName::ScanResults => "/teamscans/{id}/resultaten",
+            RouteName::LogPage => "/logboek",
+            RouteName::PortfolioPdf => "/portfolio.pdf",
             RouteName::Dialogue => "/d/{token}/stroom",
         }
     }

@@ -55,6 +55,16 @@ pub fn print_preamble(args: &Args, address: SocketAddr, fixture: Option<&Fixture
                 fixture::DEMO_BOARD
             );
         }
+        if let Some(development) = &fixture.development {
+            println!(
+                "log-page and portfolio-pdf read {}'s log of {} activities with her session \
+                 (the page {} KB, the PDF {} KB).",
+                fixture::DEMO_LEADER,
+                development.activities,
+                development.log_bytes / 1024,
+                development.pdf_bytes / 1024
+            );
+        }
         if let Some(links) = fixture.scans.as_ref().and_then(|s| s.submit.as_ref()) {
             println!(
                 "scan-submit has {} fresh respondent links ({} responses/s over every level's \

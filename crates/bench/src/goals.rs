@@ -3,8 +3,11 @@
 //! at 64, and the report page at least 5 000 req/s at 16 clients. And of the team scan
 //! (issue 13): at least 1 000 responses taken in per second at 16 and at 64 clients, and the
 //! results page of 10 000 responses in under 50 ms of server time, judged as its p99 with one
-//! client (with more, the latency is mostly waiting in line). They are absolute, unlike the
-//! other routes' share of the ceiling, so they are judged here.
+//! client (with more, the latency is mostly waiting in line). And of the development plan's
+//! log and portfolio (issue 14): the learning log page with 200 activities at least 2 000
+//! req/s at 16 clients, and the portfolio PDF in under 300 ms of server time, judged as the
+//! scan results are, by its p99 with one client. They are absolute, unlike the other routes'
+//! share of the ceiling, so they are judged here.
 
 use std::time::Duration;
 
@@ -27,7 +30,7 @@ struct Goal {
     target: Target,
 }
 
-const GOALS: [Goal; 6] = [
+const GOALS: [Goal; 8] = [
     Goal {
         route: RouteName::SubmitForm,
         clients: 16,
@@ -57,6 +60,16 @@ const GOALS: [Goal; 6] = [
         route: RouteName::ScanResults,
         clients: 1,
         target: Target::P99Under(Duration::from_millis(50)),
+    },
+    Goal {
+        route: RouteName::LogPage,
+        clients: 16,
+        target: Target::Throughput(2000.0),
+    },
+    Goal {
+        route: RouteName::PortfolioPdf,
+        clients: 1,
+        target: Target::P99Under(Duration::from_millis(300)),
     },
 ];
 
@@ -180,6 +193,30 @@ mod tests {
                 && lines[2].ends_with(": met"),
             "{}",
             lines[2]
+        );
+    }
+
+    #[test]
+    fn the_log_and_portfolio_goals_are_judged_at_their_levels() {
+        let results = [
+            result(RouteName::LogPage, 1, 900.0, 2),
+            result(RouteName::LogPage, 16, 2_400.0, 12),
+            result(RouteName::PortfolioPdf, 1, 8.0, 320),
+            result(RouteName::PortfolioPdf, 16, 20.0, 900),
+        ];
+        let lines = verdicts(&results);
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert!(
+            lines[0].contains("16 clients: log-page 2400 req/s (goal ≥ 2000 req/s")
+                && lines[0].ends_with(": met"),
+            "{}",
+            lines[0]
+        );
+        assert!(
+            lines[1].contains("portfolio-pdf p99 320.0 ms (goal p99 < 300 ms")
+                && lines[1].ends_with("NOT met"),
+            "{}",
+            lines[1]
         );
     }
 

@@ -14,7 +14,7 @@
 //! as the server, so absolute figures say little; compare each row with the ceiling row at
 //! the same concurrency. The project's goal is that every page reaches at least 50 % of it.
 //!
-//! Most routes are anonymous `GET`s of content pages and JSON. Six are signed in, with a
+//! Most routes are anonymous `GET`s of content pages and JSON. Eight are signed in, with a
 //! personal API token (`Authorization: Bearer …`), a session cookie, or a rater's or
 //! respondent's link:
 //!
@@ -41,6 +41,11 @@
 //! - `scan-results`: the results page `GET /teamscans/{id}/resultaten` of a board's released
 //!   scan across 20 schools with `--scan-respondents` (10 000) responses, read with the board
 //!   member's session cookie; the release's own time is printed once (`scan/`).
+//! - `log-page`: the leader's learning log `GET /logboek` with 200 activities (the demo's and
+//!   what the bench adds through the API), read with her session cookie
+//!   (`development.rs`).
+//! - `portfolio-pdf`: her portfolio as a PDF, `GET /portfolio.pdf`, made on every request
+//!   from that log and the demo's plans, reflections, 360° reports and scans.
 //!
 //! They need a fixture, set up only when one of them is selected: before the server starts,
 //! in its fresh data folder (and `--database-url`), `leidraad demo --seed-only` fills the
@@ -93,6 +98,7 @@
 
 mod cli;
 mod console;
+mod development;
 mod dialogue;
 mod fixture;
 mod goals;
@@ -171,6 +177,7 @@ fn run(args: &Args) -> Result<(), String> {
             memory,
             dialogue: None,
             scan: None,
+            development: None,
             results: Vec::new(),
         };
         report::write_json(&args.output, &report)?;
@@ -212,6 +219,7 @@ fn run(args: &Args) -> Result<(), String> {
         results,
         dialogue,
         scan,
+        development,
     } = measured?;
     let report = Report {
         binary: args.binary.display().to_string(),
@@ -221,6 +229,7 @@ fn run(args: &Args) -> Result<(), String> {
         memory,
         dialogue,
         scan,
+        development,
         results,
     };
     console::print_verdicts(args, &report.results);
@@ -275,6 +284,7 @@ struct Measured {
     results: Vec<RouteResult>,
     dialogue: Option<DialogueResult>,
     scan: Option<scan::ScanFixture>,
+    development: Option<development::DevelopmentFixture>,
 }
 
 /// Waits for the server, sets up the fixture if a route needs it, runs the live dialogue if
@@ -346,10 +356,15 @@ async fn bench(
             results.push(result);
         }
     }
+    let (scan, development) = match fixture {
+        Some(fixture) => (fixture.scans, fixture.development),
+        None => (None, None),
+    };
     Ok(Measured {
         results,
         dialogue,
-        scan: fixture.and_then(|fixture| fixture.scans),
+        scan,
+        development,
     })
 }
 

@@ -3,6 +3,7 @@
 use std::time::Duration;
 
 use crate::cli::RouteName;
+use crate::development::DevelopmentFixture;
 use crate::dialogue::DialogueResult;
 use crate::memory::MemoryResult;
 use crate::scan::ScanFixture;
@@ -53,6 +54,8 @@ pub struct Report {
     /// The team scans made for scan-submit and scan-results, with how long making them and
     /// the release took.
     pub scan: Option<ScanFixture>,
+    /// The leader's log and portfolio read by log-page and portfolio-pdf.
+    pub development: Option<DevelopmentFixture>,
     pub results: Vec<RouteResult>,
 }
 

@@ -137,6 +137,19 @@ pub fn for_route(route: RouteName, fixture: Option<&Fixture>) -> Result<RequestS
                 &released.cookie,
             )?))
         }
+        RouteName::LogPage | RouteName::PortfolioPdf => {
+            let development = fixture.development.as_ref().ok_or_else(|| {
+                format!(
+                    "{} needs {DEMO_LEADER}'s session and log, and the fixture made none",
+                    route.name()
+                )
+            })?;
+            Ok(RequestSet::one(if route == RouteName::LogPage {
+                crate::development::log_request(&development.cookie)?
+            } else {
+                crate::development::pdf_request(&development.cookie)?
+            }))
+        }
         RouteName::Dialogue => Err("dialogue is a scenario of its own, not a loaded route".into()),
         _ => unreachable!("only the signed-in routes need the fixture"),
     }

@@ -48,7 +48,7 @@ fn the_ceiling_is_always_measured_first() {
         vec![RouteName::Ceiling, RouteName::Search, RouteName::Card]
     );
     let args = Args::try_parse_from(["leidraad-bench"]).unwrap();
-    assert_eq!(args.selected_routes().len(), 13);
+    assert_eq!(args.selected_routes().len(), 15);
     assert!(args.selected_routes().contains(&RouteName::SaveAnswer));
     assert!(args.selected_routes().contains(&RouteName::Profile));
     assert_eq!(args.concurrency, ConcurrencyLevels(vec![1, 16, 64]));
@@ -100,6 +100,8 @@ fn only_the_signed_in_routes_need_the_fixture() {
             RouteName::FeedbackReport,
             RouteName::ScanSubmit,
             RouteName::ScanResults,
+            RouteName::LogPage,
+            RouteName::PortfolioPdf,
             RouteName::Dialogue
         ]
     );
@@ -199,4 +201,23 @@ fn the_scan_routes_need_the_board_and_have_goals_of_their_own() {
     assert!(Args::try_parse_from(["leidraad-bench", "--scan-open-percent", "101"]).is_err());
     assert!(Args::try_parse_from(["leidraad-bench", "--scan-respondents", "4"]).is_err());
     assert!(Args::try_parse_from(["leidraad-bench", "--scan-respondents", "50001"]).is_err());
+}
+
+#[test]
+fn the_log_and_portfolio_need_the_leader_only_and_have_goals_of_their_own() {
+    for route in [RouteName::LogPage, RouteName::PortfolioPdf] {
+        assert!(route.needs_fixture() && !route.needs_board());
+        assert!(!route.has_ceiling_goal() && !route.is_scenario());
+        assert_eq!(route.method(), "GET");
+    }
+    let args =
+        Args::try_parse_from(["leidraad-bench", "--routes", "log-page,portfolio-pdf"]).unwrap();
+    assert_eq!(
+        args.selected_routes(),
+        vec![
+            RouteName::Ceiling,
+            RouteName::LogPage,
+            RouteName::PortfolioPdf
+        ]
+    );
 }

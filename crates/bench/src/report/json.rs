@@ -5,6 +5,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::{Report, RouteResult};
+use crate::development::DevelopmentFixture;
 use crate::dialogue::{DialogueResult, GOAL_P99, GOAL_RESIDENT_MB};
 use crate::memory::{GOAL_AFTER_SIGN_INS_MB, GOAL_IDLE_MB, MemoryResult};
 use crate::scan::ScanFixture;
@@ -20,7 +21,34 @@ struct JsonReport<'a> {
     memory: Option<JsonMemory>,
     dialogue: Option<JsonDialogue>,
     scan: Option<JsonScan>,
+    development: Option<JsonDevelopment>,
     results: Vec<JsonResult<'a>>,
+}
+
+/// The leader's log behind log-page and portfolio-pdf: sizes, and times in seconds or ms.
+#[derive(Debug, Serialize)]
+struct JsonDevelopment {
+    activities: usize,
+    /// Added by the bench through the API, beside the demo's.
+    added: usize,
+    adding_seconds: f64,
+    log_page_bytes: usize,
+    pdf_bytes: usize,
+    /// The first `GET /portfolio.pdf`, before any load.
+    first_pdf_ms: f64,
+}
+
+impl JsonDevelopment {
+    fn new(development: &DevelopmentFixture) -> Self {
+        JsonDevelopment {
+            activities: development.activities,
+            added: development.added,
+            adding_seconds: development.adding.as_secs_f64(),
+            log_page_bytes: development.log_bytes,
+            pdf_bytes: development.pdf_bytes,
+            first_pdf_ms: milliseconds(development.first_pdf),
+        }
+    }
 }
 
 /// The team scans behind scan-submit and scan-results: sizes, and times in seconds or ms.
@@ -237,6 +265,7 @@ impl<'a> JsonReport<'a> {
             memory: report.memory.as_ref().map(JsonMemory::new),
             dialogue: report.dialogue.as_ref().map(JsonDialogue::new),
             scan: report.scan.as_ref().map(JsonScan::new),
+            development: report.development.as_ref().map(JsonDevelopment::new),
             results: report.results.iter().map(JsonResult::new).collect(),
         }
     }

@@ -11,6 +11,7 @@ fn fixture(open: Option<OpenReflection>, finished: Option<i64>) -> Fixture {
         rater_links: None,
         released_round: None,
         scans: None,
+        development: None,
     }
 }
 
@@ -184,6 +185,35 @@ fn missing_feedback_fixture_parts_are_named() {
     let mut empty = fixture(None, None);
     empty.rater_links = Some(rater_links(&[]));
     assert!(for_route(RouteName::SubmitForm, Some(&empty)).is_err());
+}
+
+#[test]
+fn the_log_and_portfolio_are_read_with_the_leaders_session() {
+    let err = for_route(RouteName::LogPage, Some(&fixture(None, None))).unwrap_err();
+    assert!(
+        err.contains("log-page needs") && err.contains("session"),
+        "{err}"
+    );
+    let mut signed_in = fixture(None, None);
+    signed_in.development = Some(crate::development::DevelopmentFixture {
+        cookie: "leidraad_session=cd".into(),
+        activities: 200,
+        added: 191,
+        adding: std::time::Duration::ZERO,
+        log_bytes: 1,
+        pdf_bytes: 1,
+        first_pdf: std::time::Duration::ZERO,
+    });
+    for (route, described) in [
+        (RouteName::LogPage, "GET /logboek"),
+        (RouteName::PortfolioPdf, "GET /portfolio.pdf"),
+    ] {
+        let set = for_route(route, Some(&signed_in)).unwrap();
+        let request = set.next().unwrap();
+        assert_eq!(request.describe(), described);
+        assert!(request.authorization.is_none());
+        assert_eq!(request.headers[0].1, "leidraad_session=cd");
+    }
 }
 
 #[test]

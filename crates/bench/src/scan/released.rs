@@ -15,9 +15,7 @@ use super::ScanPlan;
 use super::board::{StartedScan, open_link, questionnaire, start_scan};
 use super::body::Questionnaire;
 use crate::fixture::DEMO_BOARD;
-use crate::fixture::api::ApiClient;
-use crate::http::{Connection, RequestSpec};
-use crate::memory::DEMO_PASSWORD;
+use crate::fixture::api::{ApiClient, sign_in};
 use crate::rater_form::mix;
 
 /// Respondents answering at once while seeding: enough to keep both cores busy.
@@ -189,35 +187,6 @@ async fn check_released(board: &mut ApiClient, id: i64, respondents: usize) -> R
         ));
     }
     Ok(())
-}
-
-/// Signs in with the demo password (`POST /inloggen`) and answers the session cookie.
-async fn sign_in(address: SocketAddr, email: &str) -> Result<String, String> {
-    let request = RequestSpec::post_form(
-        "/inloggen",
-        &[("email", email), ("password", DEMO_PASSWORD)],
-    )?;
-    let mut connection = Connection::open(address)
-        .await
-        .map_err(|e| format!("fixture: cannot connect to sign in: {e}"))?;
-    let (status, cookies, body) = connection
-        .send_for_cookies(&request)
-        .await
-        .map_err(|e| format!("fixture: POST /inloggen failed: {e}"))?;
-    let session = cookies.into_iter().find(|cookie| {
-        cookie
-            .split('=')
-            .next()
-            .is_some_and(|n| n.contains("session"))
-    });
-    match (status, session) {
-        (StatusCode::SEE_OTHER, Some(cookie)) => Ok(cookie),
-        (status, _) => Err(format!(
-            "fixture: signing in as {email} answered {status} without a session cookie, \
-             expected 303 with one:\n{}",
-            crate::excerpt(&body)
-        )),
-    }
 }
 
 /// Reads the results page once with the cookie; answers its size.

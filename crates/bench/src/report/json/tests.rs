@@ -33,6 +33,7 @@ fn json_has_one_entry_per_result() {
         memory: None,
         dialogue: None,
         scan: None,
+        development: None,
         results: vec![
             result(RouteName::Ceiling, 1, 1.0),
             result(RouteName::Card, 1, 0.5),
@@ -76,6 +77,7 @@ fn json_has_the_memory_rows_with_their_goals() {
         }),
         dialogue: None,
         scan: None,
+        development: None,
         results: Vec::new(),
     };
     let value: serde_json::Value = serde_json::from_str(&to_json(&report)).unwrap();
@@ -112,6 +114,7 @@ fn json_has_the_release_of_the_scan() {
             submit: None,
             results: Some(released),
         }),
+        development: None,
         results: Vec::new(),
     };
     let value: serde_json::Value = serde_json::from_str(&to_json(&report)).unwrap();
@@ -120,6 +123,41 @@ fn json_has_the_release_of_the_scan() {
     assert_eq!(results["respondents"], 10_000);
     assert_eq!(results["with_open_answers"], 9_000);
     assert_eq!(value["scan"]["submit"], serde_json::Value::Null);
+    assert!(
+        !to_json(&report).contains("leidraad_session"),
+        "no credentials"
+    );
+}
+
+#[test]
+fn json_has_the_log_and_portfolio_fixture_without_the_session() {
+    let report = Report {
+        binary: "target/release/leidraad".into(),
+        database: "sqlite",
+        duration: Duration::from_secs(5),
+        warmup: Duration::from_secs(1),
+        memory: None,
+        dialogue: None,
+        scan: None,
+        development: Some(crate::development::DevelopmentFixture {
+            cookie: "leidraad_session=y".into(),
+            activities: 200,
+            added: 191,
+            adding: Duration::from_millis(1500),
+            log_bytes: 400_000,
+            pdf_bytes: 90_000,
+            first_pdf: Duration::from_millis(42),
+        }),
+        results: Vec::new(),
+    };
+    let value: serde_json::Value = serde_json::from_str(&to_json(&report)).unwrap();
+    let development = &value["development"];
+    assert_eq!(development["activities"], 200);
+    assert_eq!(development["added"], 191);
+    assert_eq!(development["adding_seconds"], 1.5);
+    assert_eq!(development["log_page_bytes"], 400_000);
+    assert_eq!(development["pdf_bytes"], 90_000);
+    assert_eq!(development["first_pdf_ms"], 42.0);
     assert!(
         !to_json(&report).contains("leidraad_session"),
         "no credentials"

@@ -112,6 +112,10 @@ pub struct ErasurePreview {
     /// Of those, how many others can read now.
     pub shared: usize,
     pub api_tokens: usize,
+    /// Development plans (one per school year), learning-log activities and evidence files.
+    pub plans: usize,
+    pub activities: usize,
+    pub evidence_files: usize,
 }
 
 pub async fn erasure_preview(state: &App, viewer: &Viewer) -> Result<ErasurePreview, Error> {
@@ -121,6 +125,9 @@ pub async fn erasure_preview(state: &App, viewer: &Viewer) -> Result<ErasurePrev
         .start_page(viewer.person, state.clock.now())
         .await?;
     let tokens = state.store.api_tokens_of(viewer.person).await?;
+    let plans = state.store.plans_of(viewer.person).await?.len();
+    let activities = state.store.activities_of(viewer.person).await?.len();
+    let evidence_files = state.store.evidence_of(viewer.person).await?.len();
     let mut last_admin_of = Vec::new();
     for membership in &viewer.memberships {
         if is_last_admin(state, membership).await? {
@@ -137,6 +144,9 @@ pub async fn erasure_preview(state: &App, viewer: &Viewer) -> Result<ErasurePrev
         reflections: start.reflections.len(),
         shared: start.reflections.iter().filter(|r| r.shares > 0).count(),
         api_tokens: tokens.len(),
+        plans,
+        activities,
+        evidence_files,
     })
 }
 

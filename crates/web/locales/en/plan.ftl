@@ -101,3 +101,16 @@ start-kind-plan = Development plan
 start-plan-year = School year { $year }
 start-read-plan = Read the plan
 plan-to-portfolio = Your portfolio for re-registration: your plans, your log and your results per domain, as a PDF
+
+## Deleting one's account
+delete-loses-plans = { $count ->
+    [one] your development plan, with its themes
+   *[other] your { $count } development plans, with their themes
+}
+delete-loses-log = your learning log: { $count ->
+    [one] 1 activity
+   *[other] { $count } activities
+} and { $files ->
+    [one] 1 evidence file
+   *[other] { $files } evidence files
+}

@@ -101,3 +101,16 @@ start-kind-plan = Ontwikkelplan
 start-plan-year = Schooljaar { $year }
 start-read-plan = Plan lezen
 plan-to-portfolio = Je portfolio voor herregistratie: je plannen, je logboek en je resultaten per domein, als pdf
+
+## Deleting one's account
+delete-loses-plans = { $count ->
+    [one] je ontwikkelplan, met zijn thema's
+   *[other] je { $count } ontwikkelplannen, met hun thema's
+}
+delete-loses-log = je logboek: { $count ->
+    [one] 1 activiteit
+   *[other] { $count } activiteiten
+} en { $files ->
+    [one] 1 bewijsstuk
+   *[other] { $files } bewijsstukken
+}

@@ -55,6 +55,16 @@ async fn delete_page(
     if preview.shared > 0 {
         losses.push(tr.t1("delete-loses-shares", "count", preview.shared));
     }
+    if preview.plans > 0 {
+        losses.push(tr.t1("delete-loses-plans", "count", preview.plans));
+    }
+    if preview.activities > 0 || preview.evidence_files > 0 {
+        losses.push(tr.t2(
+            "delete-loses-log",
+            ("count", preview.activities),
+            ("files", preview.evidence_files),
+        ));
+    }
     losses.push(tr.t1("delete-loses-tokens", "count", preview.api_tokens));
     losses.push(tr.t("delete-loses-sessions").into_owned());
     Ok(DeleteAccountPage {

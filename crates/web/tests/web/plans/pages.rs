@@ -294,6 +294,12 @@ async fn a_themes_texts_actions_and_moments_change_only_as_meant() {
         leader.get("/ontwikkelplan/2026-2028").await.status(),
         StatusCode::BAD_REQUEST
     );
+    // Deleting the account says the plans go with it.
+    let (_, delete) = page(&leader, "/account/verwijderen").await;
+    assert!(
+        delete.contains("je 2 ontwikkelplannen, met hun thema&#39;s"),
+        "{delete}"
+    );
     let deleted = leader
         .post(&format!("/ontwikkelplan/thema/{id}/verwijderen"), &[])
         .await;

@@ -23,6 +23,9 @@ pub struct SharedPlan {
     pub year: SchoolYear,
     pub plan: FullPlan,
     pub owner_name: String,
+    /// The owner's logged activities that served a theme of this plan, with their evidence:
+    /// what a coach or board member prepares the conversation from.
+    pub activities: Vec<leidraad_store::learning_log::ActivityRecord>,
 }
 
 /// The school year of today, on the Amsterdam clock.
@@ -103,10 +106,19 @@ pub async fn shared_plan(state: &App, viewer: &Viewer, id: i64) -> Result<Shared
         .map(|(_, name)| name)
         .ok_or(Error::NotFound)?;
     let year = year_of(&plan.plan)?;
+    let themes: Vec<i64> = plan.themes.iter().map(|t| t.id).collect();
+    let activities = state
+        .store
+        .activities_of(plan.plan.person_id)
+        .await?
+        .into_iter()
+        .filter(|a| a.themes.iter().any(|(id, _)| themes.contains(id)))
+        .collect();
     Ok(SharedPlan {
         year,
         plan,
         owner_name,
+        activities,
     })
 }
 

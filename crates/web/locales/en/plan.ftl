@@ -114,3 +114,4 @@ delete-loses-log = your learning log: { $count ->
     [one] 1 evidence file
    *[other] { $files } evidence files
 }
+plan-shared-served = Activities for this theme

@@ -114,3 +114,4 @@ delete-loses-log = je logboek: { $count ->
     [one] 1 bewijsstuk
    *[other] { $files } bewijsstukken
 }
+plan-shared-served = Activiteiten voor dit thema

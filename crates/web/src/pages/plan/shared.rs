@@ -13,13 +13,46 @@ use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::pages::{PageContext, Section, render};
 
+/// An activity that served a theme, with its evidence files to download.
+pub struct ServedActivity {
+    pub title: String,
+    pub facts: String,
+    pub learned: String,
+    pub files: Vec<(String, String)>,
+}
+
 #[derive(Template)]
 #[template(path = "plan_shared.html")]
 pub struct SharedPage {
     page: PageContext,
     title: String,
     owner: String,
-    themes: Vec<ThemeView>,
+    /// Per theme (in the themes' order), the activities that served it.
+    themes: Vec<(ThemeView, Vec<ServedActivity>)>,
+}
+
+fn served(tr: Tr, activity: &leidraad_store::learning_log::ActivityRecord) -> ServedActivity {
+    let day = leidraad_domain::development::Day::parse(&activity.happened_on)
+        .map_or(activity.happened_on.clone(), |d| d.format(tr.lang));
+    let kind = tr.t(&format!("log-kind-{}", activity.kind)).into_owned();
+    let mut facts = vec![day, kind.clone()];
+    if activity.points > 0 {
+        facts.push(tr.t1("portfolio-points-of", "points", activity.points));
+    }
+    ServedActivity {
+        title: if activity.title.is_empty() {
+            kind
+        } else {
+            activity.title.clone()
+        },
+        facts: facts.join(" · "),
+        learned: activity.learned.clone(),
+        files: activity
+            .evidence
+            .iter()
+            .map(|f| (format!("/logboek/bestanden/{}", f.id), f.filename.clone()))
+            .collect(),
+    }
 }
 
 pub async fn get_shared(
@@ -45,7 +78,18 @@ pub async fn get_shared(
             .plan
             .themes
             .iter()
-            .map(|t| theme_view(&state, tr, &shared.plan.plan.framework_id, t))
+            .map(|t| {
+                let activities = shared
+                    .activities
+                    .iter()
+                    .filter(|a| a.themes.iter().any(|(id, _)| *id == t.id))
+                    .map(|a| served(tr, a))
+                    .collect();
+                (
+                    theme_view(&state, tr, &shared.plan.plan.framework_id, t),
+                    activities,
+                )
+            })
             .collect(),
     })
 }

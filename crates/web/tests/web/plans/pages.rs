@@ -141,8 +141,48 @@ async fn a_leader_plans_three_themes_one_from_a_blind_spot_and_shares_the_plan_w
         )
         .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    // A course the leader logged for the blind-spot theme, with its certificate.
+    let framework = app.state.library.frameworks[0].id.clone();
+    let course = leidraad_store::learning_log::ActivityFields {
+        kind: "course",
+        title: "Cursus feedback vragen",
+        happened_on: &Day::today(app.clock.now()).to_string(),
+        minutes: 120,
+        points: 10,
+        framework_id: &framework,
+        domains: &[],
+        cards: &[],
+        themes: &[blind],
+        learned: "Vragen is iets anders dan peilen.",
+        differently: "",
+    };
+    let leidraad_store::learning_log::Change::Done(activity) = app
+        .store
+        .add_activity(person, course, None, app.clock.now())
+        .await
+        .unwrap()
+    else {
+        panic!("logged");
+    };
+    let file = leidraad_store::learning_log::NewEvidence {
+        activity_id: Some(activity),
+        filename: "certificaat.pdf",
+        content_type: "application/pdf",
+        bytes: crate::learning_log::PDF,
+    };
+    app.store
+        .add_evidence(person, file, 200 << 20, app.clock.now())
+        .await
+        .unwrap();
     let (status, html) = page(&coach, &shared).await;
     assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.contains("Cursus feedback vragen"),
+        "the course that served a theme"
+    );
+    let at = html.find("/logboek/bestanden/").expect("its certificate");
+    let href = &html[at..at + html[at..].find('"').unwrap()];
+    assert_eq!(coach.get(href).await.status(), StatusCode::OK);
     assert!(
         html.contains("Feedback vragen") && html.contains("Elke maand"),
         "{html}"

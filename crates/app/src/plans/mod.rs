@@ -12,9 +12,9 @@ mod suggest;
 mod themes;
 
 pub use items::{ItemRequest, add_item, delete_item, update_item};
+pub use leidraad_store::plans::ItemKind;
 pub use read::{PlanView, SharedPlan, current_year, own_plan, plans_of, shared_plan, shared_with};
 pub use sharing::{share, unshare};
-pub use leidraad_store::plans::ItemKind;
 pub use sources::SourceRequest;
 pub use suggest::{Suggestion, suggestions};
 pub use themes::{

@@ -197,11 +197,10 @@ pub async fn delete_theme(state: &App, viewer: &Viewer, id: i64) -> Result<(), E
 pub async fn carry_over(state: &App, viewer: &Viewer, id: i64) -> Result<i64, Error> {
     let (plan, theme) = own_theme(state, viewer, id).await?;
     // The last school year a plan can be for has no next one to carry into.
-    let next = SchoolYear::starting(year_of(&plan)?.start_year() + 1).map_err(|_| {
-        Error::Conflict {
+    let next =
+        SchoolYear::starting(year_of(&plan)?.start_year() + 1).map_err(|_| Error::Conflict {
             code: "plan-year-last",
-        }
-    })?;
+        })?;
     if let Some(later) = state
         .store
         .plan_of(viewer.person, i64::from(next.start_year()))

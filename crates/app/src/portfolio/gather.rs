@@ -34,7 +34,12 @@ pub(super) async fn gather(state: &App, viewer: &Viewer) -> Result<Portfolio, Er
         total_points += activity.points;
         total_minutes += activity.minutes;
         let mut domains = activity.domains.clone();
-        domains.extend(activity.cards.iter().filter_map(|c| domain_of(framework, c)));
+        domains.extend(
+            activity
+                .cards
+                .iter()
+                .filter_map(|c| domain_of(framework, c)),
+        );
         for part in parts.for_domains(&domains) {
             part.activities.push(activity.clone());
         }
@@ -168,7 +173,10 @@ async fn feedback(
     within: &impl Fn(Day) -> bool,
 ) -> Result<(), Error> {
     let rounds = state.store.rounds_of(viewer.person).await?;
-    for summary in rounds.iter().filter(|r| r.round.state == RoundState::Closed) {
+    for summary in rounds
+        .iter()
+        .filter(|r| r.round.state == RoundState::Closed)
+    {
         if summary.round.framework_id != framework.id {
             continue;
         }

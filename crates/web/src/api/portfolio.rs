@@ -59,12 +59,12 @@ pub async fn get_portfolio(
 ) -> Result<Json<PortfolioDocument>, AppError> {
     let portfolio = leidraad_app::portfolio::portfolio(&state, &viewer).await?;
     let mut json = crate::pages::portfolio_json(&portfolio);
-    let text = |key: &str| json[key].as_str().unwrap_or_default().to_owned();
+    let field = |key: &str| json[key].as_str().unwrap_or_default().to_owned();
     Ok(Json(PortfolioDocument {
-        owner: text("owner"),
-        from: text("from"),
-        until: text("until"),
-        framework: text("framework"),
+        owner: field("owner"),
+        from: field("from"),
+        until: field("until"),
+        framework: field("framework"),
         total_points: portfolio.total_points,
         total_minutes: portfolio.total_minutes,
         cycle: json["cycle"].take(),

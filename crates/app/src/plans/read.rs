@@ -123,8 +123,5 @@ pub async fn shared_plan(state: &App, viewer: &Viewer, id: i64) -> Result<Shared
 }
 
 pub(crate) fn year_of(plan: &PlanRecord) -> Result<SchoolYear, Error> {
-    i16::try_from(plan.school_year)
-        .ok()
-        .and_then(|year| SchoolYear::starting(year).ok())
-        .ok_or(Error::Internal)
+    SchoolYear::from_stored(plan.school_year).ok_or(Error::Internal)
 }

@@ -215,10 +215,7 @@ async fn themes(
     until: Day,
 ) -> Result<(), Error> {
     for (plan, _) in state.store.plans_of(viewer.person).await?.into_iter().rev() {
-        let year = i16::try_from(plan.school_year)
-            .ok()
-            .and_then(|y| SchoolYear::starting(y).ok())
-            .ok_or(Error::Internal)?;
+        let year = SchoolYear::from_stored(plan.school_year).ok_or(Error::Internal)?;
         if year.last_day() < from || year.first_day() > until {
             continue;
         }

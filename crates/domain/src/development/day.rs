@@ -130,6 +130,19 @@ impl SchoolYear {
         self.0
     }
 
+    /// A school year as stored: the year it starts in. `None` for one out of range, which
+    /// nothing stores.
+    pub fn from_stored(start: i64) -> Option<SchoolYear> {
+        i16::try_from(start)
+            .ok()
+            .and_then(|year| SchoolYear::starting(year).ok())
+    }
+
+    /// "2026–2027", as people write a school year (the URL and the API say 2026-2027).
+    pub fn label(self) -> String {
+        format!("{}–{}", self.0, self.0 + 1)
+    }
+
     pub fn next(self) -> SchoolYear {
         SchoolYear(self.0 + 1)
     }

@@ -22,6 +22,9 @@ fn school_years_run_from_august_to_july() {
     assert_eq!(year.first_day().to_string(), "2026-08-01");
     assert_eq!(year.last_day().to_string(), "2027-07-31");
     assert!(year.contains(day("2027-01-15")));
+    assert_eq!(year.label(), "2026–2027");
+    assert_eq!(SchoolYear::from_stored(2026), Some(year));
+    assert_eq!(SchoolYear::from_stored(70_000), None);
     for bad in [
         "2026-2028",
         "26-27",

@@ -316,7 +316,8 @@ fn plan_item(tr: Tr, plan: &PlanAtStart) -> ItemView {
         text: tr.t1(
             "start-plan-year",
             "year",
-            format!("{}–{}", plan.school_year, plan.school_year + 1),
+            leidraad_domain::development::SchoolYear::from_stored(plan.school_year)
+                .map_or_else(|| plan.school_year.to_string(), |year| year.label()),
         ),
         links: vec![LinkView::quiet(
             format!("/ontwikkelplan/gedeeld/{}", plan.id),

@@ -297,8 +297,5 @@ fn themes_of(plan: Option<&FullPlan>) -> Vec<PlanTheme> {
 
 /// A stored plan's school year.
 fn year_of(school_year: i64) -> Result<SchoolYear, AppError> {
-    i16::try_from(school_year)
-        .ok()
-        .and_then(|year| SchoolYear::starting(year).ok())
-        .ok_or(AppError::Internal)
+    SchoolYear::from_stored(school_year).ok_or(AppError::Internal)
 }

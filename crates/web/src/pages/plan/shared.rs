@@ -68,10 +68,7 @@ pub async fn get_shared(
         title: tr.t2(
             "plan-shared-title",
             ("name", shared.owner_name.as_str()),
-            (
-                "year",
-                format!("{}–{}", year.start_year(), year.start_year() + 1),
-            ),
+            ("year", year.label()),
         ),
         owner: shared.owner_name.clone(),
         themes: shared

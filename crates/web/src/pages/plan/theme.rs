@@ -45,8 +45,7 @@ async fn theme_page(
     id: i64,
 ) -> Result<ThemePage, AppError> {
     let (plan, theme) = logic::own_theme_of(state, viewer, id).await?;
-    let year = SchoolYear::starting(i16::try_from(plan.school_year).unwrap_or_default())
-        .map_err(|_| AppError::NotFound)?;
+    let year = SchoolYear::from_stored(plan.school_year).ok_or(AppError::Internal)?;
     let framework = state.library.framework(&plan.framework_id);
     let domains = framework
         .map(|f| {
@@ -72,7 +71,7 @@ async fn theme_page(
     Ok(ThemePage {
         page: PageContext::new(tr, format!("/ontwikkelplan/thema/{id}"), Section::Other),
         year: year.to_string(),
-        year_label: format!("{}–{}", year.start_year(), year.start_year() + 1),
+        year_label: year.label(),
         theme: theme_view(state, tr, &plan.framework_id, &theme),
         statuses: ThemeStatus::ALL
             .iter()
@@ -84,7 +83,7 @@ async fn theme_page(
             })
             .collect(),
         domains,
-        next_year_label: format!("{}–{}", year.start_year() + 1, year.start_year() + 2),
+        next_year_label: year.next().label(),
         error: String::new(),
     })
 }
@@ -170,6 +169,48 @@ fn item_request(form: &FormFields, text: &str) -> ItemRequest {
     }
 }
 
+/// Where each kind of item's forms send their text, and the part of the page they return to.
+fn item_form(kind: ItemKind) -> (&'static str, &'static str) {
+    match kind {
+        ItemKind::Action => ("text", "acties"),
+        ItemKind::ReviewMoment => ("note", "momenten"),
+    }
+}
+
+/// Adds an action or a review moment.
+async fn add_item(
+    state: &AppState,
+    tr: Tr,
+    viewer: &Viewer,
+    id: i64,
+    kind: ItemKind,
+    form: &FormFields,
+) -> Result<Response, AppError> {
+    let (text, anchor) = item_form(kind);
+    let request = item_request(form, text);
+    let outcome = logic::add_item(state, viewer, id, kind, &request).await;
+    settle(state, tr, viewer, id, anchor, outcome.map(|_| ())).await
+}
+
+/// Changes an item (an action ticked off or on again, a moment's note), or deletes it
+/// (`delete=1`).
+async fn change_item(
+    state: &AppState,
+    tr: Tr,
+    viewer: &Viewer,
+    (id, item): (i64, i64),
+    kind: ItemKind,
+    form: &FormFields,
+) -> Result<Response, AppError> {
+    let (text, anchor) = item_form(kind);
+    let outcome = if form.get("delete") == "1" {
+        logic::delete_item(state, viewer, id, kind, item).await
+    } else {
+        logic::update_item(state, viewer, id, kind, item, &item_request(form, text)).await
+    };
+    settle(state, tr, viewer, id, anchor, outcome).await
+}
+
 pub async fn post_add_action(
     State(state): State<AppState>,
     tr: Tr,
@@ -177,26 +218,17 @@ pub async fn post_add_action(
     Path(id): Path<i64>,
     form: FormFields,
 ) -> Result<Response, AppError> {
-    let request = item_request(&form, "text");
-    let outcome = logic::add_item(&state, &viewer, id, ItemKind::Action, &request).await;
-    settle(&state, tr, &viewer, id, "acties", outcome.map(|_| ())).await
+    add_item(&state, tr, &viewer, id, ItemKind::Action, &form).await
 }
 
-/// Ticks an action off (or on again), or deletes it (`delete=1`).
 pub async fn post_action(
     State(state): State<AppState>,
     tr: Tr,
     SignedIn(viewer): SignedIn,
-    Path((id, item)): Path<(i64, i64)>,
+    Path(ids): Path<(i64, i64)>,
     form: FormFields,
 ) -> Result<Response, AppError> {
-    let outcome = if form.get("delete") == "1" {
-        logic::delete_item(&state, &viewer, id, ItemKind::Action, item).await
-    } else {
-        let request = item_request(&form, "text");
-        logic::update_item(&state, &viewer, id, ItemKind::Action, item, &request).await
-    };
-    settle(&state, tr, &viewer, id, "acties", outcome).await
+    change_item(&state, tr, &viewer, ids, ItemKind::Action, &form).await
 }
 
 pub async fn post_add_moment(
@@ -206,26 +238,17 @@ pub async fn post_add_moment(
     Path(id): Path<i64>,
     form: FormFields,
 ) -> Result<Response, AppError> {
-    let request = item_request(&form, "note");
-    let outcome = logic::add_item(&state, &viewer, id, ItemKind::ReviewMoment, &request).await;
-    settle(&state, tr, &viewer, id, "momenten", outcome.map(|_| ())).await
+    add_item(&state, tr, &viewer, id, ItemKind::ReviewMoment, &form).await
 }
 
-/// Saves a review moment's note, or deletes the moment (`delete=1`).
 pub async fn post_moment(
     State(state): State<AppState>,
     tr: Tr,
     SignedIn(viewer): SignedIn,
-    Path((id, item)): Path<(i64, i64)>,
+    Path(ids): Path<(i64, i64)>,
     form: FormFields,
 ) -> Result<Response, AppError> {
-    let outcome = if form.get("delete") == "1" {
-        logic::delete_item(&state, &viewer, id, ItemKind::ReviewMoment, item).await
-    } else {
-        let request = item_request(&form, "note");
-        logic::update_item(&state, &viewer, id, ItemKind::ReviewMoment, item, &request).await
-    };
-    settle(&state, tr, &viewer, id, "momenten", outcome).await
+    change_item(&state, tr, &viewer, ids, ItemKind::ReviewMoment, &form).await
 }
 
 pub async fn post_carry_over(
@@ -247,7 +270,6 @@ pub async fn post_delete(
 ) -> Result<Response, AppError> {
     let (plan, _) = logic::own_theme_of(&state, &viewer, id).await?;
     logic::delete_theme(&state, &viewer, id).await?;
-    let year = SchoolYear::starting(i16::try_from(plan.school_year).unwrap_or_default())
-        .map_err(|_| AppError::NotFound)?;
+    let year = SchoolYear::from_stored(plan.school_year).ok_or(AppError::Internal)?;
     Ok(back(year, "verwijderd"))
 }

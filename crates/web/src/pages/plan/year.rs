@@ -133,11 +133,7 @@ async fn plan_page(
     let mut years: Vec<SchoolYear> = logic::plans_of(state, viewer)
         .await?
         .iter()
-        .filter_map(|(plan, _)| {
-            i16::try_from(plan.school_year)
-                .ok()
-                .and_then(|y| SchoolYear::starting(y).ok())
-        })
+        .filter_map(|(plan, _)| SchoolYear::from_stored(plan.school_year))
         .collect();
     for wanted in [current, current.next(), year] {
         if !years.contains(&wanted) {
@@ -148,7 +144,7 @@ async fn plan_page(
     Ok(PlanPage {
         page: PageContext::new(tr, format!("/ontwikkelplan/{year}"), Section::Other),
         year: year.to_string(),
-        year_label: label(year),
+        year_label: year.label(),
         themes_heading: tr.t2("plan-themes", ("count", themes.len()), ("most", MAX_THEMES)),
         room: themes.len() < MAX_THEMES,
         themes,
@@ -157,7 +153,7 @@ async fn plan_page(
             .map(|s| suggestion_view(state, tr, s))
             .collect(),
         earlier,
-        earlier_label: label(year.previous()),
+        earlier_label: year.previous().label(),
         viewers: view
             .viewers
             .into_iter()
@@ -165,7 +161,7 @@ async fn plan_page(
             .collect(),
         years: years
             .into_iter()
-            .map(|y| (y.to_string(), label(y), y == year))
+            .map(|y| (y.to_string(), y.label(), y == year))
             .collect(),
         title: String::new(),
         goal: String::new(),
@@ -173,11 +169,6 @@ async fn plan_page(
         notice: String::new(),
         error: String::new(),
     })
-}
-
-/// "2026–2027", as a school year is written.
-fn label(year: SchoolYear) -> String {
-    format!("{}–{}", year.start_year(), year.start_year() + 1)
 }
 
 fn suggestion_view(state: &AppState, tr: Tr, suggestion: &Suggestion) -> SuggestionView {

@@ -17,10 +17,12 @@ use crate::{Store, StoreError};
 mod activities;
 mod cycle;
 mod evidence;
+mod lines;
 
 pub use activities::ActivityFields;
 pub use cycle::CycleRecord;
 pub use evidence::{EvidenceRecord, NewEvidence};
+pub use lines::{LogHead, LogLine};
 
 /// One activity in the log, with what it touched and its evidence (without the bytes).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -12,6 +12,7 @@ mod form;
 mod i18n;
 mod language;
 mod links;
+mod log_cache;
 mod middleware;
 mod page_cache;
 mod pages;

@@ -6,6 +6,7 @@ use leidraad_store::Store;
 
 use crate::cookie::SessionCookie;
 use crate::i18n::Tr;
+use crate::log_cache::LogCache;
 use crate::page_cache::PageCache;
 use crate::report_cache::ReportCache;
 
@@ -19,6 +20,8 @@ pub struct AppState {
     pub pages: PageCache,
     /// Released reports, rendered once; see [`ReportCache`].
     pub reports: ReportCache,
+    /// Learning logs' lists, rendered while they stay the same; see [`LogCache`].
+    pub logs: LogCache,
     pub session_cookie: SessionCookie,
 }
 
@@ -52,6 +55,7 @@ impl AppState {
             app: App::new(library, store, settings, mailer, Arc::new(FluentMessages)),
             pages: PageCache::default(),
             reports: ReportCache::default(),
+            logs: LogCache::default(),
             session_cookie,
         }
     }

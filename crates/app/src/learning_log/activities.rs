@@ -1,46 +1,80 @@
-//! Keeping the log: adding, changing and deleting activities, and reading the log whole with
-//! what the page shows beside it (suggestions, the cycle's progress, the plan themes).
+//! Keeping the log: adding, changing and deleting activities; reading it as its page shows it
+//! (the state around the list, and the list's lines) or whole.
 
-use leidraad_domain::development::{Activity, ActivityForm, ActivityKind};
-use leidraad_store::learning_log::{ActivityFields, ActivityRecord, LogTheme};
+use leidraad_domain::development::RegisterCycle;
+use leidraad_domain::development::{Activity, ActivityForm, ActivityKind, Day};
+use leidraad_store::learning_log::{ActivityFields, ActivityRecord, LogLine, LogTheme};
 
-use super::cycle::{CycleProgress, progress_of};
+use super::cycle::{CycleProgress, cycle_of, progress_at};
 use super::suggestions::{Suggestion, pending};
 use super::{framework, may_keep_log, settle};
 use crate::{App, Error, Viewer};
 
-/// The log page's whole world, read once.
+/// The log page's state around its list, read on every visit. The list itself is read
+/// with [`log_lines`] only when the page's kept rendering is older than [`LogHead::stamp`].
 #[derive(Debug, Clone)]
-pub struct LogView {
-    /// Newest first.
-    pub activities: Vec<ActivityRecord>,
+pub struct LogHead {
+    /// Replaced by every change to the log; `None` for a log not changed since stamps came.
+    pub stamp: Option<i64>,
+    /// `None` until the person sets their cycle.
+    pub cycle: Option<RegisterCycle>,
     /// Leidraad's own activities waiting to be confirmed or dismissed.
     pub suggestions: Vec<Suggestion>,
-    /// `None` until the person sets their cycle.
-    pub cycle: Option<CycleProgress>,
-    /// The themes of the person's plans that an activity may serve.
-    pub themes: Vec<LogTheme>,
     /// Bytes the person's files take.
     pub used_bytes: i64,
 }
 
-/// The person's log with everything around it.
-pub async fn log(state: &App, viewer: &Viewer) -> Result<LogView, Error> {
+impl LogHead {
+    /// Where the person stands in their cycle today, from the points of their log.
+    pub fn progress(&self, state: &App, points: &[(Day, u32)]) -> Option<CycleProgress> {
+        self.cycle
+            .map(|cycle| progress_at(cycle, Day::today(state.clock.now()), points))
+    }
+}
+
+/// The person's log apart from its list.
+pub async fn log_head(state: &App, viewer: &Viewer) -> Result<LogHead, Error> {
     may_keep_log(viewer)?;
-    let person = viewer.person;
-    let activities = state.store.activities_of(person).await?;
-    let cycle = state
-        .store
-        .register_cycle(person)
-        .await?
-        .and_then(|stored| progress_of(state, &stored, &activities));
-    Ok(LogView {
+    let head = state.store.log_head(viewer.person).await?;
+    Ok(LogHead {
+        stamp: head.stamp,
+        cycle: head.cycle.as_ref().and_then(cycle_of),
         suggestions: pending(state, viewer).await?,
-        themes: state.store.log_themes(person).await?,
-        used_bytes: state.store.evidence_bytes_used(person).await?,
-        activities,
-        cycle,
+        used_bytes: head.used_bytes,
     })
+}
+
+/// The person's log as its list shows it, newest first.
+pub async fn log_lines(state: &App, viewer: &Viewer) -> Result<Vec<LogLine>, Error> {
+    may_keep_log(viewer)?;
+    Ok(state.store.log_lines(viewer.person).await?)
+}
+
+/// The register points of a log's lines by day, as the cycle counts them.
+pub fn points_of(lines: &[LogLine]) -> Vec<(Day, u32)> {
+    lines
+        .iter()
+        .filter(|line| line.points > 0)
+        .filter_map(|line| {
+            Some((
+                Day::parse(&line.happened_on).ok()?,
+                u32::try_from(line.points).ok()?,
+            ))
+        })
+        .collect()
+}
+
+/// The person's whole log, newest first, each activity with its reflections, cards, themes
+/// and files.
+pub async fn activities(state: &App, viewer: &Viewer) -> Result<Vec<ActivityRecord>, Error> {
+    may_keep_log(viewer)?;
+    Ok(state.store.activities_of(viewer.person).await?)
+}
+
+/// The plan themes an activity of the person may serve, newest school year first.
+pub async fn themes(state: &App, viewer: &Viewer) -> Result<Vec<LogTheme>, Error> {
+    may_keep_log(viewer)?;
+    Ok(state.store.log_themes(viewer.person).await?)
 }
 
 /// One activity of the person's own log.

@@ -1,8 +1,9 @@
 //! The register cycle: set by its owner, and where they stand in it.
 
 use leidraad_domain::development::{Day, Progress, RegisterCycle};
-use leidraad_store::learning_log::ActivityRecord;
+use leidraad_store::learning_log::CycleRecord;
 
+use super::activities::points_of;
 use super::may_keep_log;
 use crate::{App, Error, Viewer};
 
@@ -37,35 +38,36 @@ pub async fn set_cycle(
 /// The person's cycle and their progress in it, or `None` before they set one.
 pub async fn cycle_progress(state: &App, viewer: &Viewer) -> Result<Option<CycleProgress>, Error> {
     may_keep_log(viewer)?;
-    let Some(stored) = state.store.register_cycle(viewer.person).await? else {
+    let Some(cycle) = state
+        .store
+        .register_cycle(viewer.person)
+        .await?
+        .as_ref()
+        .and_then(cycle_of)
+    else {
         return Ok(None);
     };
-    let activities = state.store.activities_of(viewer.person).await?;
-    Ok(progress_of(state, &stored, &activities))
+    let lines = state.store.log_lines(viewer.person).await?;
+    let today = Day::today(state.clock.now());
+    Ok(Some(progress_at(cycle, today, &points_of(&lines))))
 }
 
-/// The progress from a stored cycle and the log already read.
-pub(super) fn progress_of(
-    state: &App,
-    stored: &leidraad_store::learning_log::CycleRecord,
-    activities: &[ActivityRecord],
-) -> Option<CycleProgress> {
-    let cycle = RegisterCycle {
+/// A stored cycle, read back.
+pub(super) fn cycle_of(stored: &CycleRecord) -> Option<RegisterCycle> {
+    Some(RegisterCycle {
         start: Day::parse(&stored.starts_on).ok()?,
         target: u32::try_from(stored.target).ok()?,
-    };
-    let points: Vec<(Day, u32)> = activities
-        .iter()
-        .filter_map(|a| {
-            Some((
-                Day::parse(&a.happened_on).ok()?,
-                u32::try_from(a.points).ok()?,
-            ))
-        })
-        .collect();
-    let today = Day::today(state.clock.now());
-    Some(CycleProgress {
-        cycle,
-        progress: cycle.progress(today, &points),
     })
+}
+
+/// The progress in `cycle` on `today`, from the points of the log by day.
+pub(super) fn progress_at(
+    cycle: RegisterCycle,
+    today: Day,
+    points: &[(Day, u32)],
+) -> CycleProgress {
+    CycleProgress {
+        cycle,
+        progress: cycle.progress(today, points),
+    }
 }

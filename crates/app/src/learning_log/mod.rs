@@ -9,10 +9,13 @@ mod cycle;
 mod evidence;
 mod suggestions;
 
-pub use activities::{LogView, activity, add_activity, delete_activity, log, update_activity};
+pub use activities::{
+    LogHead, activities, activity, add_activity, delete_activity, log_head, log_lines, points_of,
+    themes, update_activity,
+};
 pub use cycle::{CycleProgress, cycle_progress, set_cycle};
 pub use evidence::{Download, delete_evidence, download, evidence_list, upload};
-pub use leidraad_store::learning_log::{ActivityRecord, EvidenceRecord, LogTheme};
+pub use leidraad_store::learning_log::{ActivityRecord, EvidenceRecord, LogLine, LogTheme};
 pub use suggestions::{Suggestion, confirm, dismiss, suggestions};
 
 use leidraad_domain::Framework;

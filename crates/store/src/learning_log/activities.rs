@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use leidraad_domain::accounts::PersonId;
 use sqlx::{AssertSqlSafe, Row};
 
+use super::lines::restamp;
 use super::{ACTIVITY_COLUMNS, ActivityRecord, Change, LogTheme, activity_from};
 use crate::{Store, StoreError};
 
@@ -153,6 +154,7 @@ impl Store {
         if !attach(&mut tx, person, id, fields).await? {
             return Ok(Change::ThemeUnknown);
         }
+        restamp(&mut tx, person).await?;
         tx.commit().await?;
         Ok(Change::Done(id))
     }
@@ -198,6 +200,7 @@ impl Store {
         if !attach(&mut tx, person, id, fields).await? {
             return Ok(Change::ThemeUnknown);
         }
+        restamp(&mut tx, person).await?;
         tx.commit().await?;
         Ok(Change::Done(()))
     }
@@ -226,6 +229,9 @@ impl Store {
             if statement.starts_with("DELETE FROM activities") || statement.starts_with("UPDATE") {
                 done += result.rows_affected();
             }
+        }
+        if done == 1 {
+            restamp(&mut tx, person).await?;
         }
         tx.commit().await?;
         Ok(done == 1)

@@ -7,6 +7,7 @@ use sqlx::any::AnyRow;
 use sqlx::{AssertSqlSafe, Row};
 
 use super::Change;
+use super::lines::restamp;
 use crate::{Backend, Store, StoreError};
 
 /// A kept file, without its bytes.
@@ -106,6 +107,7 @@ impl Store {
         .fetch_one(&mut *tx)
         .await?;
         let record = evidence_from(&row)?;
+        restamp(&mut tx, person).await?;
         tx.commit().await?;
         Ok(Change::Done(record))
     }
@@ -168,11 +170,17 @@ impl Store {
 
     /// Deletes one of the person's files. `Ok(false)`: no such file of theirs.
     pub async fn delete_evidence(&self, person: PersonId, id: i64) -> Result<bool, StoreError> {
+        let mut tx = self.writer().begin().await?;
         let result = sqlx::query("DELETE FROM evidence_files WHERE id = $1 AND person_id = $2")
             .bind(id)
             .bind(person.get())
-            .execute(self.writer())
+            .execute(&mut *tx)
             .await?;
-        Ok(result.rows_affected() == 1)
+        let deleted = result.rows_affected() == 1;
+        if deleted {
+            restamp(&mut tx, person).await?;
+        }
+        tx.commit().await?;
+        Ok(deleted)
     }
 }

@@ -12,7 +12,12 @@ use leidraad_store::test_support::backends;
 use crate::feedback::{count, person, raw};
 use crate::fresh_store;
 
-fn fields<'a>(title: &'a str, day: &'a str, points: i64, themes: &'a [i64]) -> ActivityFields<'a> {
+pub(crate) fn fields<'a>(
+    title: &'a str,
+    day: &'a str,
+    points: i64,
+    themes: &'a [i64],
+) -> ActivityFields<'a> {
     const DOMAINS: &[String] = &[];
     ActivityFields {
         kind: "course",
@@ -50,7 +55,7 @@ async fn theme_of(store: &Store, owner: PersonId) -> i64 {
     }
 }
 
-fn done<T: std::fmt::Debug>(change: Change<T>) -> T {
+pub(crate) fn done<T: std::fmt::Debug>(change: Change<T>) -> T {
     match change {
         Change::Done(value) => value,
         other => panic!("{other:?}"),

@@ -8,6 +8,7 @@ mod accounts;
 mod dialogues;
 mod feedback;
 mod learning_log;
+mod log_lines;
 mod plans;
 mod reads;
 mod reflections;

@@ -130,9 +130,9 @@ pub async fn list_activities(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
 ) -> Result<Json<ActivityList>, AppError> {
-    let view = logic::log(&state, &viewer).await?;
+    let activities = logic::activities(&state, &viewer).await?;
     Ok(Json(ActivityList {
-        activities: view.activities.into_iter().map(item).collect(),
+        activities: activities.into_iter().map(item).collect(),
     }))
 }
 

@@ -1,5 +1,8 @@
-//! `/logboek`: the cycle's progress, the suggestions from Leidraad, the activities newest first
-//! and the form to add one.
+//! `/logboek`: the cycle's progress, the suggestions from Leidraad and the activities newest
+//! first. The list is rendered once per change of the log and kept ([`crate::log_cache`]);
+//! what moves without a change (the progress against today, the suggestions) is read anew.
+
+use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::{Path, State};
@@ -7,7 +10,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use leidraad_app::learning_log as logic;
 use leidraad_domain::development::MAX_PERSON_BYTES;
 
-use super::form::{ActivityFormView, Posted};
 use super::views::{
     ActivityLine, ProgressView, SuggestionView, activity_line, progress_view, size_words,
     suggestion_view,
@@ -15,9 +17,9 @@ use super::views::{
 use crate::AppState;
 use crate::auth::{SignedIn, Viewer};
 use crate::error::AppError;
-use crate::form::FormFields;
 use crate::i18n::Tr;
-use crate::pages::{PageContext, Section, render, render_refused};
+use crate::log_cache::RenderedLog;
+use crate::pages::{PageContext, Section, render};
 
 #[derive(Template)]
 #[template(path = "learning_log.html")]
@@ -25,64 +27,17 @@ pub struct LogPage {
     page: PageContext,
     progress: Option<ProgressView>,
     suggestions: Vec<SuggestionView>,
-    activities: Vec<ActivityLine>,
-    form: ActivityFormView,
+    list: Arc<RenderedLog>,
     /// "12 MB of 200 MB".
     storage: String,
-    /// Open the add form: it was refused, or the log is empty.
-    form_open: bool,
-    error: String,
 }
 
-async fn page(
-    state: &AppState,
+/// The list of activities alone, as kept.
+#[derive(Template)]
+#[template(path = "_log_list.html")]
+struct LogList {
     tr: Tr,
-    viewer: &Viewer,
-    posted: Option<Posted>,
-) -> Result<LogPage, AppError> {
-    let view = logic::log(state, viewer).await?;
-    let framework = state
-        .library
-        .default_framework()
-        .ok_or(AppError::NotFound)?;
-    let form_open = posted.is_some() || view.activities.is_empty();
-    let posted = posted.unwrap_or_else(|| Posted {
-        kind: "course".to_owned(),
-        day: leidraad_domain::development::Day::today(state.clock.now()).to_string(),
-        ..Posted::default()
-    });
-    Ok(LogPage {
-        page: PageContext::new(tr, "/logboek", Section::Other),
-        progress: view.cycle.as_ref().map(|c| progress_view(tr, c)),
-        suggestions: view
-            .suggestions
-            .iter()
-            .map(|s| suggestion_view(tr, s))
-            .collect(),
-        activities: view
-            .activities
-            .iter()
-            .map(|a| activity_line(tr, a))
-            .collect(),
-        form: ActivityFormView::new(
-            tr,
-            framework,
-            &view.themes,
-            posted,
-            "/logboek".to_owned(),
-            None,
-        ),
-        storage: tr.t2(
-            "log-storage",
-            ("used", size_words(tr, view.used_bytes)),
-            (
-                "total",
-                size_words(tr, i64::try_from(MAX_PERSON_BYTES).unwrap_or(0)),
-            ),
-        ),
-        form_open,
-        error: String::new(),
-    })
+    activities: Vec<ActivityLine>,
 }
 
 pub async fn get_log(
@@ -90,31 +45,61 @@ pub async fn get_log(
     tr: Tr,
     SignedIn(viewer): SignedIn,
 ) -> Result<Response, AppError> {
-    render(&page(&state, tr, &viewer, None).await?)
+    let head = logic::log_head(&state, &viewer).await?;
+    let list = list(&state, tr, &viewer, head.stamp).await?;
+    render(&LogPage {
+        page: PageContext::new(tr, "/logboek", Section::Other),
+        progress: head
+            .progress(&state, &list.points)
+            .as_ref()
+            .map(|c| progress_view(tr, c)),
+        suggestions: head
+            .suggestions
+            .iter()
+            .map(|s| suggestion_view(tr, s))
+            .collect(),
+        list,
+        storage: tr.t2(
+            "log-storage",
+            ("used", size_words(tr, head.used_bytes)),
+            (
+                "total",
+                size_words(tr, i64::try_from(MAX_PERSON_BYTES).unwrap_or(0)),
+            ),
+        ),
+    })
 }
 
-/// Adds an activity and opens its page, where evidence is added; a refusal shows the form
-/// again with what was typed.
-pub async fn post_add(
-    State(state): State<AppState>,
+/// The list as kept for `stamp`, or read, rendered and kept now. A log without a stamp (not
+/// changed since stamps came) is rendered on every visit.
+async fn list(
+    state: &AppState,
     tr: Tr,
-    SignedIn(viewer): SignedIn,
-    form: FormFields,
-) -> Result<Response, AppError> {
-    let posted = Posted::from_form(&form);
-    let added = match posted.theme_ids() {
-        Ok(themes) => logic::add_activity(&state, &viewer, &posted.activity(), &themes)
-            .await
-            .map_err(AppError::from),
-        Err(error) => Err(error),
-    };
-    let (status, code) = match added {
-        Ok(id) => return Ok(Redirect::to(&format!("/logboek/{id}?toegevoegd=ja")).into_response()),
-        Err(error) => error.into_refusal()?,
-    };
-    let mut page = page(&state, tr, &viewer, Some(posted)).await?;
-    page.error = tr.t(&format!("problem-{code}")).into_owned();
-    render_refused(&page, status)
+    viewer: &Viewer,
+    stamp: Option<i64>,
+) -> Result<Arc<RenderedLog>, AppError> {
+    let key = (viewer.person, tr.lang);
+    if let Some(kept) = stamp.and_then(|stamp| state.logs.get(&key, stamp)) {
+        return Ok(kept);
+    }
+    let lines = logic::log_lines(state, viewer).await?;
+    let html = LogList {
+        tr,
+        activities: lines.iter().map(|line| activity_line(tr, line)).collect(),
+    }
+    .render()?;
+    let rendered = Arc::new(RenderedLog::new(
+        stamp.unwrap_or_default(),
+        html,
+        logic::points_of(&lines),
+        lines.len(),
+    ));
+    if stamp.is_some() {
+        // Kept under the stamp read before the lines: a change in between makes the next
+        // visit render again, never serve an older list.
+        state.logs.insert(key, Arc::clone(&rendered));
+    }
+    Ok(rendered)
 }
 
 pub async fn post_confirm(

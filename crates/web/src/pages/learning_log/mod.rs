@@ -1,13 +1,14 @@
 //! The learning log (`/logboek`): the register cycle's progress, Leidraad's own activities to
-//! confirm, the activities newest first and a form to add one; each activity's page with its
-//! edit form and evidence files; the cycle's settings (`/logboek/cyclus`). Every page is its
-//! owner's alone; an evidence file also downloads for whom the owner shares a plan with.
+//! confirm and the activities newest first; the form to add one (`/logboek/nieuw`); each
+//! activity's page with its edit form and evidence files; the cycle's settings
+//! (`/logboek/cyclus`). Every page is its owner's alone; an evidence file also downloads for whom the owner shares a plan with.
 
 mod activity;
 mod cycle;
 mod evidence;
 mod form;
 mod log;
+mod new;
 mod views;
 
 use axum::extract::DefaultBodyLimit;
@@ -26,7 +27,8 @@ pub fn routes() -> Vec<(Method, &'static str, MethodRouter<AppState>)> {
     use Method as M;
     vec![
         (M::GET, "/logboek", get(log::get_log)),
-        (M::POST, "/logboek", post(log::post_add)),
+        (M::POST, "/logboek", post(new::post_add)),
+        (M::GET, "/logboek/nieuw", get(new::get_new)),
         (M::GET, "/logboek/cyclus", get(cycle::get_cycle)),
         (M::POST, "/logboek/cyclus", post(cycle::post_cycle)),
         (

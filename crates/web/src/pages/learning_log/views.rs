@@ -1,7 +1,9 @@
 //! What the log's pages show, already in words: an activity's line, the cycle's progress bar
 //! and a suggestion from Leidraad.
 
-use leidraad_app::learning_log::{ActivityRecord, CycleProgress, EvidenceRecord, Suggestion};
+use leidraad_app::learning_log::{
+    ActivityRecord, CycleProgress, EvidenceRecord, LogLine, Suggestion,
+};
 use leidraad_domain::Language;
 use leidraad_domain::development::{Day, format_hours};
 
@@ -26,10 +28,14 @@ pub fn kind_label(tr: Tr, code: &str) -> String {
 
 /// An activity's title, or its kind's name when it came from Leidraad without one.
 pub fn title_of(tr: Tr, record: &ActivityRecord) -> String {
-    if record.title.is_empty() {
-        kind_label(tr, &record.kind)
+    shown_title(tr, &record.kind, &record.title)
+}
+
+fn shown_title(tr: Tr, kind: &str, title: &str) -> String {
+    if title.is_empty() {
+        kind_label(tr, kind)
     } else {
-        record.title.clone()
+        title.to_owned()
     }
 }
 
@@ -47,24 +53,24 @@ pub fn hours_words(tr: Tr, minutes: i64) -> String {
     )
 }
 
-pub fn activity_line(tr: Tr, record: &ActivityRecord) -> ActivityLine {
+pub fn activity_line(tr: Tr, line: &LogLine) -> ActivityLine {
     let mut facts = Vec::new();
-    if record.minutes > 0 {
-        facts.push(hours_words(tr, record.minutes));
+    if line.minutes > 0 {
+        facts.push(hours_words(tr, line.minutes));
     }
-    facts.push(if record.points > 0 {
-        tr.t1("log-points", "points", record.points)
+    facts.push(if line.points > 0 {
+        tr.t1("log-points", "points", line.points)
     } else {
         tr.t("log-informal").into_owned()
     });
     ActivityLine {
-        href: format!("/logboek/{}", record.id),
-        title: title_of(tr, record),
-        kind_label: kind_label(tr, &record.kind),
-        date: day_words(tr, &record.happened_on),
+        href: format!("/logboek/{}", line.id),
+        title: shown_title(tr, &line.kind, &line.title),
+        kind_label: kind_label(tr, &line.kind),
+        date: day_words(tr, &line.happened_on),
         facts: facts.join(" · "),
-        from_leidraad: record.source.is_some(),
-        files: record.evidence.len(),
+        from_leidraad: line.from_leidraad,
+        files: usize::try_from(line.files).unwrap_or(0),
     }
 }
 

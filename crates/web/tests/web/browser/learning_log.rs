@@ -136,9 +136,10 @@ async fn a_leader_reads_their_progress_adds_an_activity_and_confirms_a_suggestio
     leader.goto(&app.url(&format!("/logboek/{activity}"))).await;
     problems.extend(look(&leader, &axe, "log-activity", shots).await);
 
-    leader.goto(&app.url("/logboek")).await;
+    leader.goto(&app.url("/logboek/nieuw")).await;
+    problems.extend(look(&leader, &axe, "log-new", shots).await);
     leader
-        .execute("document.querySelector('.add-activity').open = true; document.querySelector('#day').value = '2026-11-20'")
+        .execute("document.querySelector('#day').value = '2026-11-20'")
         .await;
     fill_and_submit(
         &leader,

@@ -105,10 +105,14 @@ async fn a_leader_makes_a_theme_of_a_blind_spot_and_the_coach_reads_the_shared_p
     leader.goto(&app.url("/logboek")).await;
     let points = "document.querySelector('.cycle-facts dd').textContent.trim()";
     assert_eq!(leader.execute(&format!("return {points}")).await, "0");
+    let add = leader.find(".log-heading a.button").await;
+    leader.click(&add).await;
+    leader
+        .wait_for("location.pathname === '/logboek/nieuw'")
+        .await;
     leader
         .execute(&format!(
-            "document.querySelector('details.add-activity').open = true;
-             document.querySelector('#kind').value = 'course';
+            "document.querySelector('#kind').value = 'course';
              document.querySelector('#day').value = '{}';
              document.querySelector('input[name=theme]').checked = true;",
             today.plus_days(-2)

@@ -171,3 +171,92 @@ async fn a_refused_activity_shows_the_form_again_and_stores_nothing() {
     assert_eq!(app.store.register_cycle(person).await.unwrap(), None);
     app.stop().await;
 }
+
+/// An activity as the store takes it, for changes made the way another instance would.
+fn stored<'a>(title: &'a str) -> leidraad_store::learning_log::ActivityFields<'a> {
+    leidraad_store::learning_log::ActivityFields {
+        kind: "reading",
+        title,
+        happened_on: "2026-02-03",
+        minutes: 120,
+        points: 0,
+        framework_id: "schoolleider",
+        domains: &[],
+        cards: &[],
+        themes: &[],
+        learned: "",
+        differently: "",
+    }
+}
+
+/// The log's list is kept rendered, but a change made through another instance (here: the
+/// store itself, which this app's cache never hears of) shows on the next visit.
+#[tokio::test]
+async fn the_log_shows_every_change_wherever_it_was_made() {
+    use leidraad_store::learning_log::{Change, NewEvidence};
+    let app = spawn_app().await;
+    let world = world(&app).await;
+    let person = world.people["school-leader"].1;
+    let leader = Browser::signed_in(&app, LEADER).await;
+    let log = || async { text_of(&leader.get("/logboek").await.text().await.unwrap()) };
+    assert!(log().await.contains("Je logboek is nog leeg"));
+
+    let Change::Done(id) = app
+        .store
+        .add_activity(person, stored("Boek over eigenaarschap"), None, 1)
+        .await
+        .unwrap()
+    else {
+        panic!("not added")
+    };
+    assert!(log().await.contains("Boek over eigenaarschap"));
+    assert!(log().await.contains("Boek over eigenaarschap"), "kept");
+
+    app.store
+        .update_activity(person, id, stored("Boek over vertrouwen"), 2)
+        .await
+        .unwrap();
+    let page = log().await;
+    assert!(page.contains("Boek over vertrouwen"), "{page}");
+    assert!(!page.contains("eigenaarschap"), "{page}");
+
+    let file = NewEvidence {
+        activity_id: Some(id),
+        filename: "samenvatting.pdf",
+        content_type: "application/pdf",
+        bytes: PDF,
+    };
+    let Change::Done(file) = app
+        .store
+        .add_evidence(person, file, 1 << 20, 3)
+        .await
+        .unwrap()
+    else {
+        panic!("not kept")
+    };
+    assert!(log().await.contains("1 bestand"));
+    assert!(app.store.delete_evidence(person, file.id).await.unwrap());
+    assert!(!log().await.contains("1 bestand"));
+
+    assert!(app.store.delete_activity(person, id).await.unwrap());
+    assert!(log().await.contains("Je logboek is nog leeg"));
+    app.stop().await;
+}
+
+/// The standard's cards are on the form's own page, not on every visit of the log.
+#[tokio::test]
+async fn the_form_has_a_page_of_its_own() {
+    let app = spawn_app().await;
+    let _world = world(&app).await;
+    let leader = Browser::signed_in(&app, LEADER).await;
+    let log = leader.get("/logboek").await.text().await.unwrap();
+    assert!(log.contains(r#"href="/logboek/nieuw""#));
+    assert!(!log.contains(r#"name="card""#));
+    let form = leader.get("/logboek/nieuw").await;
+    assert_eq!(form.status(), StatusCode::OK);
+    assert_eq!(form.headers()["cache-control"], "no-store");
+    let form = form.text().await.unwrap();
+    assert_eq!(form.matches(r#"name="card""#).count(), 80);
+    assert!(form.contains(r#"action="/logboek""#));
+    app.stop().await;
+}

@@ -18,11 +18,13 @@ mod activities;
 mod cycle;
 mod evidence;
 mod lines;
+mod sources;
 
 pub use activities::ActivityFields;
 pub use cycle::CycleRecord;
 pub use evidence::{EvidenceRecord, NewEvidence};
 pub use lines::{LogHead, LogLine};
+pub use sources::LogSource;
 
 /// One activity in the log, with what it touched and its evidence (without the bytes).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

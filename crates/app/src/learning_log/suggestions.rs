@@ -3,8 +3,7 @@
 //! confirms them into the log or dismisses them, and either way they are not offered again.
 
 use leidraad_domain::development::{ActivityKind, Day};
-use leidraad_store::feedback::RoundState;
-use leidraad_store::learning_log::ActivityFields;
+use leidraad_store::learning_log::{ActivityFields, LogSource};
 
 use super::{framework, may_keep_log, settle};
 use crate::{App, Error, Viewer};
@@ -24,95 +23,58 @@ pub struct Suggestion {
     pub domains: Vec<String>,
 }
 
-/// Everything the person did in Leidraad, oldest first, whether logged or not.
-async fn candidates(state: &App, viewer: &Viewer) -> Result<Vec<Suggestion>, Error> {
-    let person = viewer.person;
-    let store = &state.store;
-    let mut found = Vec::new();
-    for reflection in store.reflections_of(person).await? {
-        if let Some(at) = reflection.finished_at {
-            let domains = if reflection.domains.is_empty() {
-                framework(state, Some(&reflection.framework_id))?
-                    .domains
-                    .iter()
-                    .map(|d| d.id.clone())
-                    .collect()
-            } else {
-                reflection.domains
-            };
-            found.push(entry(
-                ActivityKind::Reflection,
-                reflection.id,
-                "",
-                at,
-                domains,
-            ));
+/// What is still to confirm or dismiss, newest first.
+pub(super) async fn pending(state: &App, viewer: &Viewer) -> Result<Vec<Suggestion>, Error> {
+    let mut open = state
+        .store
+        .unlogged_sources(viewer.person)
+        .await?
+        .iter()
+        .filter_map(|source| suggestion(state, source).transpose())
+        .collect::<Result<Vec<_>, _>>()?;
+    open.sort_by_key(|s| std::cmp::Reverse((s.day, s.id)));
+    Ok(open)
+}
+
+/// A thing done in Leidraad as an entry to offer, with the domains it covered: a
+/// reflection's own choice (all of its standard's when it made none), the domains of a
+/// round's cards; `None` for a kind the log does not know.
+fn suggestion(state: &App, source: &LogSource) -> Result<Option<Suggestion>, Error> {
+    let Ok(kind) = ActivityKind::parse(&source.kind) else {
+        return Ok(None);
+    };
+    let domains = match kind {
+        ActivityKind::Reflection if source.items.is_empty() => {
+            framework(state, Some(&source.framework_id))?
+                .domains
+                .iter()
+                .map(|d| d.id.clone())
+                .collect()
         }
-    }
-    for summary in store.rounds_of(person).await? {
-        let round = summary.round;
-        if let (RoundState::Closed, Some(at)) = (round.state, round.closed_at) {
-            let framework = framework(state, Some(&round.framework_id))?;
-            let domains = framework
+        ActivityKind::Reflection => source.items.clone(),
+        ActivityKind::FeedbackRound => {
+            let framework = framework(state, Some(&source.framework_id))?;
+            framework
                 .domains
                 .iter()
                 .filter(|d| {
-                    round
-                        .cards
+                    source
+                        .items
                         .iter()
                         .any(|c| framework.card(c).is_some_and(|c| c.domain == d.id))
                 })
                 .map(|d| d.id.clone())
-                .collect();
-            found.push(entry(
-                ActivityKind::FeedbackRound,
-                round.id,
-                "",
-                at,
-                domains,
-            ));
+                .collect()
         }
-    }
-    for dialogue in store.dialogues_of(person).await? {
-        if let Some(at) = dialogue.ended_at {
-            let kind = ActivityKind::Dialogue;
-            found.push(entry(kind, dialogue.id, &dialogue.title, at, Vec::new()));
-        }
-    }
-    for summary in store.scans_of(person).await? {
-        let scan = summary.scan;
-        if let Some(at) = scan.released_at {
-            let kind = ActivityKind::TeamScan;
-            found.push(entry(kind, scan.id, &scan.title, at, Vec::new()));
-        }
-    }
-    Ok(found)
-}
-
-fn entry(kind: ActivityKind, id: i64, title: &str, at: i64, domains: Vec<String>) -> Suggestion {
-    Suggestion {
+        _ => Vec::new(),
+    };
+    Ok(Some(Suggestion {
         kind,
-        id,
-        title: title.chars().take(TITLE_CHARS).collect(),
-        day: Day::today(at),
+        id: source.id,
+        title: source.title.chars().take(TITLE_CHARS).collect(),
+        day: Day::today(source.at),
         domains,
-    }
-}
-
-/// What is still to confirm or dismiss, newest first.
-pub(super) async fn pending(state: &App, viewer: &Viewer) -> Result<Vec<Suggestion>, Error> {
-    let logged = state.store.logged_sources(viewer.person).await?;
-    let mut open: Vec<Suggestion> = candidates(state, viewer)
-        .await?
-        .into_iter()
-        .filter(|s| {
-            !logged
-                .iter()
-                .any(|(kind, id)| kind == s.kind.code() && *id == s.id)
-        })
-        .collect();
-    open.sort_by_key(|s| std::cmp::Reverse((s.day, s.id)));
-    Ok(open)
+    }))
 }
 
 /// The suggestions waiting for the person.

@@ -53,6 +53,7 @@ async fn the_demo_has_two_schools_and_every_role_and_seeds_once() {
     );
     team_scans_of(&store, sanne.id).await;
     plans_of(&store, sanne.id).await;
+    suggestions_of(&store, sanne.id).await;
     let password = leidraad_domain::accounts::PasswordHash::from_stored(admin.password_hash);
     assert!(
         leidraad_domain::accounts::verify_password("leidraad-demo-2026", &password),
@@ -136,6 +137,29 @@ async fn plans_of(store: &leidraad_store::Store, sanne: leidraad_domain::account
     assert_eq!(last.themes[0].status, "achieved");
     assert!(!last.themes[0].review.is_empty());
     assert_eq!(this.themes[2].source_id, Some(last.themes[1].id));
+}
+
+/// What Sanne did in Leidraad and did not put in her log yet: her dialogue and this year's
+/// scan wait among them, and nothing she logged (last year's reflection, a released scan) is
+/// offered again.
+async fn suggestions_of(store: &leidraad_store::Store, sanne: leidraad_domain::accounts::PersonId) {
+    let waiting = store.unlogged_sources(sanne).await.unwrap();
+    let kinds: Vec<&str> = waiting.iter().map(|s| s.kind.as_str()).collect();
+    assert!(kinds.contains(&"dialogue"), "{kinds:?}");
+    assert!(kinds.contains(&"team-scan"), "{kinds:?}");
+    let logged: Vec<(String, i64)> = store
+        .activities_of(sanne)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter_map(|a| a.source)
+        .collect();
+    assert!(!logged.is_empty());
+    assert!(
+        waiting
+            .iter()
+            .all(|s| !logged.contains(&(s.kind.clone(), s.id)))
+    );
 }
 
 fn now() -> i64 {

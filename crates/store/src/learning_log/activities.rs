@@ -268,20 +268,6 @@ impl Store {
         })
     }
 
-    /// Every Leidraad source the person confirmed or dismissed: kind and id.
-    pub async fn logged_sources(&self, person: PersonId) -> Result<Vec<(String, i64)>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT source_kind, source_id FROM activities \
-             WHERE person_id = $1 AND source_kind IS NOT NULL ORDER BY id",
-        )
-        .bind(person.get())
-        .fetch_all(self.reader())
-        .await?;
-        rows.iter()
-            .map(|row| Ok((row.try_get("source_kind")?, row.try_get("source_id")?)))
-            .collect()
-    }
-
     /// The themes of the person's plans, newest school year first: what an activity may serve.
     pub async fn log_themes(&self, person: PersonId) -> Result<Vec<LogTheme>, StoreError> {
         let rows = sqlx::query(

@@ -1,8 +1,7 @@
 //! Keeping the log: adding, changing and deleting activities; reading it as its page shows it
 //! (the state around the list, and the list's lines) or whole.
 
-use leidraad_domain::development::RegisterCycle;
-use leidraad_domain::development::{Activity, ActivityForm, ActivityKind, Day};
+use leidraad_domain::development::{Activity, ActivityForm, ActivityKind, Day, RegisterCycle};
 use leidraad_store::learning_log::{ActivityFields, ActivityRecord, LogLine, LogTheme};
 
 use super::cycle::{CycleProgress, cycle_of, progress_at};

@@ -23,16 +23,14 @@ pub struct RenderedLog {
     pub html: String,
     /// The register points by day, for the cycle's progress (which moves with today).
     pub points: Vec<(Day, u32)>,
-    pub activities: usize,
 }
 
 impl RenderedLog {
-    pub fn new(stamp: i64, html: String, points: Vec<(Day, u32)>, activities: usize) -> Self {
+    pub fn new(stamp: i64, html: String, points: Vec<(Day, u32)>) -> Self {
         RenderedLog {
             stamp,
             html,
             points,
-            activities,
         }
     }
 }
@@ -89,7 +87,7 @@ mod tests {
     use super::*;
 
     fn rendered(stamp: i64, html: &str) -> Arc<RenderedLog> {
-        Arc::new(RenderedLog::new(stamp, html.to_owned(), Vec::new(), 1))
+        Arc::new(RenderedLog::new(stamp, html.to_owned(), Vec::new()))
     }
 
     #[test]

@@ -124,18 +124,6 @@ impl Store {
         rows.iter().map(evidence_from).collect()
     }
 
-    /// How many bytes the person's files take.
-    pub async fn evidence_bytes_used(&self, person: PersonId) -> Result<i64, StoreError> {
-        let row = sqlx::query(
-            "SELECT CAST(COALESCE(SUM(size_bytes), 0) AS BIGINT) AS used \
-             FROM evidence_files WHERE person_id = $1",
-        )
-        .bind(person.get())
-        .fetch_one(self.reader())
-        .await?;
-        Ok(row.try_get("used")?)
-    }
-
     /// A file's record, and whether its owner shares any of their development plans with
     /// `viewer`: what the policy needs to decide who may download it, in one read.
     pub async fn evidence_access(

@@ -259,7 +259,7 @@ async fn ten_megabytes_go_in_and_come_back_byte_for_byte() {
         assert!(back == bytes, "{backend:?}: the bytes differ");
         let listed = store.activity(owner, activity).await.unwrap().unwrap();
         assert_eq!(listed.evidence, std::slice::from_ref(&record));
-        assert_eq!(store.evidence_bytes_used(owner).await.unwrap(), 10 << 20);
+        assert_eq!(store.log_head(owner).await.unwrap().used_bytes, 10 << 20);
         store.close().await;
     }
 }

@@ -92,7 +92,6 @@ async fn list(
         stamp.unwrap_or_default(),
         html,
         logic::points_of(&lines),
-        lines.len(),
     ));
     if stamp.is_some() {
         // Kept under the stamp read before the lines: a change in between makes the next

@@ -12,17 +12,20 @@ pub(crate) fn json(schema: impl Into<RefOr<Schema>>) -> Value {
 
 /// The schema's pattern (and `maxLength`) as a test of a string. The patterns are meant
 /// for ECMA-262 (JSON Schema) and Python's `re` (schemathesis); they use only what those
-/// and the `regex` crate read alike.
+/// and `fancy-regex` (the `regex` crate's syntax, with lookaround) read alike.
 pub(crate) fn acceptor(schema: &Value) -> impl Fn(&str) -> bool {
     let pattern = schema["pattern"].as_str().unwrap();
-    let regex = regex::RegexBuilder::new(pattern)
-        .size_limit(1 << 26)
+    let regex = fancy_regex::RegexBuilder::new(pattern)
+        .delegate_size_limit(1 << 26)
         .build()
         .unwrap();
     let max = schema["maxLength"]
         .as_u64()
         .map(|m| usize::try_from(m).unwrap());
-    move |text: &str| regex.is_match(text) && max.is_none_or(|m| text.chars().count() <= m)
+    move |text: &str| {
+        regex.is_match(text).expect("the pattern runs to an answer")
+            && max.is_none_or(|m| text.chars().count() <= m)
+    }
 }
 
 /// Characters at the edges of the rules: white space that `trim` removes (some of it

@@ -295,6 +295,22 @@ mod tests {
         );
     }
 
+    /// A domain of exactly `chars` characters, in labels of at most 60.
+    fn domain_of(chars: usize) -> String {
+        let mut domain = String::from("nl");
+        let mut need = chars - domain.len();
+        while need > 0 {
+            let mut label = (need - 1).min(60);
+            if need - 1 - label == 1 {
+                label -= 1;
+            }
+            domain = format!("{}.{domain}", "d".repeat(label));
+            need -= label + 1;
+        }
+        assert_eq!(domain.len(), chars);
+        domain
+    }
+
     #[test]
     fn the_address_list_pattern_matches_the_invitations_parser() {
         // As `leidraad_app::space_scans::invite` reads the list.
@@ -329,6 +345,18 @@ mod tests {
             "an@localhost",
         ] {
             lists.push(list.to_owned());
+        }
+        // At and over the length limit, alone and in a list; schemathesis once sent a list
+        // with an address of 299 characters that the pattern let through.
+        for local in [1, 64] {
+            for total in [253, 254, 255, 300] {
+                let domain = domain_of(total - local - 1);
+                let address = format!("{}@{domain}", "q".repeat(local));
+                lists.push(address.clone());
+                lists.push(format!(
+                    " an@school.nl,\u{85}{address}\u{2028};bo@school.nl "
+                ));
+            }
         }
         agree("addresses", &json(addresses()), parses, &lists);
     }

@@ -1,6 +1,7 @@
-//! Leidraad's own activities in the log: a finished reflection, a released 360° round, a
-//! dialogue one facilitated and a released team scan are offered as entries; their owner
-//! confirms them into the log or dismisses them, and either way they are not offered again.
+//! Leidraad's own activities in the log: a finished reflection, a released 360° round, an
+//! ended dialogue one facilitated or joined under one's own name, and a released team scan
+//! are offered as entries; their owner confirms them into the log or dismisses them, and
+//! either way they are not offered again.
 
 use leidraad_domain::development::{ActivityKind, Day};
 use leidraad_store::learning_log::{ActivityFields, LogSource};

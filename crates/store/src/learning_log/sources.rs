@@ -1,6 +1,7 @@
 //! What the person did in Leidraad that their log has not taken in yet: finished reflections,
-//! closed 360° rounds, dialogues they facilitated that ended, released team scans. One read,
-//! since the log page asks on every visit.
+//! closed 360° rounds, ended dialogues they facilitated or joined under their own name (not
+//! anonymously, and not removed by the facilitator), released team scans. One read, since the
+//! log page asks on every visit.
 
 use leidraad_domain::accounts::PersonId;
 use sqlx::Row;
@@ -39,6 +40,11 @@ impl Store {
                  UNION ALL \
                  SELECT 'dialogue', id, title, ended_at, '', '' FROM dialogues \
                  WHERE person_id = $1 AND ended_at IS NOT NULL \
+                 UNION ALL \
+                 SELECT 'dialogue', id, title, ended_at, '', '' FROM dialogues \
+                 WHERE ended_at IS NOT NULL AND person_id <> $1 AND id IN ( \
+                     SELECT dialogue_id FROM dialogue_participants \
+                     WHERE person_id = $1 AND removed = 0) \
                  UNION ALL \
                  SELECT 'team-scan', id, title, released_at, '', '' FROM space_scans \
                  WHERE person_id = $1 AND released_at IS NOT NULL \

@@ -1,6 +1,6 @@
 //! What the log page reads on every visit, on every backend: the stamp that every change to
-//! the log replaces (and nothing else does), the cycle and the bytes used in one read, and
-//! the list's lines with their file counts.
+//! the log replaces (and nothing else does), the cycle and the bytes used in one read, the
+//! list's lines with their file counts, and Leidraad's own activities still to confirm.
 
 use leidraad_store::learning_log::{LogHead, NewEvidence};
 use leidraad_store::test_support::backends;
@@ -130,6 +130,100 @@ async fn a_confirmed_suggestion_is_a_line_from_leidraad() {
                 .collect::<Vec<_>>(),
             [("Boek", false), ("", true)],
             "{backend:?}: newest first"
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_ended_dialogue_is_offered_to_whoever_took_part_under_their_own_name() {
+    use leidraad_domain::dialogue::Event;
+    use leidraad_store::dialogues::{NewDialogue, Outcome};
+
+    for backend in backends() {
+        let (store, _database) = fresh_store(backend).await;
+        let coach = person(&store, "coach@x.example").await;
+        let sanne = person(&store, "sanne@x.example").await;
+        let mehmet = person(&store, "mehmet@x.example").await;
+        let deck = ["dialoog-01".to_owned()];
+        let id = store
+            .create_dialogue(&NewDialogue {
+                person: coach,
+                framework_id: "beroepsstandaard-schoolleiders",
+                format: "intervisie",
+                title: "Intervisie schoolleiders",
+                deck: &deck,
+                join_code: "123456",
+                allow_anonymous: true,
+                anonymous_picks: false,
+                minutes: 3,
+                now: 1_000,
+            })
+            .await
+            .unwrap();
+        let mut joined = Vec::new();
+        // Sanne joins twice (phone and laptop), Mehmet once and is removed; the coach joins
+        // their own dialogue too, and one person joins anonymously (no person recorded).
+        for (n, who) in [Some(sanne), Some(sanne), Some(mehmet), Some(coach), None]
+            .into_iter()
+            .enumerate()
+        {
+            let Outcome::Done((participant, _)) = store
+                .join_dialogue(id, &format!("digest-{n}"), Some("Naam"), who, 1_100)
+                .await
+                .unwrap()
+            else {
+                panic!("{backend:?}: joined");
+            };
+            joined.push(participant);
+        }
+        let removed = Event::Removed {
+            participant: joined[2],
+        };
+        store
+            .record_dialogue_event(id, coach, &removed, 1_200)
+            .await
+            .unwrap();
+        let offered = |sources: Vec<leidraad_store::learning_log::LogSource>| {
+            sources
+                .into_iter()
+                .map(|s| (s.kind, s.id, s.title, s.at))
+                .collect::<Vec<_>>()
+        };
+        assert!(
+            offered(store.unlogged_sources(sanne).await.unwrap()).is_empty(),
+            "{backend:?}: not while it runs"
+        );
+        store
+            .record_dialogue_event(id, coach, &Event::Ended, 1_300)
+            .await
+            .unwrap();
+        let once = vec![(
+            "dialogue".to_owned(),
+            id,
+            "Intervisie schoolleiders".to_owned(),
+            1_300,
+        )];
+        assert_eq!(offered(store.unlogged_sources(sanne).await.unwrap()), once);
+        assert_eq!(
+            offered(store.unlogged_sources(coach).await.unwrap()),
+            once,
+            "{backend:?}: the facilitator once, though they joined too"
+        );
+        assert!(
+            offered(store.unlogged_sources(mehmet).await.unwrap()).is_empty(),
+            "{backend:?}: removed by the facilitator"
+        );
+        done(
+            store
+                .dismiss_suggestion(sanne, ("dialogue", id), "x", "2026-01-01", 1_400)
+                .await
+                .unwrap(),
+        );
+        assert!(store.unlogged_sources(sanne).await.unwrap().is_empty());
+        assert_eq!(
+            offered(store.unlogged_sources(coach).await.unwrap()),
+            once,
+            "{backend:?}: one person's choice is theirs alone"
         );
     }
 }

@@ -149,3 +149,54 @@ async fn codes_die_after_two_idle_days_and_ended_dialogues_go_after_the_retentio
     let list = text_of(&leader.get("/dialogen").await.text().await.unwrap());
     assert!(list.contains("· bewaard"), "marked as kept: {list}");
 }
+
+/// What Leidraad offers `browser`'s person for their learning log.
+async fn suggestions(browser: &Browser<'_>) -> serde_json::Value {
+    let path = "/api/v1/learning-log/suggestions";
+    let response = crate::reflections::call(browser, reqwest::Method::GET, path, None).await;
+    response.json().await.unwrap()
+}
+
+#[tokio::test]
+async fn a_member_who_joined_under_their_own_name_finds_the_ended_dialogue_in_their_log() {
+    use crate::reflections::call;
+
+    let app = spawn_app().await;
+    world(&app).await;
+    let leader = Browser::signed_in(&app, LEADER).await;
+    let id = start(&leader, "vrij-gesprek", &[("anonymous", "ja")]).await;
+    let code = code_of(&leader, id).await;
+    let colleague = Browser::signed_in(&app, "staff@a.example").await;
+    let joined = colleague.post("/meedoen", &[("code", &code)]).await;
+    assert_eq!(joined.status(), StatusCode::SEE_OTHER);
+    let unnamed = Browser::signed_in(&app, "coach@a.example").await;
+    let joined = unnamed
+        .post("/meedoen", &[("code", &code), ("anoniem", "ja")])
+        .await;
+    assert_eq!(joined.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        suggestions(&colleague).await["suggestions"],
+        serde_json::json!([]),
+        "not while it runs"
+    );
+    assert_eq!(
+        control(&leader, id, "einde", &[]).await,
+        StatusCode::NO_CONTENT
+    );
+    let offered = suggestions(&colleague).await;
+    let offered = offered["suggestions"].as_array().unwrap();
+    assert_eq!(offered.len(), 1, "{offered:?}");
+    assert_eq!(offered[0]["kind"], "dialogue");
+    assert_eq!(offered[0]["id"], id);
+    assert_eq!(offered[0]["title"], "Teamoverleg");
+    assert_eq!(
+        suggestions(&unnamed).await["suggestions"],
+        serde_json::json!([]),
+        "who joined anonymously is not known to have been there"
+    );
+    let confirm = format!("/api/v1/learning-log/suggestions/dialogue/{id}/confirm");
+    let response = call(&colleague, reqwest::Method::POST, &confirm, None).await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let log = text_of(&colleague.get("/logboek").await.text().await.unwrap());
+    assert!(log.contains("Teamoverleg"), "{log}");
+}

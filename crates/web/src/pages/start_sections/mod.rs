@@ -1,14 +1,17 @@
 //! The start page's sections, from what the use case read: each section and item already in
 //! words, so the template only lays them out.
 
-use leidraad_app::start::{Belonging, NextStep, OpenWork, Overseen, Start};
+use leidraad_app::start::{Belonging, NextStep, OpenWork, Start};
 use leidraad_domain::accounts::{Role, RoleSet};
 use leidraad_domain::local_time::LocalDateTime;
-use leidraad_store::start::{PlanAtStart, SharedAtStart};
 
 use super::start::{ItemView, LinkView, ProgressView, SectionView};
 use crate::AppState;
 use crate::i18n::Tr;
+
+mod others;
+
+use others::{overseen_section, shared_section};
 
 /// The page's sections in the order they are shown; empty ones are left out. A newcomer (no
 /// reflection of their own, nothing shared) first reads what Leidraad is for them. What waits
@@ -276,125 +279,6 @@ fn step_item(tr: Tr, step: &NextStep) -> ItemView {
         title: tr.t(key).into_owned(),
         text,
         links: vec![link],
-        ..ItemView::default()
-    }
-}
-
-/// What others shared; for those whose role is to read along (board members, coaches), a line
-/// that says where it will appear even while there is nothing yet.
-fn shared_section(state: &AppState, tr: Tr, start: &Start) -> SectionView {
-    let reads_along = start
-        .belongings
-        .iter()
-        .any(|b| b.roles.contains(Role::BoardMember) || b.roles.contains(Role::Coach));
-    let nothing = start.shared.is_empty() && start.shared_plans.is_empty();
-    let lead = if nothing && reads_along {
-        tr.t("start-shared-none").into_owned()
-    } else {
-        String::new()
-    };
-    SectionView {
-        id: "start-shared",
-        heading: tr.t("start-shared-heading").into_owned(),
-        lead,
-        side: false,
-        items: start
-            .shared
-            .iter()
-            .map(|s| shared_item(state, tr, s))
-            .chain(start.shared_plans.iter().map(|p| plan_item(tr, p)))
-            .collect(),
-    }
-}
-
-/// A development plan shared with the person: a coach or a board member finds it where they
-/// find shared reflections.
-fn plan_item(tr: Tr, plan: &PlanAtStart) -> ItemView {
-    ItemView {
-        eyebrow: tr.t("start-kind-plan").into_owned(),
-        title: plan.owner.clone(),
-        text: tr.t1(
-            "start-plan-year",
-            "year",
-            leidraad_domain::development::SchoolYear::from_stored(plan.school_year)
-                .map_or_else(|| plan.school_year.to_string(), |year| year.label()),
-        ),
-        links: vec![LinkView::quiet(
-            format!("/ontwikkelplan/gedeeld/{}", plan.id),
-            tr.t("start-read-plan"),
-        )],
-        ..ItemView::default()
-    }
-}
-
-fn shared_item(state: &AppState, tr: Tr, shared: &SharedAtStart) -> ItemView {
-    ItemView {
-        eyebrow: tr.t("start-kind-reflection").into_owned(),
-        title: shared.author.clone(),
-        text: scope(state, tr, &shared.domains),
-        meta: tr.t1("start-finished-on", "date", date(tr, shared.finished_at)),
-        links: vec![LinkView::quiet(
-            format!("/reflecties/{}", shared.id),
-            tr.t("start-read-profile"),
-        )],
-        ..ItemView::default()
-    }
-}
-
-fn overseen_section(tr: Tr, start: &Start) -> SectionView {
-    let manages = start.overseen.iter().any(|o| o.manages);
-    SectionView {
-        id: "start-overseen",
-        heading: tr
-            .t(if manages {
-                "start-managed-heading"
-            } else {
-                "start-overseen-heading"
-            })
-            .into_owned(),
-        lead: String::new(),
-        side: true,
-        items: start
-            .overseen
-            .iter()
-            .map(|o| overseen_item(tr, o))
-            .collect(),
-    }
-}
-
-fn overseen_item(tr: Tr, overseen: &Overseen) -> ItemView {
-    let organisation = &overseen.organisation;
-    let id = organisation.id;
-    let count = |n: i64| usize::try_from(n).unwrap_or(0);
-    let mut facts = vec![
-        tr.t1("start-count-members", "count", count(organisation.members)),
-        tr.t1("start-count-schools", "count", count(organisation.schools)),
-    ];
-    if overseen.sees_invitations {
-        facts.push(tr.t1(
-            "start-count-invitations",
-            "count",
-            count(organisation.open_invitations),
-        ));
-    }
-    let mut links = vec![LinkView::quiet(
-        format!("/organisaties/{id}"),
-        tr.t("start-open-organisation"),
-    )];
-    if overseen.manages {
-        links.push(LinkView::quiet(
-            format!("/organisaties/{id}#h-invitations"),
-            tr.t("start-invite"),
-        ));
-        links.push(LinkView::quiet(
-            format!("/organisaties/{id}/logboek"),
-            tr.t("audit-log-title"),
-        ));
-    }
-    ItemView {
-        title: organisation.name.clone(),
-        facts,
-        links,
         ..ItemView::default()
     }
 }

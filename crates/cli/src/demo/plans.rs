@@ -5,7 +5,7 @@
 //! store from the same results a leader's one click uses.
 
 use leidraad_domain::Library;
-use leidraad_domain::development::{Day, SchoolYear};
+use leidraad_domain::development::{Day, SchoolYear, title_from};
 use leidraad_domain::feedback::Report;
 use leidraad_domain::space_scan::ScanResults;
 use leidraad_store::Store;
@@ -54,7 +54,7 @@ pub(super) async fn seed(
     let (scan, gap) = largest_gap(store, sanne).await?;
     let blind_text = framework
         .card(&blind_spot)
-        .map_or(String::new(), |c| short(&c.text.nl));
+        .map_or(String::new(), |c| title_from(&c.text.nl));
 
     let earlier = plan(store, sanne, last, &framework.id, now - 400 * DAY).await?;
     add(store, sanne, earlier, last, &LAST_YEAR[0], now).await?;
@@ -217,15 +217,6 @@ async fn add(
             .map_err(fail)?;
     }
     Ok(id)
-}
-
-/// A card's words as a theme's title: at most 120 characters.
-fn short(text: &str) -> String {
-    if text.chars().count() <= 120 {
-        return text.to_owned();
-    }
-    let cut: String = text.chars().take(119).collect();
-    format!("{}…", cut.trim_end())
 }
 
 const LAST_YEAR: [DemoTheme<'static>; 2] = [

@@ -25,7 +25,7 @@ pub use evidence::{
 };
 pub use theme::{
     MAX_ACTIONS, MAX_CARDS, MAX_REVIEW_MOMENTS, MAX_THEMES, PlanField, ThemeSource, ThemeStatus,
-    check_cards, may_add_theme, parse_action, parse_field, parse_title,
+    check_cards, may_add_theme, parse_action, parse_field, parse_title, title_from,
 };
 
 /// Why typed input for a plan was refused; [`DevelopmentError::code`] is its problem code.

@@ -70,6 +70,19 @@ fn days_are_typed_exactly() {
 }
 
 #[test]
+fn a_title_from_a_card_is_one_line_that_a_title_holds() {
+    assert_eq!(title_from("Ik  geef\nrichting "), "Ik geef richting");
+    let long = title_from(&format!("{} einde", "woord ".repeat(30)));
+    assert_eq!(long.chars().count(), 120, "{long}");
+    assert!(long.ends_with("woord…"), "{long}");
+    assert_eq!(
+        parse_title(&long),
+        Ok(long.clone()),
+        "a title the plan takes"
+    );
+}
+
+#[test]
 fn texts_refuse_control_characters_and_keep_lines() {
     assert_eq!(
         parse_title("  Feedback vragen "),

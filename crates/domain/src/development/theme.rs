@@ -34,6 +34,17 @@ pub fn parse_title(typed: &str) -> Result<String, DevelopmentError> {
     Ok(title)
 }
 
+/// A first title for a theme started from a card or a statement: its words on one line, cut
+/// to the most a title holds, with an ellipsis where cut. The leader can change it after.
+pub fn title_from(text: &str) -> String {
+    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if line.chars().count() <= TITLE_CHARS {
+        return line;
+    }
+    let cut: String = line.chars().take(TITLE_CHARS - 1).collect();
+    format!("{}…", cut.trim_end())
+}
+
 /// An action of a theme: one line.
 pub fn parse_action(typed: &str) -> Result<String, DevelopmentError> {
     let text =

@@ -7,7 +7,7 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use leidraad_app::plans::{self as logic, SourceRequest, Suggestion, ThemeRequest};
 use leidraad_domain::accounts::PersonId;
-use leidraad_domain::development::{MAX_THEMES, SchoolYear};
+use leidraad_domain::development::{MAX_THEMES, SchoolYear, title_from};
 
 use super::view::{CardView, ThemeView, card_view, theme_view};
 use crate::AppState;
@@ -201,17 +201,7 @@ fn source_title(state: &AppState, tr: Tr, source: &SourceRequest) -> String {
             .and_then(|f| f.card(&source.item))
             .map(|c| tr.pick(&c.text).to_owned())
     };
-    short_title(&text.unwrap_or_default())
-}
-
-/// A card's or statement's text as a theme's first title: one line of at most 120 characters.
-fn short_title(text: &str) -> String {
-    let line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if line.chars().count() <= 120 {
-        return line;
-    }
-    let cut: String = line.chars().take(119).collect();
-    format!("{}…", cut.trim_end())
+    title_from(&text.unwrap_or_default())
 }
 
 pub async fn post_theme(

@@ -144,8 +144,9 @@ pub fn email() -> impl Into<RefOr<Schema>> {
 }
 
 /// The pattern of a list of e-mail addresses as one text, each as [`email`] describes it
-/// (with no `,` or `;` in its local part, and at most `MAX_EMAIL_CHARS` long), separated by `,`, `;` or line breaks; white space
-/// and empty entries around them are allowed, and at least one address is needed.
+/// (with no `,` or `;` in its local part, and at most `MAX_EMAIL_CHARS` long), separated by
+/// `,`, `;` or line breaks; white space and empty entries around them are allowed, and at
+/// least one address is needed.
 pub fn email_list_pattern() -> String {
     let label = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
     // An address ends at white space, a separator or the end, so "no run of more than

@@ -1,8 +1,9 @@
 //! The demo's live dialogues: Sanne's team meeting with the dialogue cards two weeks ago
 //! (Trek een kaart, ended, its summary shared and kept in her portfolio with a note), the
-//! coach's intervision of school leaders that is running now (Sanne brings the case; they are
-//! exploring it with the cards, one contribution waits for the coach), and Mehmet's Kies je
-//! kaart with his team, whose picks were shown without names.
+//! coach's intervision three weeks ago (Mehmet's case; he and Sanne joined signed in, so it
+//! waits in their logs), the coach's intervision of school leaders that is running now
+//! (Sanne brings the case; they are exploring it with the cards, one contribution waits for
+//! the coach), and Mehmet's Kies je kaart with his team, whose picks were shown without names.
 
 use leidraad_domain::Library;
 use leidraad_domain::accounts::PersonId;
@@ -135,6 +136,7 @@ pub(super) async fn seed(
         .map(|c| c.id.clone())
         .collect();
     team_meeting(store, library, members, &dialogue_cards, now - 14 * DAY).await?;
+    last_intervision(store, library, members, &dialogue_cards, now - 21 * DAY).await?;
     intervision(store, library, members, &dialogue_cards, now - 20 * 60).await?;
     pick_your_card(store, library, members, &dialogue_cards, now - 6 * DAY).await
 }
@@ -230,6 +232,46 @@ async fn team_meeting(
         )
         .await
         .map_err(err)
+}
+
+/// Three weeks ago (within the 30 days an unsaved dialogue is kept): Mehmet brought a case
+/// to the coach's intervision and Sanne joined, both signed in under their own names, so the
+/// ended dialogue waits in both their logs.
+async fn last_intervision(
+    store: &Store,
+    library: &Library,
+    members: &Members,
+    deck: &[String],
+    at: i64,
+) -> Result<(), String> {
+    let coach = members.people[COACH];
+    let title = "Intervisie schoolleiders: de lastige ouder";
+    let id = start(store, library, coach, "intervisie", title, deck, at).await?;
+    let mut demo = Demo {
+        store,
+        id,
+        facilitator: coach,
+        at,
+    };
+    let mehmet = demo
+        .join(Some("Mehmet Yılmaz"), Some(members.people[MEHMET]))
+        .await?;
+    demo.join(Some("Sanne de Vries"), Some(members.people[SANNE]))
+        .await?;
+    for phase in [
+        Phase::Case,
+        Phase::Questions,
+        Phase::Exploring,
+        Phase::Advice,
+    ] {
+        demo.record(Event::Phase {
+            phase,
+            bringer: Some(mehmet),
+        })
+        .await?;
+    }
+    demo.record(Event::Ended).await?;
+    Ok(())
 }
 
 async fn intervision(

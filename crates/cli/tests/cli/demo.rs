@@ -139,14 +139,27 @@ async fn plans_of(store: &leidraad_store::Store, sanne: leidraad_domain::account
     assert_eq!(this.themes[2].source_id, Some(last.themes[1].id));
 }
 
-/// What Sanne did in Leidraad and did not put in her log yet: her dialogue and this year's
-/// scan wait among them, and nothing she logged (last year's reflection, a released scan) is
-/// offered again.
+/// What Sanne did in Leidraad and did not put in her log yet: her team meeting, the coach's
+/// intervision she joined and this year's scan wait among them, and nothing she logged (last
+/// year's reflection, a released scan) is offered again.
 async fn suggestions_of(store: &leidraad_store::Store, sanne: leidraad_domain::accounts::PersonId) {
     let waiting = store.unlogged_sources(sanne).await.unwrap();
-    let kinds: Vec<&str> = waiting.iter().map(|s| s.kind.as_str()).collect();
-    assert!(kinds.contains(&"dialogue"), "{kinds:?}");
-    assert!(kinds.contains(&"team-scan"), "{kinds:?}");
+    let titles: Vec<(&str, &str)> = waiting
+        .iter()
+        .map(|s| (s.kind.as_str(), s.title.as_str()))
+        .collect();
+    assert!(
+        titles.contains(&("dialogue", "Teamoverleg: ons vak")),
+        "{titles:?}"
+    );
+    assert!(
+        titles.contains(&("dialogue", "Intervisie schoolleiders: de lastige ouder")),
+        "joined, not facilitated: {titles:?}"
+    );
+    assert!(
+        titles.iter().any(|(kind, _)| *kind == "team-scan"),
+        "{titles:?}"
+    );
     let logged: Vec<(String, i64)> = store
         .activities_of(sanne)
         .await

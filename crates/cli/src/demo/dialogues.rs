@@ -87,20 +87,21 @@ impl Demo<'_> {
     }
 }
 
-async fn start(
-    store: &Store,
+/// Starts a dialogue of `facilitator`'s at `at`; what happens in it is recorded from there.
+async fn start<'a>(
+    store: &'a Store,
     library: &Library,
     facilitator: PersonId,
     format: &str,
     title: &str,
     deck: &[String],
     at: i64,
-) -> Result<i64, String> {
+) -> Result<Demo<'a>, String> {
     let framework = library.default_framework().ok_or("no framework")?;
     let code = leidraad_domain::dialogue::JoinCode::from_random(
         u32::try_from(code_number(at)).unwrap_or(0),
     );
-    store
+    let id = store
         .create_dialogue(&NewDialogue {
             person: facilitator,
             framework_id: &framework.id,
@@ -114,7 +115,13 @@ async fn start(
             now: at,
         })
         .await
-        .map_err(err)
+        .map_err(err)?;
+    Ok(Demo {
+        store,
+        id,
+        facilitator,
+        at,
+    })
 }
 
 /// A code that differs per demo dialogue (they start at different times); the store refuses
@@ -149,7 +156,7 @@ async fn team_meeting(
     at: i64,
 ) -> Result<(), String> {
     let sanne = members.people[SANNE];
-    let id = start(
+    let mut demo = start(
         store,
         library,
         sanne,
@@ -159,12 +166,7 @@ async fn team_meeting(
         at,
     )
     .await?;
-    let mut demo = Demo {
-        store,
-        id,
-        facilitator: sanne,
-        at,
-    };
+    let id = demo.id;
     demo.record(Event::Timer {
         timer: TimerState::new(3, at * 1000),
     })
@@ -246,13 +248,7 @@ async fn last_intervision(
 ) -> Result<(), String> {
     let coach = members.people[COACH];
     let title = "Intervisie schoolleiders: de lastige ouder";
-    let id = start(store, library, coach, "intervisie", title, deck, at).await?;
-    let mut demo = Demo {
-        store,
-        id,
-        facilitator: coach,
-        at,
-    };
+    let mut demo = start(store, library, coach, "intervisie", title, deck, at).await?;
     let mehmet = demo
         .join(Some("Mehmet Yılmaz"), Some(members.people[MEHMET]))
         .await?;
@@ -282,7 +278,7 @@ async fn intervision(
     at: i64,
 ) -> Result<(), String> {
     let coach = members.people[COACH];
-    let id = start(
+    let mut demo = start(
         store,
         library,
         coach,
@@ -292,12 +288,6 @@ async fn intervision(
         at,
     )
     .await?;
-    let mut demo = Demo {
-        store,
-        id,
-        facilitator: coach,
-        at,
-    };
     demo.record(Event::Phase {
         phase: Phase::Case,
         bringer: None,
@@ -354,7 +344,7 @@ async fn pick_your_card(
     at: i64,
 ) -> Result<(), String> {
     let mehmet = members.people[MEHMET];
-    let id = start(
+    let mut demo = start(
         store,
         library,
         mehmet,
@@ -364,12 +354,7 @@ async fn pick_your_card(
         at,
     )
     .await?;
-    let mut demo = Demo {
-        store,
-        id,
-        facilitator: mehmet,
-        at,
-    };
+    let id = demo.id;
     demo.record(Event::Timer {
         timer: TimerState::new(5, at * 1000),
     })

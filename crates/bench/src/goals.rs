@@ -114,7 +114,7 @@ fn verdict(goal: &Goal, result: &RouteResult) -> String {
         "NOT met"
     };
     format!(
-        "{:>3} clients: {} {measured} (goal {wanted}, SQLite): {outcome}",
+        "{:>3} clients: {} {measured} (goal {wanted}, set on SQLite): {outcome}",
         goal.clients,
         goal.route.name()
     )

@@ -1,6 +1,7 @@
 //! The start page and the account pages in Chromium on a 390-px phone: every role lands on
 //! Mijn Leidraad after signing in, nothing scrolls sideways, the buttons are big enough to
-//! tap, and axe finds nothing serious, in both languages.
+//! tap, and axe finds nothing serious, in both languages; and at 1280 px the header keeps a
+//! member's sections on one row.
 
 use reqwest::Method;
 use serde_json::{Value, json};
@@ -73,6 +74,34 @@ async fn wide_switch(browser: &Browser, language: &str) {
     browser.set_window_size(390, 844).await;
 }
 
+/// At 1280 px a member's sections fit one row under the site's menu, and the language
+/// switch stays up on the brand's row.
+async fn wide_header_problems(browser: &Browser, who: &str) -> Vec<String> {
+    let header = browser
+        .execute(
+            "const middle = (e) => { const r = e.getBoundingClientRect(); return r.top + r.height / 2; };
+             const ys = [...document.querySelectorAll('.account-nav--member a, .account-nav--member button')].map(middle);
+             const rows = ys.filter((y, i) => ys.findIndex((z) => Math.abs(z - y) < 10) === i).length;
+             const beside = Math.abs(middle(document.querySelector('.language-switch button'))
+                 - middle(document.querySelector('.brand'))) < 20;
+             return { rows, beside };",
+        )
+        .await;
+    let mut problems = Vec::new();
+    if header["rows"] != 1 {
+        problems.push(format!(
+            "{who}: the sections take {} rows at 1280 px",
+            header["rows"]
+        ));
+    }
+    if header["beside"] != true {
+        problems.push(format!(
+            "{who}: the language switch left the brand's row at 1280 px"
+        ));
+    }
+    problems
+}
+
 #[tokio::test]
 async fn every_role_lands_on_its_start_page_which_fits_a_phone_and_passes_axe() {
     if !enabled() {
@@ -126,6 +155,7 @@ async fn every_role_lands_on_its_start_page_which_fits_a_phone_and_passes_axe() 
         }
         // On a phone the menu folds away behind its button: sign out where it is in view.
         browser.set_window_size(1280, 900).await;
+        problems.extend(wide_header_problems(&browser, email).await);
         let sign_out = browser.find(".account-nav button").await;
         browser.click(&sign_out).await;
         browser.wait_for("location.pathname === '/inloggen'").await;
